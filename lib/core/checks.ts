@@ -1,0 +1,202 @@
+import { Token } from "cdktf";
+import { isIP } from "node:net";
+import { Problems } from "./errors";
+
+/**
+ * Field checks shared by every construct. Each returns true when the value is acceptable (or an unresolved
+ * Terraform token that can only be checked at apply time) and otherwise records a problem and returns false.
+ * Absent values (undefined) are acceptable: callers check presence with `required`.
+ */
+
+export function isToken(value: unknown): boolean {
+  return (typeof value === "string" || typeof value === "number" || Array.isArray(value)) && Token.isUnresolved(value);
+}
+
+export function required(v: Problems, field: string, value: unknown, what = "is required"): boolean {
+  if (value === undefined || value === null || value === "") {
+    v.add(field, value, what);
+    return false;
+  }
+  return true;
+}
+
+export function integerIn(v: Problems, field: string, value: unknown, min: number, max: number): boolean {
+  if (value === undefined || isToken(value)) return true;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+    v.add(field, value, `must be an integer between ${min} and ${max}`);
+    return false;
+  }
+  return true;
+}
+
+export function numberAbove(v: Problems, field: string, value: unknown, min: number): boolean {
+  if (value === undefined || isToken(value)) return true;
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= min) {
+    v.add(field, value, `must be a number greater than ${min}`);
+    return false;
+  }
+  return true;
+}
+
+export function bool(v: Problems, field: string, value: unknown): boolean {
+  if (value === undefined || typeof value === "boolean") return true;
+  v.add(field, value, "must be true or false");
+  return false;
+}
+
+export function oneOf<T extends string | number>(
+  v: Problems,
+  field: string,
+  value: unknown,
+  allowed: readonly T[],
+): value is T | undefined {
+  if (value === undefined || isToken(value)) return true;
+  if (!(allowed as readonly unknown[]).includes(value)) {
+    v.add(field, value, `must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`);
+    return false;
+  }
+  return true;
+}
+
+/** Every element of an array is one of `allowed` (and the value is an array). */
+export function subsetOf(v: Problems, field: string, value: unknown, allowed: readonly string[]): boolean {
+  if (value === undefined || isToken(value)) return true;
+  if (!Array.isArray(value)) {
+    v.add(field, value, `must be a list of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`);
+    return false;
+  }
+  let ok = true;
+  value.forEach((item, i) => {
+    if (!isToken(item) && !allowed.includes(item as string)) {
+      v.add(`${field}[${i}]`, item, `must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`);
+      ok = false;
+    }
+  });
+  return ok;
+}
+
+export function nonEmptyString(v: Problems, field: string, value: unknown): boolean {
+  if (value === undefined || isToken(value)) return true;
+  if (typeof value !== "string" || value.length === 0) {
+    v.add(field, value, "must be a non-empty string");
+    return false;
+  }
+  return true;
+}
+
+export function stringArray(v: Problems, field: string, value: unknown, allowEmpty = true): value is string[] | undefined {
+  if (value === undefined || isToken(value)) return true;
+  if (!Array.isArray(value) || value.some((s) => typeof s !== "string" || s.length === 0)) {
+    v.add(field, value, "must be a list of non-empty strings");
+    return false;
+  }
+  if (!allowEmpty && value.length === 0) {
+    v.add(field, value, "must not be empty");
+    return false;
+  }
+  return true;
+}
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/** A Kubernetes DNS-1123 label: lowercase alphanumerics and '-', starts and ends alphanumeric, at most `max`. */
+export function dns1123Label(v: Problems, field: string, value: unknown, max = 63): boolean {
+  if (value === undefined || isToken(value)) return true;
+  if (typeof value !== "string" || value.length > max || !DNS1123_LABEL.test(value)) {
+    v.add(
+      field,
+      value,
+      `must be a DNS-1123 label: at most ${max} characters of lowercase letters, digits and '-', starting and ending with a letter or digit`,
+    );
+    return false;
+  }
+  return true;
+}
+
+const FLOATING_TAGS = new Set(["latest", "stable", "main", "master", "edge", "nightly", "dev", "mainline", "current"]);
+
+/**
+ * A container image that always means the same bytes: pinned by digest (`repo@sha256:<64 hex>`), or by a tag that
+ * is not a moving one (`latest`, `stable`, ...). With `semver`, a tag must also carry a full major.minor.patch
+ * (so `kong:3.9` and `kong:3` are rejected: they float over patch releases).
+ */
+export function pinnedImage(v: Problems, field: string, value: unknown, opts: { semver?: boolean } = {}): boolean {
+  if (value === undefined || isToken(value)) return true;
+  const allowed = opts.semver
+    ? "must be pinned: a digest (repo@sha256:<64 hex>) or a full version tag (repo:MAJOR.MINOR.PATCH[-suffix])"
+    : "must be pinned: a digest (repo@sha256:<64 hex>) or an explicit tag other than latest/stable/main/master/edge/nightly/dev";
+  if (typeof value !== "string" || value.length === 0 || /\s/.test(value)) {
+    v.add(field, value, allowed);
+    return false;
+  }
+  const at = value.indexOf("@");
+  if (at >= 0) {
+    if (/^sha256:[a-f0-9]{64}$/.test(value.slice(at + 1)) && at > 0) return true;
+    v.add(field, value, allowed);
+    return false;
+  }
+  const lastSlash = value.lastIndexOf("/");
+  const colon = value.indexOf(":", lastSlash + 1);
+  const tag = colon >= 0 ? value.slice(colon + 1) : "";
+  const ok =
+    colon > 0 &&
+    /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag) &&
+    !FLOATING_TAGS.has(tag.toLowerCase()) &&
+    (!opts.semver || /^v?\d+\.\d+\.\d+([-.+_][A-Za-z0-9_.-]+)?$/.test(tag));
+  if (!ok) v.add(field, value, allowed);
+  return ok;
+}
+
+/** An IPv4/IPv6 address or CIDR block whose prefix length fits the address family. */
+export function isCidrOrIp(value: string): boolean {
+  const slash = value.indexOf("/");
+  const addr = slash >= 0 ? value.slice(0, slash) : value;
+  const family = isIP(addr);
+  if (family === 0) return false;
+  if (slash < 0) return true;
+  const prefix = value.slice(slash + 1);
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+export function cidrList(v: Problems, field: string, value: unknown, opts: { requireCidr?: boolean } = {}): boolean {
+  if (value === undefined || isToken(value)) return true;
+  if (!Array.isArray(value)) {
+    v.add(field, value, "must be a list of IP addresses or CIDR blocks");
+    return false;
+  }
+  let ok = true;
+  value.forEach((item, i) => {
+    if (isToken(item)) return;
+    if (typeof item !== "string" || !isCidrOrIp(item) || (opts.requireCidr && !item.includes("/"))) {
+      v.add(
+        `${field}[${i}]`,
+        item,
+        opts.requireCidr ? "must be a CIDR block such as 10.0.0.0/8 or 2001:db8::/32" : "must be an IP address or CIDR block such as 10.0.0.0/8",
+      );
+      ok = false;
+    }
+  });
+  return ok;
+}
+
+/** Kubernetes resource quantity, e.g. `500m`, `2`, `512Mi`, `1Gi`. */
+export function quantity(v: Problems, field: string, value: unknown): boolean {
+  if (value === undefined || isToken(value)) return true;
+  if (typeof value !== "string" || !/^([0-9]+(\.[0-9]+)?)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$/.test(value)) {
+    v.add(field, value, "must be a Kubernetes quantity such as 250m, 1, 512Mi or 10Gi");
+    return false;
+  }
+  return true;
+}
+
+/** Returns the first duplicate of a list (by key), in O(n). */
+export function firstDuplicate<T>(items: readonly T[], key: (t: T) => string = String): T | undefined {
+  const seen = new Set<string>();
+  for (const item of items) {
+    const k = key(item);
+    if (seen.has(k)) return item;
+    seen.add(k);
+  }
+  return undefined;
+}

@@ -1,0 +1,87 @@
+import { IConstruct } from "constructs";
+
+/** One problem found in one field of one construct. */
+export interface ValidationProblem {
+  /** Dotted path of the offending prop, e.g. `rateLimit.minute`. */
+  readonly field: string;
+  /** The value that was given (rendered with `describeValue`). */
+  readonly value: unknown;
+  /** What is wrong and what is allowed, e.g. `must be an integer between 1 and 65535`. */
+  readonly message: string;
+}
+
+/**
+ * The one error class of this library: thrown at synth time for input that Kubernetes, Kong or Terraform would
+ * reject. Its message names the construct path, the field, the bad value and what is allowed.
+ */
+export class ValidationError extends Error {
+  public readonly constructPath: string;
+  public readonly problems: readonly ValidationProblem[];
+
+  constructor(constructPath: string, problems: readonly ValidationProblem[]) {
+    super(problems.map((p) => formatProblem(constructPath, p)).join("\n"));
+    this.name = "ValidationError";
+    this.constructPath = constructPath;
+    this.problems = problems;
+  }
+}
+
+/** Renders a value for an error message: strings quoted, objects as compact JSON, never `[object Object]`. */
+export function describeValue(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (value === undefined) return "undefined";
+  if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
+  try {
+    const json = JSON.stringify(value);
+    return json.length > 120 ? `${json.slice(0, 117)}...` : json;
+  } catch {
+    return String(value);
+  }
+}
+
+export function formatProblem(constructPath: string, p: ValidationProblem): string {
+  return `[${constructPath}] ${p.field} (${describeValue(p.value)}) ${p.message}`;
+}
+
+/** The path a construct is reported under: its node path, or `<root>` for the app. */
+export function pathOf(scope: IConstruct): string {
+  return scope.node.path || "<root>";
+}
+
+/**
+ * Collects the problems of one construct so they can be reported together, then throws one ValidationError.
+ * ```ts
+ * const v = new Problems(this);
+ * v.add("replicas", props.replicas, "must be an integer >= 1");
+ * v.throwIfAny();
+ * ```
+ */
+export class Problems {
+  private readonly list: ValidationProblem[] = [];
+  constructor(private readonly scope: IConstruct | string) {}
+
+  public add(field: string, value: unknown, message: string): this {
+    this.list.push({ field, value, message });
+    return this;
+  }
+
+  public get isEmpty(): boolean {
+    return this.list.length === 0;
+  }
+
+  public get count(): number {
+    return this.list.length;
+  }
+
+  /** The collected problems as `node.addValidation` strings (without the path; cdktf prefixes it). */
+  public messages(): string[] {
+    return this.list.map((p) => `${p.field} (${describeValue(p.value)}) ${p.message}`);
+  }
+
+  public throwIfAny(): void {
+    if (this.list.length > 0) {
+      const path = typeof this.scope === "string" ? this.scope : pathOf(this.scope);
+      throw new ValidationError(path, this.list.splice(0));
+    }
+  }
+}

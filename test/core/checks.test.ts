@@ -1,0 +1,76 @@
+import { Token } from "cdktf";
+import { Problems } from "../../lib/core/errors";
+import {
+  cidrList,
+  dns1123Label,
+  firstDuplicate,
+  integerIn,
+  isCidrOrIp,
+  oneOf,
+  pinnedImage,
+  quantity,
+  subsetOf,
+} from "../../lib/core/checks";
+
+function messages(fn: (v: Problems) => void): string[] {
+  const v = new Problems("p");
+  fn(v);
+  return v.messages();
+}
+
+describe("field checks", () => {
+  test("integerIn accepts the inclusive range and tokens, rejects fractions, strings and out-of-range", () => {
+    expect(messages((v) => integerIn(v, "port", 65535, 1, 65535))).toEqual([]);
+    expect(messages((v) => integerIn(v, "port", Token.asNumber("${var.port}"), 1, 65535))).toEqual([]);
+    expect(messages((v) => integerIn(v, "port", 0, 1, 65535))).toEqual(["port (0) must be an integer between 1 and 65535"]);
+    expect(messages((v) => integerIn(v, "port", 1.5, 1, 65535))).toEqual(["port (1.5) must be an integer between 1 and 65535"]);
+    expect(messages((v) => integerIn(v, "port", "80", 1, 65535))).toEqual(['port ("80") must be an integer between 1 and 65535']);
+  });
+
+  test("dns1123Label rejects uppercase, underscores, edges and length", () => {
+    expect(messages((v) => dns1123Label(v, "name", "face-detection"))).toEqual([]);
+    for (const bad of ["Face", "face_detection", "-face", "face-", "a".repeat(64), ""]) {
+      expect(messages((v) => dns1123Label(v, "name", bad))).toHaveLength(1);
+    }
+  });
+
+  test("pinnedImage wants a digest or a fixed tag; semver mode wants major.minor.patch", () => {
+    const digest = `kong@sha256:${"a".repeat(64)}`;
+    for (const ok of ["kong:3.9.1", "registry.local:5000/ai/face:2024-05-01", digest]) {
+      expect(messages((v) => pinnedImage(v, "image", ok))).toEqual([]);
+    }
+    for (const bad of ["kong", "kong:latest", "registry.local:5000/ai/face", "kong@sha256:abc", "kong:STABLE"]) {
+      expect(messages((v) => pinnedImage(v, "image", bad))).toHaveLength(1);
+    }
+    expect(messages((v) => pinnedImage(v, "image", "kong:3.9", { semver: true }))).toEqual([
+      'image ("kong:3.9") must be pinned: a digest (repo@sha256:<64 hex>) or a full version tag (repo:MAJOR.MINOR.PATCH[-suffix])',
+    ]);
+    expect(messages((v) => pinnedImage(v, "image", "kong:3.9.1-ubuntu", { semver: true }))).toEqual([]);
+  });
+
+  test("CIDRs and IPs parse by family and prefix length", () => {
+    expect(["10.0.0.0/8", "192.168.1.1", "2001:db8::/32", "::1"].every(isCidrOrIp)).toBe(true);
+    expect(["10.0.0.0/33", "300.1.1.1", "10.0.0.0/", "2001:db8::/129", "host"].some(isCidrOrIp)).toBe(false);
+    expect(messages((v) => cidrList(v, "sourceRanges", ["10.0.0.1"], { requireCidr: true }))).toEqual([
+      'sourceRanges[0] ("10.0.0.1") must be a CIDR block such as 10.0.0.0/8 or 2001:db8::/32',
+    ]);
+  });
+
+  test("oneOf, subsetOf and quantity name what is allowed", () => {
+    expect(messages((v) => oneOf(v, "type", "NodePort", ["ClusterIP", "LoadBalancer"]))).toEqual([
+      'type ("NodePort") must be one of "ClusterIP", "LoadBalancer"',
+    ]);
+    expect(messages((v) => subsetOf(v, "methods", ["GET", "get"], ["GET", "POST"]))).toEqual([
+      'methods[1] ("get") must be one of "GET", "POST"',
+    ]);
+    expect(messages((v) => quantity(v, "memory", "512MB"))).toEqual([
+      'memory ("512MB") must be a Kubernetes quantity such as 250m, 1, 512Mi or 10Gi',
+    ]);
+    expect(messages((v) => quantity(v, "memory", "512Mi"))).toEqual([]);
+  });
+
+  test("firstDuplicate finds the first repeated key", () => {
+    expect(firstDuplicate(["a", "b", "a"])).toBe("a");
+    expect(firstDuplicate(["a", "b"])).toBeUndefined();
+  });
+});
