@@ -1,0 +1,196 @@
+import { Construct } from "constructs";
+import { DeploymentV1, DeploymentV1SpecTemplateSpecContainer } from "@cdktf/provider-kubernetes/lib/deployment-v1";
+import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
+import { HorizontalPodAutoscalerV2 } from "@cdktf/provider-kubernetes/lib/horizontal-pod-autoscaler-v2";
+import { PodDisruptionBudgetV1 } from "@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1";
+import { ModelAutoscaling, ModelProbes, ModelProtocol, ModelResources, ModelVip } from "./props";
+
+/** Fully resolved settings of one model track (stable or canary); DetectionService fills every default. */
+export interface ModelWorkloadProps {
+  readonly name: string;
+  readonly namespace: string;
+  readonly labels: Record<string, string>;
+  readonly selector: Record<string, string>;
+  readonly image: string;
+  readonly port: number;
+  readonly protocol: ModelProtocol;
+  /** Fixed replica count, used when autoscaling is undefined. */
+  readonly replicas: number;
+  readonly autoscaling?: Required<Omit<ModelAutoscaling, "memoryUtilization">> & { memoryUtilization?: number };
+  readonly resources: Required<Pick<ModelResources, "cpu" | "memory">> & ModelResources;
+  readonly probes: Required<Omit<ModelProbes, "grpcService">> & { grpcService?: string };
+  readonly vip: Required<Pick<ModelVip, "type" | "port">> & ModelVip;
+  readonly env: Record<string, string>;
+  readonly configMaps: string[];
+  readonly secrets: string[];
+  readonly runAsUser: number;
+  readonly podAnnotations: Record<string, string>;
+}
+
+const PROBE_PERIOD_SECONDS = 10;
+const TMP_VOLUME = "tmp";
+
+/**
+ * One version of a model: Deployment, VIP Service, and (when it has more than one pod) its autoscaler and
+ * disruption budget. Secure by default: non-root, read-only root filesystem with a writable /tmp, no privilege
+ * escalation, every capability dropped, RuntimeDefault seccomp, no service-account token.
+ */
+export class ModelWorkload extends Construct {
+  public readonly deployment: DeploymentV1;
+  public readonly service: ServiceV1;
+  public readonly autoscaler?: HorizontalPodAutoscalerV2;
+  public readonly disruptionBudget?: PodDisruptionBudgetV1;
+
+  constructor(scope: Construct, id: string, p: ModelWorkloadProps) {
+    super(scope, id);
+    const metadata = { name: p.name, namespace: p.namespace, labels: p.labels };
+    const portName = p.protocol === "grpc" ? "grpc" : "http";
+    const minReplicas = p.autoscaling ? p.autoscaling.minReplicas : p.replicas;
+
+    this.deployment = new DeploymentV1(this, "Deployment", {
+      metadata,
+      spec: {
+        replicas: String(minReplicas),
+        revisionHistoryLimit: 5,
+        selector: { matchLabels: p.selector },
+        // Zero downtime: a new pod must be ready before an old one goes.
+        strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: "1", maxUnavailable: "0" } },
+        template: {
+          metadata: { labels: p.labels, annotations: sortedOrUndefined(p.podAnnotations) },
+          spec: {
+            automountServiceAccountToken: false,
+            enableServiceLinks: false,
+            terminationGracePeriodSeconds: 30,
+            securityContext: {
+              runAsNonRoot: true,
+              runAsUser: String(p.runAsUser),
+              runAsGroup: String(p.runAsUser),
+              fsGroup: String(p.runAsUser),
+              seccompProfile: { type: "RuntimeDefault" },
+            },
+            container: [this.container(p, portName)],
+            volume: [{ name: TMP_VOLUME, emptyDir: { sizeLimit: "1Gi" } }],
+            nodeSelector: p.resources.gpu ? gpuNodeSelector(p.resources) : undefined,
+            toleration: p.resources.gpu
+              ? [{ key: gpuTolerationKey(p.resources), operator: "Exists", effect: "NoSchedule" }]
+              : undefined,
+            topologySpreadConstraint: [
+              {
+                maxSkew: 1,
+                topologyKey: "kubernetes.io/hostname",
+                whenUnsatisfiable: "ScheduleAnyway",
+                labelSelector: [{ matchLabels: p.selector }],
+              },
+            ],
+          },
+        },
+      },
+      waitForRollout: true,
+      // The autoscaler owns the replica count; Terraform must not reset it on every apply.
+      lifecycle: p.autoscaling ? { ignoreChanges: ["spec[0].replicas"] } : undefined,
+    });
+
+    const lb = p.vip.type === "LoadBalancer";
+    this.service = new ServiceV1(this, "Service", {
+      metadata: { ...metadata, annotations: sortedOrUndefined(p.vip.annotations ?? {}) },
+      spec: {
+        type: p.vip.type,
+        selector: p.selector,
+        port: [{ name: portName, port: p.vip.port, targetPort: portName, protocol: "TCP" }],
+        loadBalancerIp: lb ? p.vip.loadBalancerIp : undefined,
+        loadBalancerSourceRanges: lb ? p.vip.loadBalancerSourceRanges : undefined,
+        // Keep the client address so the NetworkPolicy's source ranges apply to it.
+        externalTrafficPolicy: lb ? "Local" : undefined,
+      },
+    });
+
+    if (p.autoscaling) {
+      const metric = [
+        { type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: p.autoscaling.cpuUtilization } } },
+      ];
+      if (p.autoscaling.memoryUtilization !== undefined) {
+        metric.push({
+          type: "Resource",
+          resource: { name: "memory", target: { type: "Utilization", averageUtilization: p.autoscaling.memoryUtilization } },
+        });
+      }
+      this.autoscaler = new HorizontalPodAutoscalerV2(this, "Autoscaler", {
+        metadata,
+        spec: {
+          minReplicas: p.autoscaling.minReplicas,
+          maxReplicas: p.autoscaling.maxReplicas,
+          scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: p.name },
+          metric,
+        },
+      });
+    }
+
+    if (minReplicas > 1) {
+      this.disruptionBudget = new PodDisruptionBudgetV1(this, "DisruptionBudget", {
+        metadata,
+        spec: { maxUnavailable: "1", selector: { matchLabels: p.selector } },
+      });
+    }
+  }
+
+  private container(p: ModelWorkloadProps, portName: string): DeploymentV1SpecTemplateSpecContainer {
+    const limits: Record<string, string> = { memory: p.resources.memory };
+    if (p.resources.cpuLimit) limits.cpu = p.resources.cpuLimit;
+    if (p.resources.gpu) limits[p.resources.gpu.resourceName ?? "nvidia.com/gpu"] = String(p.resources.gpu.count);
+    const envFrom = [
+      ...p.configMaps.map((name) => ({ configMapRef: { name } })),
+      ...p.secrets.map((name) => ({ secretRef: { name } })),
+    ];
+    return {
+      name: "model",
+      image: p.image,
+      imagePullPolicy: "IfNotPresent",
+      port: [{ name: portName, containerPort: p.port, protocol: "TCP" }],
+      env: Object.keys(p.env)
+        .sort()
+        .map((name) => ({ name, value: p.env[name] })),
+      envFrom: envFrom.length > 0 ? envFrom : undefined,
+      resources: { requests: { cpu: p.resources.cpu, memory: p.resources.memory }, limits },
+      securityContext: {
+        allowPrivilegeEscalation: false,
+        readOnlyRootFilesystem: true,
+        runAsNonRoot: true,
+        capabilities: { drop: ["ALL"] },
+      },
+      volumeMount: [{ name: TMP_VOLUME, mountPath: "/tmp" }],
+      ...probes(p, portName),
+    };
+  }
+}
+
+function probes(p: ModelWorkloadProps, portName: string): Partial<DeploymentV1SpecTemplateSpecContainer> {
+  const startupFailures = Math.max(1, Math.ceil(p.probes.startupTimeoutSeconds / PROBE_PERIOD_SECONDS));
+  const timing = { periodSeconds: PROBE_PERIOD_SECONDS, timeoutSeconds: 5 };
+  if (p.protocol === "grpc") {
+    const grpc = [{ port: p.port, service: p.probes.grpcService }];
+    return {
+      startupProbe: { grpc, ...timing, failureThreshold: startupFailures },
+      readinessProbe: { grpc, ...timing, failureThreshold: 3 },
+      livenessProbe: { grpc, ...timing, failureThreshold: 3 },
+    };
+  }
+  return {
+    startupProbe: { httpGet: { path: p.probes.startupPath, port: portName }, ...timing, failureThreshold: startupFailures },
+    readinessProbe: { httpGet: { path: p.probes.readinessPath, port: portName }, ...timing, failureThreshold: 3 },
+    livenessProbe: { httpGet: { path: p.probes.livenessPath, port: portName }, ...timing, failureThreshold: 3 },
+  };
+}
+
+function gpuNodeSelector(r: ModelResources): Record<string, string> {
+  return r.gpu?.nodeSelector ?? { "nvidia.com/gpu.present": "true" };
+}
+
+function gpuTolerationKey(r: ModelResources): string {
+  return r.gpu?.tolerationKey ?? r.gpu?.resourceName ?? "nvidia.com/gpu";
+}
+
+function sortedOrUndefined(map: Record<string, string>): Record<string, string> | undefined {
+  const keys = Object.keys(map).sort();
+  if (keys.length === 0) return undefined;
+  return Object.fromEntries(keys.map((k) => [k, map[k]]));
+}

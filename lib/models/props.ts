@@ -1,0 +1,104 @@
+/** How clients (through Kong) talk to a model server. */
+export type ModelProtocol = "http" | "grpc";
+
+/** Horizontal autoscaling of a model (autoscaling/v2 HorizontalPodAutoscaler). */
+export interface ModelAutoscaling {
+  /** Fewest pods. @default 2 (so a node drain or a rollout never takes the model offline) */
+  readonly minReplicas?: number;
+  /** Most pods. @default 5 */
+  readonly maxReplicas?: number;
+  /** Average CPU utilisation (percent of the request) the autoscaler keeps. @default 70 */
+  readonly cpuUtilization?: number;
+  /** Average memory utilisation (percent of the request) to scale on as well. @default none (CPU only) */
+  readonly memoryUtilization?: number;
+}
+
+/** GPUs for a model: `nvidia.com/gpu` limits plus what it takes to land on a GPU node. */
+export interface ModelGpu {
+  /** Whole GPUs per pod (the NVIDIA device plugin cannot share fractions). */
+  readonly count: number;
+  /** Extended resource name. @default "nvidia.com/gpu" */
+  readonly resourceName?: string;
+  /** Node selector for GPU nodes. @default { "nvidia.com/gpu.present": "true" } (NVIDIA GPU feature discovery) */
+  readonly nodeSelector?: Record<string, string>;
+  /** Taint key that GPU nodes carry and the pods tolerate (effect NoSchedule). @default the resource name */
+  readonly tolerationKey?: string;
+}
+
+/** CPU, memory and GPU requests and limits of one model pod. */
+export interface ModelResources {
+  /** CPU request. @default "500m" */
+  readonly cpu?: string;
+  /** Memory request, and the memory limit (a model that outgrows it is restarted, not the node). @default "1Gi" */
+  readonly memory?: string;
+  /** CPU limit. @default none: CPU is throttled only by the request's share, not capped */
+  readonly cpuLimit?: string;
+  /** GPUs. @default none */
+  readonly gpu?: ModelGpu;
+}
+
+/** Health checks aware of slow model loading. */
+export interface ModelProbes {
+  /** HTTP path (http models) that answers 200 once the model is loaded. @default "/ready" */
+  readonly readinessPath?: string;
+  /** HTTP path that answers 200 while the process is healthy. @default "/healthz" */
+  readonly livenessPath?: string;
+  /** HTTP path polled until the model has loaded; liveness starts only after it succeeds. @default readinessPath */
+  readonly startupPath?: string;
+  /** Longest time a model may take to load before the pod is restarted, in seconds. @default 600 */
+  readonly startupTimeoutSeconds?: number;
+  /** gRPC health service name (grpc models use the standard gRPC health protocol). @default "" (the server) */
+  readonly grpcService?: string;
+}
+
+/** The model's virtual IP: a Kubernetes Service. */
+export interface ModelVip {
+  /** ClusterIP (reachable only inside the cluster, through Kong) or LoadBalancer (a team was granted one). @default "ClusterIP" */
+  readonly type?: "ClusterIP" | "LoadBalancer";
+  /** Service port. @default 80 */
+  readonly port?: number;
+  /** Fixed IP for a LoadBalancer VIP. @default assigned by the cloud */
+  readonly loadBalancerIp?: string;
+  /** CIDRs allowed to reach a LoadBalancer VIP: required for LoadBalancer (nothing is public by accident). */
+  readonly loadBalancerSourceRanges?: string[];
+  /** Annotations for the Service (e.g. an internal load balancer). @default none */
+  readonly annotations?: Record<string, string>;
+}
+
+/** A Kong route to the model. */
+export interface ModelRoute {
+  /** Request paths, e.g. ["/v1/face-detection"]. */
+  readonly paths: string[];
+  /** HTTP methods. @default ["POST"] (inference takes an upload) */
+  readonly methods?: string[];
+  /** Host names the route answers to. @default any host */
+  readonly hosts?: string[];
+  /** Strip the matched path before proxying. @default true */
+  readonly stripPath?: boolean;
+}
+
+/** Per-consumer request limits enforced by Kong's rate-limiting plugin. */
+export interface ModelRateLimit {
+  readonly second?: number;
+  readonly minute?: number;
+  readonly hour?: number;
+  readonly day?: number;
+}
+
+/** A second model version receiving part of the traffic. */
+export interface ModelCanary {
+  /** The new version's image (pinned). */
+  readonly image: string;
+  /** Percent of requests for the canary, 1..99. */
+  readonly weight: number;
+  /** Percent for the stable version. If given, it and `weight` must add up to 100. @default 100 - weight */
+  readonly stableWeight?: number;
+  /** Canary pods. @default 1 */
+  readonly replicas?: number;
+}
+
+/** A service that is reachable without authentication must say why. */
+export interface ModelPublicAccess {
+  /** Why this model needs no credentials (kept as an annotation for reviewers). */
+  readonly reason: string;
+}
