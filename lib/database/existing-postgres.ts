@@ -1,0 +1,187 @@
+import { SecretV1 } from "@cdktf/provider-kubernetes/lib/secret-v1";
+import { Database } from "@cdktf/provider-postgresql/lib/database";
+import { PostgresqlProvider } from "@cdktf/provider-postgresql/lib/provider";
+import { Role } from "@cdktf/provider-postgresql/lib/role";
+import { Password } from "@cdktf/provider-random/lib/password";
+import { ITerraformDependable, TerraformVariable } from "cdktf";
+import { Construct } from "constructs";
+import { bool, dns1123Label, integerIn, isToken, nonEmptyString, oneOf, required } from "../core/checks";
+import { Problems } from "../core/errors";
+import { standardLabels } from "../core/labels";
+import { shortHash } from "../core/naming";
+import { dns1123Subdomain, hostName, IKongDatabase, KongDatabasePasswordSecret, pgIdentifier } from "./kong-database";
+import { ensureRandomProvider } from "./random-provider";
+
+/**
+ * How Terraform and Kong use TLS towards the server (libpq `sslmode` names).
+ * - `disable`: no TLS.
+ * - `require`: TLS, certificate not verified.
+ * - `verify-ca` / `verify-full`: TLS, certificate verified (Kong verifies against the system trust store).
+ */
+export type PostgresSslMode = "disable" | "require" | "verify-ca" | "verify-full";
+export const POSTGRES_SSL_MODES: readonly PostgresSslMode[] = ["disable", "require", "verify-ca", "verify-full"];
+
+export interface ExistingPostgresProps {
+  /** Namespace Kong runs in: the Secret with the `kong` role's password is created there. */
+  readonly namespace: string;
+  /** DNS name or IP address of the server, without scheme or port. */
+  readonly host: string;
+  /** @default 5432 */
+  readonly port?: number;
+  /** TLS towards the server, for Terraform and for Kong. @default "require" */
+  readonly sslMode?: PostgresSslMode;
+  /** Administrator Terraform connects as to create the role and the database. @default "postgres" */
+  readonly adminUsername?: string;
+  /**
+   * Password of the administrator: a Terraform reference (a sensitive variable, a secret-manager data source), never a
+   * literal string.
+   * @default a sensitive Terraform variable `<construct id in snake_case>_admin_password`
+   */
+  readonly adminPassword?: string;
+  /** Database the administrator connects to. @default "postgres" */
+  readonly adminDatabase?: string;
+  /** Whether the administrator is a PostgreSQL superuser (false on managed servers such as RDS or Cloud SQL). @default false */
+  readonly adminIsSuperuser?: boolean;
+  /** Database created for Kong, owned by `user`. @default "kong" */
+  readonly databaseName?: string;
+  /** Login role created for Kong, with a generated password. @default "kong" */
+  readonly user?: string;
+  /** Name of the Secret holding the role's password (key `password`). @default "kong-postgres-credentials" */
+  readonly secretName?: string;
+}
+
+/**
+ * Kong on an existing PostgreSQL server (a managed database): Terraform's `postgresql` provider, connected as an
+ * administrator, creates the `kong` login role with a generated password and the `kong` database owned by it
+ * (`prevent_destroy`), and a Kubernetes Secret in Kong's namespace holds the password. Kong connects with TLS unless
+ * `sslMode` is `disable`.
+ */
+export class ExistingPostgres extends Construct implements IKongDatabase {
+  public readonly host: string;
+  public readonly port: number;
+  public readonly databaseName: string;
+  public readonly user: string;
+  public readonly passwordSecret: KongDatabasePasswordSecret;
+  public readonly ssl: boolean;
+  public readonly sslVerify: boolean;
+  public readonly namespace: string;
+  public readonly podSelectorLabels = undefined;
+  public readonly dependables: ITerraformDependable[];
+
+  public readonly sslMode: PostgresSslMode;
+  /** The aliased `postgresql` provider the role and database are created with. */
+  public readonly provider: PostgresqlProvider;
+  /** The variable holding the administrator password, when `adminPassword` was not given. */
+  public readonly adminPasswordVariable?: TerraformVariable;
+  /** The generated password of the role (`random_password`, never regenerated). */
+  public readonly password: Password;
+  public readonly role: Role;
+  public readonly database: Database;
+  public readonly secret: SecretV1;
+
+  constructor(scope: Construct, id: string, props: ExistingPostgresProps) {
+    super(scope, id);
+    const p = (props ?? {}) as Partial<ExistingPostgresProps>;
+    const v = new Problems(this);
+    if (required(v, "namespace", p.namespace, "is required: the namespace Kong runs in")) dns1123Label(v, "namespace", p.namespace);
+    hostName(v, "host", p.host);
+    integerIn(v, "port", p.port, 1, 65535);
+    oneOf(v, "sslMode", p.sslMode, POSTGRES_SSL_MODES);
+    pgIdentifier(v, "adminUsername", p.adminUsername);
+    if (p.adminPassword !== undefined && !isToken(p.adminPassword)) {
+      v.add(
+        "adminPassword",
+        typeof p.adminPassword === "string" ? "<redacted>" : p.adminPassword,
+        "must be a Terraform reference (a sensitive TerraformVariable or a secret data source), never a literal: a literal would be written into cdk.tf.json. Omit it to get a sensitive variable.",
+      );
+    }
+    nonEmptyString(v, "adminDatabase", p.adminDatabase);
+    bool(v, "adminIsSuperuser", p.adminIsSuperuser);
+    pgIdentifier(v, "databaseName", p.databaseName);
+    pgIdentifier(v, "user", p.user);
+    dns1123Subdomain(v, "secretName", p.secretName);
+    v.throwIfAny();
+
+    this.namespace = p.namespace as string;
+    this.host = p.host as string;
+    this.port = p.port ?? 5432;
+    this.sslMode = p.sslMode ?? "require";
+    this.ssl = this.sslMode !== "disable";
+    this.sslVerify = this.sslMode === "verify-ca" || this.sslMode === "verify-full";
+    this.databaseName = p.databaseName ?? "kong";
+    this.user = p.user ?? "kong";
+    this.passwordSecret = { name: p.secretName ?? "kong-postgres-credentials", key: "password" };
+
+    let adminPassword = p.adminPassword;
+    if (adminPassword === undefined) {
+      this.adminPasswordVariable = new TerraformVariable(this, "AdminPassword", {
+        type: "string",
+        sensitive: true,
+        nullable: false,
+        description: `Password of the PostgreSQL administrator "${p.adminUsername ?? "postgres"}" on ${this.host}, used to create Kong's role and database`,
+      });
+      this.adminPasswordVariable.overrideLogicalId(`${snakeCase(id)}_admin_password`);
+      adminPassword = this.adminPasswordVariable.stringValue;
+    }
+
+    this.provider = new PostgresqlProvider(this, "Provider", {
+      alias: `kong_postgres_${shortHash(this.node.path)}`,
+      host: this.host,
+      port: this.port,
+      sslmode: this.sslMode,
+      username: p.adminUsername ?? "postgres",
+      password: adminPassword,
+      database: p.adminDatabase ?? "postgres",
+      superuser: p.adminIsSuperuser ?? false,
+      connectTimeout: 15,
+    });
+
+    ensureRandomProvider(this);
+    // No keepers: generated on the first apply, never again.
+    this.password = new Password(this, "Password", {
+      length: 32,
+      special: false,
+      minLower: 1,
+      minUpper: 1,
+      minNumeric: 1,
+      lifecycle: { preventDestroy: true },
+    });
+
+    this.role = new Role(this, "Role", {
+      provider: this.provider,
+      name: this.user,
+      login: true,
+      password: this.password.result,
+      superuser: false,
+      createDatabase: false,
+      createRole: false,
+    });
+
+    this.database = new Database(this, "Database", {
+      provider: this.provider,
+      name: this.databaseName,
+      owner: this.role.name,
+      encoding: "UTF8",
+      template: "template0",
+      lifecycle: { preventDestroy: true },
+    });
+
+    const labels = standardLabels({ name: "postgresql", instance: this.passwordSecret.name, component: "database" });
+    this.secret = new SecretV1(this, "Secret", {
+      metadata: { name: this.passwordSecret.name, namespace: this.namespace, labels },
+      type: "Opaque",
+      data: { [this.passwordSecret.key]: this.password.result },
+    });
+
+    this.dependables = [this.role, this.database, this.secret];
+  }
+}
+
+function snakeCase(id: string): string {
+  const s = id
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/[^A-Za-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .toLowerCase();
+  return /^[a-z]/.test(s) ? s : `db_${s}`;
+}

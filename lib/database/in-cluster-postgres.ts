@@ -1,0 +1,239 @@
+import { PersistentVolumeClaimV1 } from "@cdktf/provider-kubernetes/lib/persistent-volume-claim-v1";
+import { SecretV1 } from "@cdktf/provider-kubernetes/lib/secret-v1";
+import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
+import { StatefulSetV1 } from "@cdktf/provider-kubernetes/lib/stateful-set-v1";
+import { Password } from "@cdktf/provider-random/lib/password";
+import { ITerraformDependable } from "cdktf";
+import { Construct } from "constructs";
+import { dns1123Label, isToken, pinnedImage, quantity, required } from "../core/checks";
+import { Problems } from "../core/errors";
+import { selectorLabels, standardLabels } from "../core/labels";
+import { imageVersion } from "../core/naming";
+import { ContainerResources, resolveResources, ResolvedResources } from "./container-resources";
+import { dns1123Subdomain, IKongDatabase, KongDatabasePasswordSecret, pgIdentifier } from "./kong-database";
+import { ensureRandomProvider } from "./random-provider";
+
+/** The PostgreSQL image used when none is given: a pinned minor release of PostgreSQL 16 (Debian). */
+export const DEFAULT_POSTGRES_IMAGE = "postgres:16.9";
+
+/** Requests and limits of the PostgreSQL container when none are given. */
+export const DEFAULT_POSTGRES_RESOURCES: ResolvedResources = {
+  requests: { cpu: "250m", memory: "256Mi" },
+  limits: { cpu: "1", memory: "1Gi" },
+};
+
+/** uid/gid of the `postgres` user in the official Debian-based image. */
+const POSTGRES_UID = "999";
+const DATA_MOUNT = "/var/lib/postgresql/data";
+
+export interface InClusterPostgresProps {
+  /** Namespace of the StatefulSet, Service, Secret and volume claim: the namespace Kong runs in. */
+  readonly namespace: string;
+  /**
+   * Name of the StatefulSet and Service; the Secret is `<name>-credentials`, the claim `<name>-data`.
+   * @default "kong-postgres"
+   */
+  readonly name?: string;
+  /** PostgreSQL image, pinned to a minor release or a digest. @default "postgres:16.9" */
+  readonly image?: string;
+  /** Database Kong uses. @default "kong" */
+  readonly databaseName?: string;
+  /** Login role Kong uses (created by the image as the database owner). @default "kong" */
+  readonly user?: string;
+  /** Size of the data volume. @default "10Gi" */
+  readonly storageSize?: string;
+  /** StorageClass of the data volume. @default the cluster's default StorageClass */
+  readonly storageClassName?: string;
+  /** @default requests cpu 250m / memory 256Mi, limits cpu 1 / memory 1Gi */
+  readonly resources?: ContainerResources;
+}
+
+/**
+ * PostgreSQL for Kong inside the cluster: one StatefulSet pod (non-root, read-only root filesystem) whose data lives
+ * on a separately managed PersistentVolumeClaim, a password generated once by `random_password` and kept in a
+ * Secret, and a ClusterIP Service. The claim, the password and the Secret carry `prevent_destroy`.
+ *
+ * Good for development and small installations; for production prefer a managed server (`ExistingPostgres`).
+ */
+export class InClusterPostgres extends Construct implements IKongDatabase {
+  public readonly host: string;
+  public readonly port = 5432;
+  public readonly databaseName: string;
+  public readonly user: string;
+  public readonly passwordSecret: KongDatabasePasswordSecret;
+  public readonly ssl = false;
+  public readonly sslVerify = false;
+  public readonly namespace: string;
+  public readonly podSelectorLabels: Record<string, string>;
+  public readonly dependables: ITerraformDependable[];
+
+  /** Name of the StatefulSet and Service. */
+  public readonly name: string;
+  public readonly image: string;
+  /** The generated password (`random_password`, never regenerated). */
+  public readonly password: Password;
+  public readonly secret: SecretV1;
+  public readonly volumeClaim: PersistentVolumeClaimV1;
+  public readonly service: ServiceV1;
+  public readonly statefulSet: StatefulSetV1;
+
+  constructor(scope: Construct, id: string, props: InClusterPostgresProps) {
+    super(scope, id);
+    const p = (props ?? {}) as Partial<InClusterPostgresProps>;
+    const v = new Problems(this);
+    if (required(v, "namespace", p.namespace, "is required: the namespace Kong runs in")) dns1123Label(v, "namespace", p.namespace);
+    // The StatefulSet's pods get a controller-revision-hash label `<name>-<10 chars>`, at most 63 characters.
+    dns1123Label(v, "name", p.name, 52);
+    if (pinnedImage(v, "image", p.image) && typeof p.image === "string" && !isToken(p.image) && !p.image.includes("@")) {
+      const tag = p.image.slice(p.image.lastIndexOf(":") + 1);
+      if (!/^v?\d+\.\d+/.test(tag)) {
+        v.add("image", p.image, 'must be pinned to a PostgreSQL minor release, e.g. "postgres:16.9", or a digest (repo@sha256:<64 hex>)');
+      }
+    }
+    pgIdentifier(v, "databaseName", p.databaseName);
+    pgIdentifier(v, "user", p.user);
+    quantity(v, "storageSize", p.storageSize);
+    dns1123Subdomain(v, "storageClassName", p.storageClassName);
+    const resources = resolveResources(v, "resources", p.resources, DEFAULT_POSTGRES_RESOURCES);
+    v.throwIfAny();
+
+    this.namespace = p.namespace as string;
+    this.name = p.name ?? "kong-postgres";
+    this.image = p.image ?? DEFAULT_POSTGRES_IMAGE;
+    this.databaseName = p.databaseName ?? "kong";
+    this.user = p.user ?? "kong";
+    this.host = `${this.name}.${this.namespace}.svc.cluster.local`;
+    this.passwordSecret = { name: `${this.name}-credentials`, key: "password" };
+
+    const labelOpts = { name: "postgresql", instance: this.name, component: "database", version: imageVersion(this.image) };
+    const labels = standardLabels(labelOpts);
+    this.podSelectorLabels = selectorLabels(labelOpts);
+    const stableLabels = withoutVersion(labels);
+
+    ensureRandomProvider(this);
+    // No keepers: the password is generated on the first apply and never again (PostgreSQL keeps the first one).
+    this.password = new Password(this, "Password", {
+      length: 32,
+      special: false,
+      minLower: 1,
+      minUpper: 1,
+      minNumeric: 1,
+      lifecycle: { preventDestroy: true },
+    });
+
+    this.secret = new SecretV1(this, "Secret", {
+      metadata: { name: this.passwordSecret.name, namespace: this.namespace, labels: stableLabels },
+      type: "Opaque",
+      data: { [this.passwordSecret.key]: this.password.result },
+      lifecycle: { preventDestroy: true },
+    });
+
+    this.volumeClaim = new PersistentVolumeClaimV1(this, "Data", {
+      metadata: { name: `${this.name}-data`, namespace: this.namespace, labels: stableLabels },
+      spec: {
+        accessModes: ["ReadWriteOnce"],
+        storageClassName: p.storageClassName,
+        resources: { requests: { storage: p.storageSize ?? "10Gi" } },
+      },
+      // Claims of WaitForFirstConsumer classes bind only when the pod is scheduled, after this resource.
+      waitUntilBound: false,
+      lifecycle: { preventDestroy: true },
+    });
+
+    this.service = new ServiceV1(this, "Service", {
+      metadata: { name: this.name, namespace: this.namespace, labels: stableLabels },
+      spec: {
+        type: "ClusterIP",
+        selector: this.podSelectorLabels,
+        port: [{ name: "postgres", port: 5432, targetPort: "postgres", protocol: "TCP" }],
+      },
+    });
+
+    const isReady = ["pg_isready", "-h", "127.0.0.1", "-p", "5432", "-U", this.user, "-d", this.databaseName];
+    this.statefulSet = new StatefulSetV1(this, "Resource", {
+      metadata: { name: this.name, namespace: this.namespace, labels },
+      spec: {
+        replicas: "1",
+        serviceName: this.name,
+        selector: { matchLabels: this.podSelectorLabels },
+        updateStrategy: [{ type: "RollingUpdate" }],
+        template: {
+          metadata: { labels },
+          spec: {
+            automountServiceAccountToken: false,
+            enableServiceLinks: false,
+            terminationGracePeriodSeconds: 60,
+            securityContext: {
+              runAsNonRoot: true,
+              runAsUser: POSTGRES_UID,
+              runAsGroup: POSTGRES_UID,
+              fsGroup: POSTGRES_UID,
+              fsGroupChangePolicy: "OnRootMismatch",
+              seccompProfile: { type: "RuntimeDefault" },
+            },
+            container: [
+              {
+                name: "postgres",
+                image: this.image,
+                port: [{ name: "postgres", containerPort: 5432, protocol: "TCP" }],
+                env: [
+                  { name: "POSTGRES_USER", value: this.user },
+                  { name: "POSTGRES_DB", value: this.databaseName },
+                  {
+                    name: "POSTGRES_PASSWORD",
+                    valueFrom: { secretKeyRef: { name: this.passwordSecret.name, key: this.passwordSecret.key } },
+                  },
+                  // A subdirectory: the volume root may hold lost+found, and initdb needs an empty directory.
+                  { name: "PGDATA", value: `${DATA_MOUNT}/pgdata` },
+                ],
+                readinessProbe: {
+                  exec: { command: isReady },
+                  initialDelaySeconds: 5,
+                  periodSeconds: 10,
+                  timeoutSeconds: 5,
+                  failureThreshold: 3,
+                },
+                livenessProbe: {
+                  exec: { command: isReady },
+                  initialDelaySeconds: 30,
+                  periodSeconds: 10,
+                  timeoutSeconds: 5,
+                  failureThreshold: 6,
+                },
+                resources: { requests: resources.requests, limits: resources.limits },
+                securityContext: {
+                  runAsNonRoot: true,
+                  runAsUser: POSTGRES_UID,
+                  runAsGroup: POSTGRES_UID,
+                  readOnlyRootFilesystem: true,
+                  allowPrivilegeEscalation: false,
+                  privileged: false,
+                  capabilities: { drop: ["ALL"] },
+                },
+                volumeMount: [
+                  { name: "data", mountPath: DATA_MOUNT },
+                  { name: "run", mountPath: "/var/run/postgresql" },
+                  { name: "tmp", mountPath: "/tmp" },
+                ],
+              },
+            ],
+            volume: [
+              { name: "data", persistentVolumeClaim: { claimName: this.volumeClaim.metadata.name } },
+              { name: "run", emptyDir: { sizeLimit: "16Mi" } },
+              { name: "tmp", emptyDir: { sizeLimit: "256Mi" } },
+            ],
+          },
+        },
+      },
+      waitForRollout: true,
+      timeouts: { create: "10m", update: "10m" },
+    });
+
+    this.dependables = [this.secret, this.service, this.statefulSet];
+  }
+}
+
+/** Labels for objects that should not change on an image upgrade (Secret, claim, Service). */
+export function withoutVersion(labels: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(labels).filter(([k]) => k !== "app.kubernetes.io/version"));
+}

@@ -1,0 +1,96 @@
+import { isCidrOrIp, isToken } from "../core/checks";
+import { Problems } from "../core/errors";
+
+/**
+ * One source allowed to reach Kong's Admin API ports (8001, 8444) through the NetworkPolicy. Give either `cidr`, or
+ * `namespaceSelector` and/or `podSelector`:
+ * - `{ cidr: "10.20.0.0/16" }`: addresses in that block;
+ * - `{ podSelector: { app: "ci-runner" } }`: those pods in Kong's namespace;
+ * - `{ namespaceSelector: { "kubernetes.io/metadata.name": "ci" } }`: every pod of those namespaces;
+ * - both selectors: those pods in those namespaces.
+ */
+export interface AdminPeer {
+  readonly cidr?: string;
+  readonly namespaceSelector?: Record<string, string>;
+  readonly podSelector?: Record<string, string>;
+}
+
+/** The rendered `from` entry of a NetworkPolicy ingress rule. */
+export interface NetworkPolicyPeer {
+  readonly ipBlock?: { readonly cidr: string };
+  readonly namespaceSelector?: { readonly matchLabels: Record<string, string> };
+  readonly podSelector?: { readonly matchLabels: Record<string, string> };
+}
+
+const EVERYWHERE = new Set(["0.0.0.0/0", "::/0"]);
+
+/** A CIDR block that is not the whole internet. */
+export function adminCidr(v: Problems, field: string, value: unknown): boolean {
+  if (isToken(value)) return true;
+  if (typeof value !== "string" || !value.includes("/") || !isCidrOrIp(value)) {
+    v.add(field, value, "must be a CIDR block such as 10.0.0.0/8 or 2001:db8::/32");
+    return false;
+  }
+  if (EVERYWHERE.has(value)) {
+    v.add(field, value, "would open the Admin API, which has no authentication in Kong OSS, to every address; list the networks that administer Kong");
+    return false;
+  }
+  return true;
+}
+
+function labelSelector(v: Problems, field: string, value: unknown): boolean {
+  if (value === undefined) return true;
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    v.add(field, value, "must be a map of label names to values");
+    return false;
+  }
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 0) {
+    v.add(field, value, "must name at least one label: an empty selector matches everything");
+    return false;
+  }
+  if (entries.some(([k, val]) => k.length === 0 || typeof val !== "string")) {
+    v.add(field, value, "must map non-empty label names to string values");
+    return false;
+  }
+  return true;
+}
+
+/** Checks `admin.allowFrom` and renders it as NetworkPolicy peers. */
+export function adminPeers(v: Problems, field: string, value: unknown): NetworkPolicyPeer[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    v.add(field, value, "must be a list of { cidr } or { namespaceSelector?, podSelector? } entries");
+    return [];
+  }
+  const peers: NetworkPolicyPeer[] = [];
+  value.forEach((raw, i) => {
+    const f = `${field}[${i}]`;
+    if (raw === null || typeof raw !== "object") {
+      v.add(f, raw, "must be { cidr } or { namespaceSelector?, podSelector? }");
+      return;
+    }
+    const peer = raw as AdminPeer;
+    const hasSelector = peer.namespaceSelector !== undefined || peer.podSelector !== undefined;
+    if (peer.cidr === undefined && !hasSelector) {
+      v.add(f, raw, "must set cidr, namespaceSelector or podSelector");
+      return;
+    }
+    if (peer.cidr !== undefined && hasSelector) {
+      v.add(f, raw, "must set either cidr or selectors, not both: a NetworkPolicy peer is an IP block or a pod/namespace selector");
+      return;
+    }
+    if (peer.cidr !== undefined) {
+      if (adminCidr(v, `${f}.cidr`, peer.cidr)) peers.push({ ipBlock: { cidr: peer.cidr } });
+      return;
+    }
+    const okNs = labelSelector(v, `${f}.namespaceSelector`, peer.namespaceSelector);
+    const okPod = labelSelector(v, `${f}.podSelector`, peer.podSelector);
+    if (!okNs || !okPod) return;
+    peers.push({
+      ...(peer.namespaceSelector ? { namespaceSelector: { matchLabels: { ...peer.namespaceSelector } } } : {}),
+      ...(peer.podSelector ? { podSelector: { matchLabels: { ...peer.podSelector } } } : {}),
+    });
+  });
+  return peers;
+}

@@ -1,0 +1,219 @@
+import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
+import { TerraformStack, Testing } from "cdktf";
+import { InClusterPostgres, InClusterPostgresProps } from "../../lib/database/in-cluster-postgres";
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Json = Record<string, any>;
+
+function build(props: Partial<InClusterPostgresProps> = {}): { db: InClusterPostgres; json: Json } {
+  const stack = new TerraformStack(Testing.app(), "test");
+  new KubernetesProvider(stack, "k8s", {});
+  const db = new InClusterPostgres(stack, "db", { namespace: "kong", ...props });
+  return { db, json: JSON.parse(Testing.synth(stack, true)) };
+}
+
+function only(json: Json, type: string): Json {
+  const all = Object.values(json.resource[type] ?? {}) as Json[];
+  expect(all).toHaveLength(1);
+  return all[0];
+}
+
+function expectRejected(props: Partial<InClusterPostgresProps>, message: string): void {
+  const stack = new TerraformStack(Testing.app(), "test");
+  let error: Error | undefined;
+  try {
+    new InClusterPostgres(stack, "db", { namespace: "kong", ...props });
+  } catch (e) {
+    error = e as Error;
+  }
+  expect(error?.name).toBe("ValidationError");
+  expect(error?.message).toBe(message);
+}
+
+describe("InClusterPostgres defaults", () => {
+  // GIVEN an InClusterPostgres with only a namespace WHEN synthesized (once, shared) THEN each test states one default
+  const { db, json } = build();
+  const sts = only(json, "kubernetes_stateful_set_v1");
+  const pod = sts.spec.template.spec;
+  const container = pod.container[0];
+
+  test("implements IKongDatabase for kong@kong-postgres.kong.svc.cluster.local:5432 without TLS", () => {
+    expect(db.host).toBe("kong-postgres.kong.svc.cluster.local");
+    expect(db.port).toBe(5432);
+    expect(db.databaseName).toBe("kong");
+    expect(db.user).toBe("kong");
+    expect(db.passwordSecret).toEqual({ name: "kong-postgres-credentials", key: "password" });
+    expect([db.ssl, db.sslVerify]).toEqual([false, false]);
+    expect(db.namespace).toBe("kong");
+    expect(db.podSelectorLabels).toEqual({ "app.kubernetes.io/instance": "kong-postgres", "app.kubernetes.io/name": "postgresql" });
+    expect(db.dependables).toEqual([db.secret, db.service, db.statefulSet]);
+  });
+
+  test("one replica of the pinned image postgres:16.9, waited for", () => {
+    expect(sts.metadata).toMatchObject({ name: "kong-postgres", namespace: "kong" });
+    expect(sts.spec.replicas).toBe("1");
+    expect(sts.spec.service_name).toBe("kong-postgres");
+    expect(sts.spec.selector.match_labels).toEqual(db.podSelectorLabels);
+    expect(sts.wait_for_rollout).toBe(true);
+    expect(container.image).toBe("postgres:16.9");
+    expect(sts.metadata.labels["app.kubernetes.io/version"]).toBe("16.9");
+  });
+
+  test("runs as uid 999, non-root, read-only root filesystem, no capabilities, RuntimeDefault seccomp, no token", () => {
+    expect(pod.automount_service_account_token).toBe(false);
+    expect(pod.enable_service_links).toBe(false);
+    expect(pod.security_context).toEqual({
+      run_as_non_root: true,
+      run_as_user: "999",
+      run_as_group: "999",
+      fs_group: "999",
+      fs_group_change_policy: "OnRootMismatch",
+      seccomp_profile: { type: "RuntimeDefault" },
+    });
+    expect(container.security_context).toEqual({
+      run_as_non_root: true,
+      run_as_user: "999",
+      run_as_group: "999",
+      read_only_root_filesystem: true,
+      allow_privilege_escalation: false,
+      privileged: false,
+      capabilities: { drop: ["ALL"] },
+    });
+  });
+
+  test("keeps data in a subdirectory of the claim, with emptyDirs for the socket directory and /tmp", () => {
+    expect(container.volume_mount).toEqual([
+      { name: "data", mount_path: "/var/lib/postgresql/data" },
+      { name: "run", mount_path: "/var/run/postgresql" },
+      { name: "tmp", mount_path: "/tmp" },
+    ]);
+    expect(pod.volume).toEqual([
+      { name: "data", persistent_volume_claim: { claim_name: expect.stringMatching(/^\$\{kubernetes_persistent_volume_claim_v1\.db_Data_[0-9A-F]{8}\.metadata\[0\]\.name\}$/) } },
+      { name: "run", empty_dir: { size_limit: "16Mi" } },
+      { name: "tmp", empty_dir: { size_limit: "256Mi" } },
+    ]);
+    expect(container.env).toEqual([
+      { name: "POSTGRES_USER", value: "kong" },
+      { name: "POSTGRES_DB", value: "kong" },
+      { name: "POSTGRES_PASSWORD", value_from: { secret_key_ref: { name: "kong-postgres-credentials", key: "password" } } },
+      { name: "PGDATA", value: "/var/lib/postgresql/data/pgdata" },
+    ]);
+  });
+
+  test("a standalone 10Gi claim on the default StorageClass that outlives the StatefulSet and is never destroyed", () => {
+    const pvc = only(json, "kubernetes_persistent_volume_claim_v1");
+    expect(pvc.metadata).toMatchObject({ name: "kong-postgres-data", namespace: "kong" });
+    expect(pvc.spec).toEqual({ access_modes: ["ReadWriteOnce"], resources: { requests: { storage: "10Gi" } } });
+    expect(pvc.wait_until_bound).toBe(false);
+    expect(pvc.lifecycle).toEqual({ prevent_destroy: true });
+    expect(sts.spec.volume_claim_template).toBeUndefined();
+  });
+
+  test("probes with pg_isready", () => {
+    const cmd = ["pg_isready", "-h", "127.0.0.1", "-p", "5432", "-U", "kong", "-d", "kong"];
+    expect(container.readiness_probe).toEqual({ exec: { command: cmd }, initial_delay_seconds: 5, period_seconds: 10, timeout_seconds: 5, failure_threshold: 3 });
+    expect(container.liveness_probe).toEqual({ exec: { command: cmd }, initial_delay_seconds: 30, period_seconds: 10, timeout_seconds: 5, failure_threshold: 6 });
+  });
+
+  test("requests 250m / 256Mi, limited to 1 CPU / 1Gi", () => {
+    expect(container.resources).toEqual({ requests: { cpu: "250m", memory: "256Mi" }, limits: { cpu: "1", memory: "1Gi" } });
+  });
+
+  test("a random_password without keepers (never regenerated) feeds a Secret; both are never destroyed", () => {
+    const pw = only(json, "random_password");
+    expect(pw).toEqual({ length: 32, special: false, min_lower: 1, min_upper: 1, min_numeric: 1, lifecycle: { prevent_destroy: true } });
+    const secret = only(json, "kubernetes_secret_v1");
+    expect(secret.metadata).toMatchObject({ name: "kong-postgres-credentials", namespace: "kong" });
+    expect(secret.type).toBe("Opaque");
+    expect(secret.data).toEqual({ password: expect.stringMatching(/^\$\{random_password\.db_Password_[0-9A-F]{8}\.result\}$/) });
+    expect(secret.lifecycle).toEqual({ prevent_destroy: true });
+    expect(secret.metadata.labels["app.kubernetes.io/version"]).toBeUndefined();
+  });
+
+  test("a ClusterIP Service on 5432", () => {
+    const svc = only(json, "kubernetes_service_v1");
+    expect(svc.metadata).toMatchObject({ name: "kong-postgres", namespace: "kong" });
+    expect(svc.spec).toEqual({
+      type: "ClusterIP",
+      selector: db.podSelectorLabels,
+      port: [{ name: "postgres", port: 5432, target_port: "postgres", protocol: "TCP" }],
+    });
+  });
+
+  test("adds the random provider once", () => {
+    expect(json.provider.random).toEqual([{}]);
+  });
+});
+
+describe("InClusterPostgres options", () => {
+  // GIVEN the options named by each test WHEN synthesized THEN the resources reflect them
+  test("name, image, database, user, storage and resources", () => {
+    const { db, json } = build({
+      name: "pg",
+      image: "postgres:15.13-bookworm",
+      databaseName: "gateway",
+      user: "gw",
+      storageSize: "50Gi",
+      storageClassName: "fast-ssd",
+      resources: { limits: { memory: "4Gi" } },
+    });
+    expect(db.host).toBe("pg.kong.svc.cluster.local");
+    expect(db.passwordSecret.name).toBe("pg-credentials");
+    const pvc = only(json, "kubernetes_persistent_volume_claim_v1");
+    expect(pvc.metadata.name).toBe("pg-data");
+    expect(pvc.spec).toMatchObject({ storage_class_name: "fast-ssd", resources: { requests: { storage: "50Gi" } } });
+    const c = only(json, "kubernetes_stateful_set_v1").spec.template.spec.container[0];
+    expect(c.image).toBe("postgres:15.13-bookworm");
+    expect(c.env.slice(0, 2)).toEqual([{ name: "POSTGRES_USER", value: "gw" }, { name: "POSTGRES_DB", value: "gateway" }]);
+    expect(c.resources.limits).toEqual({ cpu: "1", memory: "4Gi" });
+  });
+
+  test("a digest is accepted", () => {
+    const image = `postgres@sha256:${"0".repeat(64)}`;
+    expect(build({ image }).db.image).toBe(image);
+  });
+
+  test("two databases in one stack share one random provider", () => {
+    const stack = new TerraformStack(Testing.app(), "test");
+    new KubernetesProvider(stack, "k8s", {});
+    new InClusterPostgres(stack, "a", { namespace: "kong" });
+    new InClusterPostgres(stack, "b", { namespace: "kong2" });
+    expect(JSON.parse(Testing.synth(stack, true)).provider.random).toEqual([{}]);
+  });
+});
+
+describe("InClusterPostgres rejects", () => {
+  // GIVEN the bad input named by each test WHEN constructed THEN one ValidationError with exactly this message
+  test("a missing namespace", () => {
+    expectRejected({ namespace: undefined }, "[test/db] namespace (undefined) is required: the namespace Kong runs in");
+  });
+
+  test("a name too long for the StatefulSet's pod labels", () => {
+    expectRejected(
+      { name: "p".repeat(53) },
+      `[test/db] name ("${"p".repeat(53)}") must be a DNS-1123 label: at most 52 characters of lowercase letters, digits and '-', starting and ending with a letter or digit`,
+    );
+  });
+
+  test.each([
+    ["postgres:latest", "must be pinned: a digest (repo@sha256:<64 hex>) or an explicit tag other than latest/stable/main/master/edge/nightly/dev"],
+    ["postgres", "must be pinned: a digest (repo@sha256:<64 hex>) or an explicit tag other than latest/stable/main/master/edge/nightly/dev"],
+    ["postgres:16", 'must be pinned to a PostgreSQL minor release, e.g. "postgres:16.9", or a digest (repo@sha256:<64 hex>)'],
+    ["postgres:alpine", 'must be pinned to a PostgreSQL minor release, e.g. "postgres:16.9", or a digest (repo@sha256:<64 hex>)'],
+  ])("the unpinned image %s", (image, message) => {
+    expectRejected({ image }, `[test/db] image ("${image}") ${message}`);
+  });
+
+  test("bad identifiers, storage and resources, all at once", () => {
+    expectRejected(
+      { databaseName: "Kong-DB", user: "1kong", storageSize: "ten gigs", storageClassName: "Fast_SSD", resources: { requests: { cpu: "lots" } } },
+      [
+        "[test/db] databaseName (\"Kong-DB\") must be a PostgreSQL identifier: 1 to 63 lowercase letters, digits and '_', not starting with a digit",
+        "[test/db] user (\"1kong\") must be a PostgreSQL identifier: 1 to 63 lowercase letters, digits and '_', not starting with a digit",
+        '[test/db] storageSize ("ten gigs") must be a Kubernetes quantity such as 250m, 1, 512Mi or 10Gi',
+        "[test/db] storageClassName (\"Fast_SSD\") must be a DNS-1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit",
+        '[test/db] resources.requests.cpu ("lots") must be a Kubernetes quantity such as 250m, 1, 512Mi or 10Gi',
+      ].join("\n"),
+    );
+  });
+});
