@@ -1,0 +1,69 @@
+import { bool, stringArray, subsetOf } from "../../core/checks";
+import { isToken } from "../../core/checks";
+import { compiles, ProblemRecorder } from "../validation";
+import { compact, NoConsumerPolicy, optionsOf } from "./base";
+
+export const CORS_METHODS = ["GET", "HEAD", "PUT", "PATCH", "POST", "DELETE", "OPTIONS", "TRACE", "CONNECT"] as const;
+export type CorsMethod = (typeof CORS_METHODS)[number];
+
+/**
+ * Options of Kong's cors plugin (Kong/kong 3.9.1 `kong/plugins/cors/schema.lua`).
+ * https://developer.konghq.com/plugins/cors/
+ */
+export interface CorsOptions {
+  /** Allowed origins: "*" or regexes such as "https://app\\.example\\.com". @default none: any origin ("*") */
+  readonly origins?: string[];
+  /** Access-Control-Allow-Headers. @default none: the request's Access-Control-Request-Headers are echoed */
+  readonly headers?: string[];
+  /** Access-Control-Expose-Headers. @default none */
+  readonly exposedHeaders?: string[];
+  /** Access-Control-Allow-Methods. @default all nine: GET, HEAD, PUT, PATCH, POST, DELETE, OPTIONS, TRACE, CONNECT */
+  readonly methods?: CorsMethod[];
+  /** Seconds a preflight result may be cached (Access-Control-Max-Age). @default none */
+  readonly maxAge?: number;
+  /** Access-Control-Allow-Credentials. @default false */
+  readonly credentials?: boolean;
+  /** Access-Control-Allow-Private-Network. @default false */
+  readonly privateNetwork?: boolean;
+  /** Pass OPTIONS preflight requests on to the upstream. @default false */
+  readonly preflightContinue?: boolean;
+}
+
+export function cors(options?: CorsOptions): NoConsumerPolicy {
+  const o = optionsOf(options);
+  const v = new ProblemRecorder("cors");
+  if (o.origins !== undefined && !isToken(o.origins)) {
+    if (!Array.isArray(o.origins)) {
+      v.add("origins", o.origins, 'must be a list of "*" or regexes');
+    } else {
+      o.origins.forEach((origin, i) => {
+        if (isToken(origin)) return;
+        if (typeof origin !== "string" || origin.length === 0 || (origin !== "*" && !compiles(origin))) {
+          v.add(`origins[${i}]`, origin, 'must be "*" or a valid regular expression');
+        }
+      });
+    }
+  }
+  stringArray(v, "headers", o.headers);
+  stringArray(v, "exposedHeaders", o.exposedHeaders);
+  subsetOf(v, "methods", o.methods, CORS_METHODS);
+  if (o.maxAge !== undefined && !isToken(o.maxAge) && (typeof o.maxAge !== "number" || !Number.isFinite(o.maxAge))) {
+    v.add("maxAge", o.maxAge, "must be a number of seconds");
+  }
+  bool(v, "credentials", o.credentials);
+  bool(v, "privateNetwork", o.privateNetwork);
+  bool(v, "preflightContinue", o.preflightContinue);
+  const config = v.isEmpty
+    ? compact({
+        origins: o.origins,
+        headers: o.headers,
+        exposed_headers: o.exposedHeaders,
+        methods: o.methods ?? [...CORS_METHODS],
+        max_age: o.maxAge,
+        credentials: o.credentials ?? false,
+        private_network: o.privateNetwork ?? false,
+        preflight_continue: o.preflightContinue ?? false,
+      })
+    : {};
+  return new NoConsumerPolicy({ name: "cors", label: "cors", config, problems: v.items, validated: true });
+}

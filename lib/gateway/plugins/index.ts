@@ -1,0 +1,16 @@
+export * from "./base";
+export * from "./plugin";
+export type { AclOptions } from "./acl";
+export type { BotDetectionOptions } from "./bot-detection";
+export type { CorrelationIdGenerator, CorrelationIdOptions } from "./correlation-id";
+export type { CorsMethod, CorsOptions } from "./cors";
+export type { IpRestrictionOptions } from "./ip-restriction";
+export type { JwtClaim, JwtOptions } from "./jwt";
+export type { KeyAuthOptions } from "./key-auth";
+export type { PrometheusOptions } from "./prometheus";
+export type { CacheableMethod, ProxyCacheOptions } from "./proxy-cache";
+export type { RateLimitBy, RateLimitingOptions, RateLimitPolicyType } from "./rate-limiting";
+export type { RedisOptions } from "./redis";
+export type { RequestSizeLimitingOptions, SizeUnit } from "./request-size-limiting";
+export type { ResponseRateLimitingOptions } from "./response-rate-limiting";
+export type { Period, RateLimitWindows } from "./periods";

@@ -1,0 +1,266 @@
+import { Construct } from "constructs";
+import { Route as KongRouteResource } from "../../.gen/providers/kong/route";
+import { bool, integerIn, isToken, oneOf, stringArray } from "../core/checks";
+import { describeValue, Problems } from "../core/errors";
+import { aclWithoutAuthentication, PluginHost } from "./plugin-host";
+import { dedupe, PluginPolicy } from "./plugins/base";
+import type { GatewayService } from "./service";
+import { isHeaderName, kongName, routeHost, routerPath, sni } from "./validation";
+
+export const ROUTE_PROTOCOLS = ["grpc", "grpcs", "http", "https", "tcp", "tls", "tls_passthrough", "udp"] as const;
+export type RouteProtocol = (typeof ROUTE_PROTOCOLS)[number];
+
+/** Protocol groups a route cannot mix (`routes.lua` mutually_exclusive_subsets). */
+const PROTOCOL_GROUPS: ReadonlyArray<readonly RouteProtocol[]> = [["http", "https"], ["tcp", "tls", "udp"], ["tls_passthrough"], ["grpc", "grpcs"]];
+
+export interface GatewayRouteProps {
+  /** Kong route name (letters, digits, `.-_~`), unique in the gateway. @default "<service name>-<construct id>" */
+  readonly name?: string;
+  /** Protocols, all from one group: http/https, grpc/grpcs, tcp/tls/udp or tls_passthrough. @default ["http", "https"] */
+  readonly protocols?: RouteProtocol[];
+  /** Path prefixes ("/v1/face") or regexes ("~/v1/face/\\d+$"), normalized. @default none */
+  readonly paths?: string[];
+  /** Uppercase HTTP methods (not for grpc). @default none: any method */
+  readonly methods?: string[];
+  /** Host names, optionally with port and one leading or trailing "*" label. @default none: any host */
+  readonly hosts?: string[];
+  /** Request headers to match (name -> accepted values); "host" must go in `hosts`. @default none */
+  readonly headers?: Record<string, string[]>;
+  /** TLS server names (only with https, grpcs, tls or tls_passthrough). @default none */
+  readonly snis?: string[];
+  /** Remove the matched path prefix before proxying (must be false for grpc). @default true (false for grpc/grpcs) */
+  readonly stripPath?: boolean;
+  /** Send the client's Host header to the backend. @default false */
+  readonly preserveHost?: boolean;
+  /** Status used to redirect http to https when the route only accepts https: 426, 301, 302, 307 or 308. @default 426 */
+  readonly httpsRedirectStatusCode?: number;
+  /** Priority among regex paths (higher first). @default 0 */
+  readonly regexPriority?: number;
+  /** Path joining behaviour, "v0" or "v1" (deprecated). @default "v0" */
+  readonly pathHandling?: "v0" | "v1";
+  /** Buffer request bodies. @default true */
+  readonly requestBuffering?: boolean;
+  /** Buffer response bodies. @default true */
+  readonly responseBuffering?: boolean;
+  /** Tags. @default none */
+  readonly tags?: string[];
+}
+
+/** A Kong route (kong_route) of a service, with route-scoped plugins. */
+export class GatewayRoute extends Construct {
+  /** The kong_route resource. */
+  public readonly resource: KongRouteResource;
+  /** The service this route sends requests to. */
+  public readonly service: GatewayService;
+  /** The Kong route name. */
+  public readonly name: string;
+  /** @internal */
+  public readonly _plugins: PluginHost;
+
+  constructor(service: GatewayService, id: string, props: GatewayRouteProps) {
+    super(service, id);
+    this.service = service;
+    const gateway = service.gateway;
+    const p: GatewayRouteProps = props !== null && typeof props === "object" ? props : {};
+    const v = new Problems(this);
+    if (props === null || typeof props !== "object") v.add("props", props, "must be an object, e.g. { paths: [\"/v1/model\"] }");
+
+    const name = p.name ?? `${service.name}-${id}`;
+    const nameOk = kongName(v, "name", name);
+
+    // protocols
+    let protocols: RouteProtocol[] = ["http", "https"];
+    let group: readonly RouteProtocol[] | undefined = PROTOCOL_GROUPS[0];
+    if (p.protocols !== undefined && !isToken(p.protocols)) {
+      if (!Array.isArray(p.protocols) || p.protocols.length === 0) {
+        v.add("protocols", p.protocols, `must be a non-empty list of ${ROUTE_PROTOCOLS.map((x) => JSON.stringify(x)).join(", ")}`);
+        group = undefined;
+      } else {
+        let ok = true;
+        p.protocols.forEach((x, i) => (ok = oneOf(v, `protocols[${i}]`, x, ROUTE_PROTOCOLS) && ok));
+        if (ok) {
+          protocols = dedupe(p.protocols);
+          group = PROTOCOL_GROUPS.find((g) => protocols.every((x) => g.includes(x)));
+          if (!group) {
+            v.add("protocols", p.protocols, "mixes protocol groups: use only one of http/https, grpc/grpcs, tcp/tls/udp or tls_passthrough");
+          }
+        } else {
+          group = undefined;
+        }
+      }
+    }
+    const isHttp = group === PROTOCOL_GROUPS[0];
+    const isGrpc = group === PROTOCOL_GROUPS[3];
+    const isStream = group === PROTOCOL_GROUPS[1] || group === PROTOCOL_GROUPS[2];
+
+    // matchers
+    const paths = listOf(v, "paths", p.paths, routerPath);
+    const methods = listOf(v, "methods", p.methods, (vv, f, m) => {
+      if (typeof m !== "string" || !/^[A-Z]+$/.test(m)) {
+        vv.add(f, m, "must be an HTTP method in uppercase letters, e.g. POST");
+        return false;
+      }
+      return true;
+    });
+    const hosts = listOf(v, "hosts", p.hosts, routeHost);
+    const snis = listOf(v, "snis", p.snis, (vv, f, s) => sni(vv, f, typeof s === "string" ? s.replace(/^\*\./, "").replace(/\.\*$/, "") : s));
+    const headers = headersOf(v, p.headers);
+
+    const has = { paths: paths.length > 0, methods: methods.length > 0, hosts: hosts.length > 0, headers: headers.length > 0, snis: snis.length > 0 };
+    if (group) {
+      if (has.snis && !protocols.some((x) => ["grpcs", "https", "tls", "tls_passthrough"].includes(x))) {
+        v.add("snis", p.snis, "can only be set when protocols include \"https\", \"grpcs\", \"tls\" or \"tls_passthrough\"");
+      }
+      if (isHttp && !(has.paths || has.methods || has.hosts || has.headers || (protocols.includes("https") && has.snis))) {
+        v.add("paths", p.paths, "or methods, hosts or headers must be set: an http route needs at least one matcher");
+      }
+      if (isGrpc) {
+        if (has.methods) v.add("methods", p.methods, "cannot be set when protocols are grpc/grpcs");
+        if (p.stripPath === true) v.add("stripPath", true, "must be false when protocols are grpc/grpcs");
+        if (!(has.paths || has.hosts || has.headers || (protocols.includes("grpcs") && has.snis))) {
+          v.add("paths", p.paths, "or hosts or headers must be set: a grpc route needs at least one matcher");
+        }
+      }
+      if (isStream) {
+        for (const f of ["paths", "methods", "hosts", "headers"] as const) {
+          if (has[f]) v.add(f, p[f], `cannot be set when protocols are ${protocols.join("/")}`);
+        }
+        if (!has.snis) {
+          v.add("snis", p.snis, `must be set when protocols are ${protocols.join("/")} (this library does not model sources/destinations)`);
+        }
+      }
+    }
+
+    bool(v, "stripPath", p.stripPath);
+    bool(v, "preserveHost", p.preserveHost);
+    bool(v, "requestBuffering", p.requestBuffering);
+    bool(v, "responseBuffering", p.responseBuffering);
+    oneOf(v, "httpsRedirectStatusCode", p.httpsRedirectStatusCode, [426, 301, 302, 307, 308]);
+    integerIn(v, "regexPriority", p.regexPriority, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+    oneOf(v, "pathHandling", p.pathHandling, ["v0", "v1"]);
+    stringArray(v, "tags", p.tags);
+
+    // uniqueness across the gateway (only when the route itself is valid, so one mistake gives one message)
+    if (v.count === 0) {
+      if (nameOk && !isToken(name)) {
+        const holder = gateway._claim("route", name, this.node.path);
+        if (holder) v.add("name", name, `is already the name of the route ${holder}: Kong route names are unique`);
+      }
+      this.claimMatchers(v, group, paths, hosts, methods, headers, snis);
+    }
+    v.throwIfAny();
+
+    this.name = name;
+    this.resource = new KongRouteResource(this, "Resource", {
+      serviceId: service.resource.id,
+      name,
+      protocols,
+      paths: has.paths ? paths : undefined,
+      methods: has.methods ? methods : undefined,
+      hosts: has.hosts ? hosts : undefined,
+      snis: has.snis ? snis : undefined,
+      header: has.headers ? headers.map(([hn, values]) => ({ name: hn, values })) : undefined,
+      stripPath: p.stripPath ?? !isGrpc,
+      preserveHost: p.preserveHost ?? false,
+      httpsRedirectStatusCode: p.httpsRedirectStatusCode ?? 426,
+      regexPriority: p.regexPriority ?? 0,
+      pathHandling: p.pathHandling ?? "v0",
+      requestBuffering: p.requestBuffering ?? true,
+      responseBuffering: p.responseBuffering ?? true,
+      tags: p.tags,
+    });
+    this._plugins = new PluginHost(this, "route", () => ({ routeId: this.resource.id }));
+  }
+
+  /** The Kong route id (a Terraform reference). */
+  public get id(): string {
+    return this.resource.id;
+  }
+
+  /** Attaches a plugin to this route only. */
+  public addPlugin(policy: PluginPolicy): this {
+    this._plugins.add(policy);
+    if (policy?.name === "acl") {
+      this.node.addValidation({
+        validate: () =>
+          this._plugins.authenticates || this.service._plugins.authenticates || this.service.gateway._plugins.authenticates
+            ? []
+            : [aclWithoutAuthentication("this route, its service or the gateway (globally)")],
+      });
+    }
+    return this;
+  }
+
+  /**
+   * Claims every (protocol group, path, host, method, headers, snis) combination of this route in the gateway, so a
+   * second route (in any service) matching the same requests is reported. Linear in the size of the combination.
+   */
+  private claimMatchers(
+    v: Problems,
+    group: readonly RouteProtocol[] | undefined,
+    paths: string[],
+    hosts: string[],
+    methods: string[],
+    headers: Array<[string, string[]]>,
+    snis: string[],
+  ): void {
+    const gateway = this.service.gateway;
+    const extra = `${group?.join("+") ?? "?"}|${headers.map(([h, vals]) => `${h.toLowerCase()}=${[...vals].sort().join(",")}`).sort().join(";")}|${[...snis].sort().join(",")}`;
+    const anyOf = (xs: string[]) => (xs.length > 0 ? xs : ["*"]);
+    const seen = new Set<string>();
+    for (const pth of anyOf(paths)) {
+      for (const h of anyOf(hosts.map((x) => x.toLowerCase()))) {
+        for (const m of anyOf(methods)) {
+          const key = `${pth}|${h}|${m}|${extra}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const holder = gateway._claim("route-match", key, this.node.path);
+          if (holder) {
+            v.add(
+              "paths",
+              pth === "*" ? undefined : pth,
+              `with host ${describeValue(h)} and method ${describeValue(m)} is already routed by ${holder}: Kong would send these requests to only one of them; change the paths, hosts, methods or headers`,
+            );
+            return;
+          }
+        }
+      }
+    }
+  }
+}
+
+type ElementCheck = (v: Problems, field: string, value: unknown) => boolean;
+
+/** A list prop: checks each element, drops duplicates (Kong sets); returns [] for absent or bad input. */
+function listOf(v: Problems, field: string, value: unknown, check: ElementCheck): string[] {
+  if (value === undefined) return [];
+  if (isToken(value)) return value as string[];
+  if (!Array.isArray(value)) {
+    v.add(field, value, "must be a list of strings");
+    return [];
+  }
+  let ok = true;
+  value.forEach((item, i) => (ok = check(v, `${field}[${i}]`, item) && ok));
+  return ok ? dedupe(value as string[]) : [];
+}
+
+function headersOf(v: Problems, value: unknown): Array<[string, string[]]> {
+  if (value === undefined) return [];
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    v.add("headers", value, "must map header names to lists of values, e.g. { \"x-model-version\": [\"2\"] }");
+    return [];
+  }
+  const out: Array<[string, string[]]> = [];
+  for (const [name, values] of Object.entries(value as Record<string, unknown>)) {
+    if (!isHeaderName(name)) {
+      v.add(`headers.${name}`, name, "must be an HTTP header name made of A-Z, a-z, 0-9, '-' and '_'");
+    } else if (name.toLowerCase() === "host") {
+      v.add(`headers.${name}`, name, "cannot match the host header: put host names in hosts");
+    } else if (!Array.isArray(values) || values.length === 0 || values.some((x) => typeof x !== "string" || x.length === 0)) {
+      v.add(`headers.${name}`, values, "must be a non-empty list of non-empty strings");
+    } else {
+      out.push([name, dedupe(values as string[])]);
+    }
+  }
+  return out.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}

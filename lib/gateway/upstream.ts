@@ -1,0 +1,313 @@
+import { Construct } from "constructs";
+import { Target as KongTargetResource } from "../../.gen/providers/kong/target";
+import { Upstream as KongUpstreamResource, UpstreamHealthchecks } from "../../.gen/providers/kong/upstream";
+import { bool, integerIn, isToken, oneOf, required, stringArray } from "../core/checks";
+import { describeValue, Problems } from "../core/errors";
+import type { KongGateway } from "./gateway";
+import { cookieName, headerName, numberBetween, path, sni, targetAddress, upstreamName } from "./validation";
+
+/** Hash inputs the kevholditch/kong 6.5.1 provider can express (it has no query_arg / uri_capture fields). */
+export const HASH_ON = ["none", "consumer", "ip", "header", "cookie", "path"] as const;
+export type HashOn = (typeof HASH_ON)[number];
+
+export const HEALTHCHECK_TYPES = ["tcp", "http", "https", "grpc", "grpcs"] as const;
+export type HealthcheckType = (typeof HEALTHCHECK_TYPES)[number];
+
+/** Active probing of targets (`entities/upstreams.lua` healthchecks.active). */
+export interface ActiveHealthcheck {
+  /** Probe protocol. @default "http" */
+  readonly type?: HealthcheckType;
+  /** Probe timeout in seconds, 0..65535. @default 1 */
+  readonly timeout?: number;
+  /** Probes run in parallel, 1..2^31. @default 10 */
+  readonly concurrency?: number;
+  /** Path probed. @default "/" */
+  readonly httpPath?: string;
+  /** SNI of https probes. @default none: the target's host */
+  readonly httpsSni?: string;
+  /** Verify the target's certificate in https probes. @default true */
+  readonly httpsVerifyCertificate?: boolean;
+  /** When a target counts as healthy. @default { interval: 0, httpStatuses: [200, 302], successes: 0 } */
+  readonly healthy?: { readonly interval?: number; readonly httpStatuses?: number[]; readonly successes?: number };
+  /**
+   * When a target counts as unhealthy.
+   * @default { interval: 0, httpStatuses: [429, 404, 500, 501, 502, 503, 504, 505], tcpFailures: 0, timeouts: 0, httpFailures: 0 }
+   */
+  readonly unhealthy?: {
+    readonly interval?: number;
+    readonly httpStatuses?: number[];
+    readonly tcpFailures?: number;
+    readonly timeouts?: number;
+    readonly httpFailures?: number;
+  };
+}
+
+/** Passive checks (circuit breaker) on proxied traffic (`entities/upstreams.lua` healthchecks.passive). */
+export interface PassiveHealthcheck {
+  /** Traffic protocol. @default "http" */
+  readonly type?: HealthcheckType;
+  /** @default { httpStatuses: [200..208, 226, 300..308], successes: 0 } */
+  readonly healthy?: { readonly httpStatuses?: number[]; readonly successes?: number };
+  /** @default { httpStatuses: [429, 500, 503], tcpFailures: 0, timeouts: 0, httpFailures: 0 } */
+  readonly unhealthy?: {
+    readonly httpStatuses?: number[];
+    readonly tcpFailures?: number;
+    readonly timeouts?: number;
+    readonly httpFailures?: number;
+  };
+}
+
+export interface UpstreamHealthchecksProps {
+  /** Active probes. @default none: no active probing (Kong's defaults, intervals 0) */
+  readonly active?: ActiveHealthcheck;
+  /** Passive checks. @default none: circuit breaker off (Kong's defaults, counters 0) */
+  readonly passive?: PassiveHealthcheck;
+}
+
+export interface UpstreamTargetProps {
+  /** "host[:port]" or "[ipv6]:port". A missing port is written as Kong's default, 8000. */
+  readonly target: string;
+  /** Share of traffic relative to the other targets, 0..65535 (0 disables the target). @default 100 */
+  readonly weight?: number;
+  /** Tags. @default none */
+  readonly tags?: string[];
+}
+
+export interface GatewayUpstreamProps {
+  /** Upstream name: a hostname (no IP, no port); services use it as their host. @default the construct id */
+  readonly name?: string;
+  /**
+   * Hash input of consistent hashing. Kong derives the algorithm from it: "none" means round-robin, anything else
+   * consistent-hashing (the provider cannot set `algorithm` itself). @default "none"
+   */
+  readonly hashOn?: HashOn;
+  /** Hash input when `hashOn` gives none; not with hashOn "none" or "cookie". @default "none" */
+  readonly hashFallback?: HashOn;
+  /** Header hashed with hashOn "header". @default none */
+  readonly hashOnHeader?: string;
+  /** Header hashed with hashFallback "header" (different from hashOnHeader). @default none */
+  readonly hashFallbackHeader?: string;
+  /** Cookie hashed with hashOn/hashFallback "cookie". @default none */
+  readonly hashOnCookie?: string;
+  /** Path of the cookie Kong sets. @default "/" */
+  readonly hashOnCookiePath?: string;
+  /** Hash ring slots, 10..65536. @default 10000 */
+  readonly slots?: number;
+  /** Host header sent to targets. @default none: the target's host */
+  readonly hostHeader?: string;
+  /** Kong certificate id presented to targets. @default none */
+  readonly clientCertificateId?: string;
+  /** Health checks. @default none */
+  readonly healthchecks?: UpstreamHealthchecksProps;
+  /** Targets to add now (more with `addTarget`). @default none */
+  readonly targets?: UpstreamTargetProps[];
+  /** Tags. @default none */
+  readonly tags?: string[];
+}
+
+const PASSIVE_HEALTHY = [200, 201, 202, 203, 204, 205, 206, 207, 208, 226, 300, 301, 302, 303, 304, 305, 306, 307, 308];
+
+/** A Kong upstream (kong_upstream) and its weighted targets (kong_target), e.g. a 90/10 canary split. */
+export class GatewayUpstream extends Construct {
+  /** The kong_upstream resource. */
+  public readonly resource: KongUpstreamResource;
+  /** The upstream's name (the host of services pointing at it). */
+  public readonly name: string;
+  /** The kong_target resources, in the order added. */
+  public readonly targets: KongTargetResource[] = [];
+  private readonly targetKeys = new Map<string, string>();
+
+  constructor(gateway: KongGateway, id: string, props: GatewayUpstreamProps = {}) {
+    super(gateway, id);
+    const p: GatewayUpstreamProps = props !== null && typeof props === "object" ? props : {};
+    const v = new Problems(this);
+    const name = p.name ?? id;
+    if (upstreamName(v, "name", name) && !isToken(name)) {
+      const holder = gateway._claim("upstream", name.toLowerCase(), this.node.path);
+      if (holder) v.add("name", name, `is already the name of the upstream ${holder}: Kong upstream names are unique`);
+    }
+    const hashOnOk = checkHashOn(v, "hashOn", p.hashOn);
+    const fallbackOk = checkHashOn(v, "hashFallback", p.hashFallback);
+    headerName(v, "hashOnHeader", p.hashOnHeader);
+    headerName(v, "hashFallbackHeader", p.hashFallbackHeader);
+    cookieName(v, "hashOnCookie", p.hashOnCookie);
+    path(v, "hashOnCookiePath", p.hashOnCookiePath);
+    if (hashOnOk && fallbackOk) checkHashRules(v, p);
+    integerIn(v, "slots", p.slots, 10, 65536);
+    stringArray(v, "tags", p.tags);
+    const healthchecks = renderHealthchecks(v, p.healthchecks);
+    if (p.targets !== undefined && !Array.isArray(p.targets)) v.add("targets", p.targets, "must be a list of { target, weight }");
+    v.throwIfAny();
+
+    this.name = name;
+    this.resource = new KongUpstreamResource(this, "Resource", {
+      name,
+      hashOn: p.hashOn ?? "none",
+      hashFallback: p.hashFallback ?? "none",
+      hashOnHeader: p.hashOnHeader,
+      hashFallbackHeader: p.hashFallbackHeader,
+      hashOnCookie: p.hashOnCookie,
+      hashOnCookiePath: p.hashOnCookiePath ?? "/",
+      slots: p.slots ?? 10000,
+      hostHeader: p.hostHeader,
+      clientCertificateId: p.clientCertificateId,
+      healthchecks,
+      tags: p.tags,
+    });
+    (p.targets ?? []).forEach((t, i) => this.addTarget(`Target${i}`, t));
+  }
+
+  /** The Kong upstream id (a Terraform reference). */
+  public get id(): string {
+    return this.resource.id;
+  }
+
+  /** Adds a target (kong_target) with a weight. Targets are unique per upstream. */
+  public addTarget(id: string, props: UpstreamTargetProps): KongTargetResource {
+    const v = new Problems(this);
+    const t: Partial<UpstreamTargetProps> = props !== null && typeof props === "object" ? props : {};
+    let target = t.target;
+    if (required(v, `targets.${id}.target`, t.target)) {
+      const parsed = targetAddress(v, `targets.${id}.target`, t.target);
+      if (parsed) {
+        const hostPart = parsed.type === "ipv6" ? `[${parsed.host}]` : parsed.host;
+        target = `${hostPart}:${parsed.port ?? 8000}`;
+        const holder = this.targetKeys.get(target.toLowerCase());
+        if (holder !== undefined) {
+          v.add(`targets.${id}.target`, t.target, `is already the target ${holder} of this upstream: Kong targets are unique per upstream`);
+        }
+      }
+    }
+    integerIn(v, `targets.${id}.weight`, t.weight, 0, 65535);
+    stringArray(v, `targets.${id}.tags`, t.tags);
+    v.throwIfAny();
+    if (!isToken(target)) this.targetKeys.set(String(target).toLowerCase(), id);
+    const resource = new KongTargetResource(this, id, {
+      upstreamId: this.resource.id,
+      target: target as string,
+      weight: t.weight ?? 100,
+      tags: t.tags,
+    });
+    this.targets.push(resource);
+    return resource;
+  }
+}
+
+function checkHashOn(v: Problems, field: string, value: unknown): boolean {
+  if (value === "query_arg" || value === "uri_capture") {
+    v.add(field, value, `is not supported by the kevholditch/kong provider 6.5.1 (it has no field for the ${value} name); use ${HASH_ON.map((h) => JSON.stringify(h)).join(", ")}`);
+    return false;
+  }
+  return oneOf(v, field, value, HASH_ON);
+}
+
+/** The conditional entity checks of `entities/upstreams.lua` for hash_on / hash_fallback. */
+function checkHashRules(v: Problems, p: GatewayUpstreamProps): void {
+  const on = p.hashOn ?? "none";
+  const fb = p.hashFallback ?? "none";
+  if (on === "header" && p.hashOnHeader === undefined) v.add("hashOnHeader", undefined, 'is required when hashOn is "header"');
+  if (fb === "header" && p.hashFallbackHeader === undefined) v.add("hashFallbackHeader", undefined, 'is required when hashFallback is "header"');
+  if ((on === "cookie" || fb === "cookie") && p.hashOnCookie === undefined) {
+    v.add("hashOnCookie", undefined, 'is required when hashOn or hashFallback is "cookie"');
+  }
+  if ((on === "none" || on === "cookie") && fb !== "none") {
+    v.add("hashFallback", fb, `must be "none" when hashOn is ${describeValue(on)}`);
+  } else if (on !== "none" && on !== "header" && fb === on) {
+    v.add("hashFallback", fb, "must differ from hashOn (only header fallbacks may repeat the kind, with another header)");
+  }
+  if (
+    p.hashOnHeader !== undefined &&
+    p.hashFallbackHeader !== undefined &&
+    !isToken(p.hashOnHeader) &&
+    p.hashOnHeader.toLowerCase() === String(p.hashFallbackHeader).toLowerCase()
+  ) {
+    v.add("hashFallbackHeader", p.hashFallbackHeader, "must differ from hashOnHeader");
+  }
+}
+
+function statuses(v: Problems, field: string, value: unknown): boolean {
+  if (value === undefined || isToken(value)) return true;
+  if (!Array.isArray(value)) {
+    v.add(field, value, "must be a list of HTTP status codes (100..999)");
+    return false;
+  }
+  let ok = true;
+  value.forEach((s, i) => (ok = integerIn(v, `${field}[${i}]`, s, 100, 999) && ok));
+  return ok;
+}
+
+function objectOrEmpty<T extends object>(v: Problems, field: string, value: T | undefined): Partial<T> {
+  if (value === undefined) return {};
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    v.add(field, value, "must be an object");
+    return {};
+  }
+  return value;
+}
+
+/** Checks the health checks and renders them with Kong's defaults filled in for every block given. */
+function renderHealthchecks(v: Problems, value: UpstreamHealthchecksProps | undefined): UpstreamHealthchecks | undefined {
+  if (value === undefined) return undefined;
+  const hc = objectOrEmpty(v, "healthchecks", value);
+  const out: { active?: UpstreamHealthchecks["active"]; passive?: UpstreamHealthchecks["passive"] } = {};
+  if (hc.active !== undefined) {
+    const a = objectOrEmpty(v, "healthchecks.active", hc.active);
+    const f = (s: string) => `healthchecks.active.${s}`;
+    oneOf(v, f("type"), a.type, HEALTHCHECK_TYPES);
+    numberBetween(v, f("timeout"), a.timeout, 0, 65535);
+    integerIn(v, f("concurrency"), a.concurrency, 1, 2 ** 31);
+    path(v, f("httpPath"), a.httpPath);
+    sni(v, f("httpsSni"), a.httpsSni);
+    bool(v, f("httpsVerifyCertificate"), a.httpsVerifyCertificate);
+    const h = objectOrEmpty(v, f("healthy"), a.healthy);
+    numberBetween(v, f("healthy.interval"), h.interval, 0, 65535);
+    statuses(v, f("healthy.httpStatuses"), h.httpStatuses);
+    integerIn(v, f("healthy.successes"), h.successes, 0, 255);
+    const u = objectOrEmpty(v, f("unhealthy"), a.unhealthy);
+    numberBetween(v, f("unhealthy.interval"), u.interval, 0, 65535);
+    statuses(v, f("unhealthy.httpStatuses"), u.httpStatuses);
+    integerIn(v, f("unhealthy.tcpFailures"), u.tcpFailures, 0, 255);
+    integerIn(v, f("unhealthy.timeouts"), u.timeouts, 0, 255);
+    integerIn(v, f("unhealthy.httpFailures"), u.httpFailures, 0, 255);
+    out.active = {
+      type: a.type ?? "http",
+      timeout: a.timeout ?? 1,
+      concurrency: a.concurrency ?? 10,
+      httpPath: a.httpPath ?? "/",
+      httpsSni: a.httpsSni,
+      httpsVerifyCertificate: a.httpsVerifyCertificate ?? true,
+      healthy: { interval: h.interval ?? 0, httpStatuses: h.httpStatuses ?? [200, 302], successes: h.successes ?? 0 },
+      unhealthy: {
+        interval: u.interval ?? 0,
+        httpStatuses: u.httpStatuses ?? [429, 404, 500, 501, 502, 503, 504, 505],
+        tcpFailures: u.tcpFailures ?? 0,
+        timeouts: u.timeouts ?? 0,
+        httpFailures: u.httpFailures ?? 0,
+      },
+    };
+  }
+  if (hc.passive !== undefined) {
+    const ps = objectOrEmpty(v, "healthchecks.passive", hc.passive);
+    const f = (s: string) => `healthchecks.passive.${s}`;
+    oneOf(v, f("type"), ps.type, HEALTHCHECK_TYPES);
+    const h = objectOrEmpty(v, f("healthy"), ps.healthy);
+    statuses(v, f("healthy.httpStatuses"), h.httpStatuses);
+    integerIn(v, f("healthy.successes"), h.successes, 0, 255);
+    const u = objectOrEmpty(v, f("unhealthy"), ps.unhealthy);
+    statuses(v, f("unhealthy.httpStatuses"), u.httpStatuses);
+    integerIn(v, f("unhealthy.tcpFailures"), u.tcpFailures, 0, 255);
+    integerIn(v, f("unhealthy.timeouts"), u.timeouts, 0, 255);
+    integerIn(v, f("unhealthy.httpFailures"), u.httpFailures, 0, 255);
+    out.passive = {
+      type: ps.type ?? "http",
+      healthy: { httpStatuses: h.httpStatuses ?? PASSIVE_HEALTHY, successes: h.successes ?? 0 },
+      unhealthy: {
+        httpStatuses: u.httpStatuses ?? [429, 500, 503],
+        tcpFailures: u.tcpFailures ?? 0,
+        timeouts: u.timeouts ?? 0,
+        httpFailures: u.httpFailures ?? 0,
+      },
+    };
+  }
+  return out;
+}

@@ -1,0 +1,115 @@
+import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
+import { TerraformVariable } from "cdktf";
+import { Plugin } from "../../lib/gateway/plugins/plugin";
+import { resources, setup, synth } from "./helpers";
+/* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped, and rejected-input tests pass wrong JavaScript types on purpose */
+
+const PEM = "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----";
+
+describe("GatewayConsumer", () => {
+  test("username only: a kong_consumer and nothing else", () => {
+    // GIVEN a consumer with a username WHEN synthesized THEN one kong_consumer, no credential
+    const { stack, gw } = setup();
+    gw.addConsumer("alice", { username: "alice" });
+    const json = synth(stack);
+    expect(resources(json, "kong_consumer")).toEqual([{ username: "alice" }]);
+    expect(json.resource.random_password).toBeUndefined();
+  });
+
+  test("ACL groups, a generated key, a Kubernetes Secret, sensitive outputs — no key in plain text", () => {
+    // GIVEN a consumer with groups, key-auth, a secret and outputs WHEN synthesized
+    const { stack, gw } = setup();
+    new KubernetesProvider(stack, "k8s", {});
+    const c = gw.addConsumer("alice", { username: "alice", aclGroups: ["vision", "audio"], keyAuth: true, credentialsSecret: { namespace: "clients" }, sensitiveOutputs: true });
+    const text = JSON.stringify(synth(stack));
+    const json = JSON.parse(text);
+    // THEN the groups reference the consumer
+    expect(resources(json, "kong_consumer_acl").map((a) => a.group).sort()).toEqual(["audio", "vision"]);
+    // THEN the key is a random_password (letters and digits, 40) referenced everywhere, never a literal
+    expect(resources(json, "random_password")).toEqual([{ length: 40, special: false }]);
+    const key = resources(json, "kong_consumer_key_auth")[0].key;
+    expect(key).toMatch(/^\$\{random_password\.[\w-]+\.result\}$/);
+    const secret = resources(json, "kubernetes_secret_v1")[0];
+    expect(secret.metadata).toMatchObject({ name: "kong-consumer-alice", namespace: "clients" });
+    expect(secret.data).toEqual({ "key-auth": key });
+    expect(Object.values<any>(json.output)).toEqual([expect.objectContaining({ value: key, sensitive: true })]);
+    // THEN the random provider was added once, and no value other than references appears for key fields
+    expect(Object.keys(json.provider).sort()).toEqual(["kong", "kubernetes", "random"]);
+    expect(text).not.toMatch(/"key":"(?!\$\{)/);
+    expect(c.keyAuthKeys.get("KeyAuth")?.password).toBeDefined();
+  });
+
+  test("JWT HS256: the secret is a generated random_password; key defaults to the username", () => {
+    const { stack, gw } = setup();
+    gw.addConsumer("bob", { username: "bob", jwt: {} });
+    const json = synth(stack);
+    const cred = resources(json, "kong_consumer_jwt_auth")[0];
+    expect(cred).toMatchObject({ algorithm: "HS256", key: "bob", rsa_public_key: "" });
+    expect(cred.secret).toMatch(/^\$\{random_password\.[\w-]+\.result\}$/);
+  });
+
+  test("JWT secret from a sensitive variable, and RS256 with a public key", () => {
+    const { stack, gw } = setup();
+    const s = new TerraformVariable(stack, "jwt_secret", { type: "string", sensitive: true });
+    gw.addConsumer("a", { customId: "a-1", jwt: { secret: s.stringValue, key: "issuer-a" } });
+    gw.addConsumer("b", { username: "b", jwt: { algorithm: "ES256", rsaPublicKey: PEM } });
+    const creds = resources(synth(stack), "kong_consumer_jwt_auth");
+    expect(creds.map((c) => [c.key, c.secret, c.algorithm])).toEqual([
+      ["issuer-a", "${var.jwt_secret}", "HS256"],
+      ["b", undefined, "ES256"],
+    ]);
+  });
+
+  test("a per-consumer rate limit references the consumer", () => {
+    const { stack, gw } = setup();
+    gw.addConsumer("vip", { username: "vip", plugins: [Plugin.rateLimiting({ second: 50 })] });
+    expect(resources(synth(stack), "kong_plugin")[0].consumer_id).toMatch(/^\$\{kong_consumer\.[\w-]+\.id\}$/);
+  });
+
+  test("rejects a no_consumer plugin at run time too (key-auth, and custom basic-auth)", () => {
+    const { gw } = setup();
+    const c = gw.addConsumer("c", { username: "c" });
+    // @ts-expect-error key-auth is not consumer-scopable: the type system refuses it
+    expect(() => c.addPlugin(Plugin.keyAuth())).toThrow(
+      '[stack/gw/c] plugins ("key-auth") cannot be scoped to a consumer (Kong marks it no_consumer): attach it to a route, a service or the gateway',
+    );
+    expect(() => c.addPlugin(Plugin.custom("basic-auth"))).toThrow(
+      '[stack/gw/c] plugins ("basic-auth") cannot be scoped to a consumer (Kong marks it no_consumer): attach it to a route, a service or the gateway',
+    );
+  });
+
+  const bad: Array<[string, object, string]> = [
+    ["neither username nor customId", {}, "[stack/gw/c] username (undefined) or customId is required: Kong identifies a consumer by at least one of them"],
+    ["an empty username", { username: "" }, '[stack/gw/c] username ("") must be a non-empty string'],
+    ["a duplicate ACL group", { username: "c", aclGroups: ["a", "a"] }, '[stack/gw/c] aclGroups ("a") is listed twice: a consumer is in a group once'],
+    ["a literal JWT secret", { username: "c", jwt: { secret: "hunter2" } }, '[stack/gw/c] jwt.secret ("<redacted>") must come from a sensitive Terraform variable or secret reference, not a literal (it would be stored in plain text)'],
+    ["RS256 without a public key", { username: "c", jwt: { algorithm: "RS256" } }, '[stack/gw/c] jwt.rsaPublicKey (undefined) is required with algorithm "RS256"'],
+    ["a public key that is not PEM", { username: "c", jwt: { algorithm: "PS256", rsaPublicKey: "abc" } }, '[stack/gw/c] jwt.rsaPublicKey ("<value>") must be a PEM public key (-----BEGIN PUBLIC KEY----- ... -----END PUBLIC KEY-----)'],
+    ["an unknown JWT algorithm", { username: "c", jwt: { algorithm: "none" } }, '[stack/gw/c] jwt.algorithm ("none") must be one of "HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "PS256", "PS384", "PS512", "EdDSA"'],
+    ["a too short key", { username: "c", keyAuth: { length: 8 } }, "[stack/gw/c] keyAuth.length (8) must be an integer between 16 and 128"],
+    ["a secret namespace that is not a DNS label", { username: "c", credentialsSecret: { namespace: "Clients" } }, "[stack/gw/c] credentialsSecret.namespace (\"Clients\") must be a DNS-1123 label: at most 63 characters of lowercase letters, digits and '-', starting and ending with a letter or digit"],
+    ["props that are not an object", null as any, "[stack/gw/c] username (undefined) or customId is required: Kong identifies a consumer by at least one of them"],
+  ];
+  test.each(bad)("rejects %s", (_what, props, message) => {
+    // GIVEN a consumer prop Kong (or secrecy) rejects WHEN added THEN the exact message
+    const { gw } = setup();
+    expect(() => gw.addConsumer("c", props as any)).toThrow(message);
+  });
+
+  test("rejects duplicate usernames and custom_ids", () => {
+    const { gw } = setup();
+    gw.addConsumer("a", { username: "alice", customId: "42" });
+    expect(() => gw.addConsumer("b", { username: "alice", customId: "42" })).toThrow(
+      [
+        '[stack/gw/b] username ("alice") is already the username of the consumer stack/gw/a: Kong usernames are unique',
+        '[stack/gw/b] customId ("42") is already the custom_id of the consumer stack/gw/a: Kong custom_ids are unique',
+      ].join("\n"),
+    );
+  });
+
+  test("rejects a second JWT credential", () => {
+    const { gw } = setup();
+    const c = gw.addConsumer("c", { username: "c", jwt: {} });
+    expect(() => c.addJwtCredential({})).toThrow('[stack/gw/c] jwt ("<set>") is already set: one JWT credential per consumer');
+  });
+});

@@ -1,0 +1,98 @@
+import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
+import { App, TerraformStack, Testing } from "cdktf";
+import { KongGateway } from "../../lib/gateway/gateway";
+import { Plugin } from "../../lib/gateway/plugins/plugin";
+import { resources, synth } from "./helpers";
+/* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped, and rejected-input tests pass wrong JavaScript types on purpose */
+
+function build(app: App): TerraformStack {
+  const stack = new TerraformStack(app, "platform");
+  new KubernetesProvider(stack, "k8s", {});
+  const gw = new KongGateway(stack, "gw", { adminUri: "http://kong-admin.kong.svc.cluster.local:8001" });
+  gw.addPlugin(Plugin.correlationId()).addPlugin(Plugin.prometheus({ statusCodeMetrics: true }));
+  const up = gw.addUpstream("face-up", { name: "face.upstream", targets: [{ target: "face.models.svc:80", weight: 90 }, { target: "face-canary.models.svc:80", weight: 10 }] });
+  const face = gw.addService("face", { upstream: up });
+  face.addRoute("v1", { paths: ["/v1/face"], methods: ["POST"] });
+  face.addPlugin(Plugin.keyAuth({ hideCredentials: true })).addPlugin(Plugin.acl({ allow: ["vision"] }));
+  face.addPlugin(Plugin.rateLimiting({ second: 5, minute: 100 }));
+  gw.addConsumer("alice", { username: "alice", aclGroups: ["vision"], keyAuth: true, credentialsSecret: { namespace: "clients" } });
+  return stack;
+}
+
+describe("KongGateway", () => {
+  test("configures the kong provider with the admin URI and safe defaults", () => {
+    // GIVEN a gateway with a literal admin URI WHEN synthesized THEN the provider has it, pinned to 6.5.1
+    const stack = new TerraformStack(Testing.app(), "s");
+    new KongGateway(stack, "gw", { adminUri: "http://kong-admin:8001" });
+    const json = synth(stack);
+    expect(json.provider.kong).toEqual([{ kong_admin_uri: "http://kong-admin:8001", strict_plugins_match: false, tls_skip_verify: false }]);
+    expect(json.terraform.required_providers.kong).toEqual({ source: "kevholditch/kong", version: "6.5.1" });
+  });
+
+  test("without adminUri: a kong_admin_uri variable", () => {
+    const stack = new TerraformStack(Testing.app(), "s");
+    const gw = new KongGateway(stack, "gw");
+    const json = synth(stack);
+    expect(json.variable.kong_admin_uri.type).toBe("string");
+    expect(json.provider.kong[0].kong_admin_uri).toBe("${var.kong_admin_uri}");
+    expect(gw.adminUri).toContain("${TfToken[");
+  });
+
+  test("a whole gateway: every entity type, references not copies", () => {
+    // GIVEN a service behind key-auth + ACL + rate limit and a consumer WHEN synthesized THEN all entities are there
+    const json = synth(build(Testing.app()));
+    expect(Object.keys(json.resource).sort()).toEqual([
+      "kong_consumer",
+      "kong_consumer_acl",
+      "kong_consumer_key_auth",
+      "kong_plugin",
+      "kong_route",
+      "kong_service",
+      "kong_target",
+      "kong_upstream",
+      "kubernetes_secret_v1",
+      "random_password",
+    ]);
+    expect(resources(json, "kong_consumer_acl")[0].consumer_id).toMatch(/^\$\{kong_consumer\.[\w-]+\.id\}$/);
+    expect(resources(json, "kong_target")[0].upstream_id).toMatch(/^\$\{kong_upstream\.[\w-]+\.id\}$/);
+    expect(resources(json, "kong_plugin").map((p) => p.name).sort()).toEqual(["acl", "correlation-id", "key-auth", "prometheus", "rate-limiting"]);
+  });
+
+  test("determinism: two synths of the same app are byte-identical", () => {
+    // GIVEN the same construction twice WHEN synthesized THEN the JSON is the same bytes
+    expect(Testing.synth(build(Testing.app()), true)).toBe(Testing.synth(build(Testing.app()), true));
+  });
+
+  test("a global ACL needs a global authentication plugin", () => {
+    const stack = new TerraformStack(Testing.app(), "s");
+    const gw = new KongGateway(stack, "gw", { adminUri: "http://k:8001" });
+    gw.addPlugin(Plugin.acl({ allow: ["a"] }));
+    expect(() => Testing.synth(stack, true)).toThrow(
+      '[s/gw] plugins ("acl") needs an authentication plugin (key-auth, jwt, basic-auth, hmac-auth, oauth2 or ldap-auth) on the gateway (globally): without one Kong cannot identify the consumer and the ACL refuses every request',
+    );
+    gw.addPlugin(Plugin.jwt());
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+
+  test("rejects an admin URI that is not http(s)", () => {
+    const stack = new TerraformStack(Testing.app(), "s");
+    expect(() => new KongGateway(stack, "gw", { adminUri: "kong-admin:8001" })).toThrow(
+      '[s/gw] adminUri ("kong-admin:8001") must be an http:// or https:// URL, e.g. http://kong-admin.kong.svc.cluster.local:8001',
+    );
+  });
+
+  test("rejects a second gateway in one stack (one kong provider per stack)", () => {
+    const stack = new TerraformStack(Testing.app(), "s");
+    new KongGateway(stack, "gw", { adminUri: "http://k:8001" });
+    expect(() => new KongGateway(stack, "gw2", { adminUri: "http://k:8001" })).toThrow(
+      '[s/gw2] scope ("s") already holds the KongGateway s/gw: one gateway (one kong provider) per stack; put the second gateway in its own stack',
+    );
+  });
+
+  test("rejects wrong option types", () => {
+    const stack = new TerraformStack(Testing.app(), "s");
+    expect(() => new KongGateway(stack, "gw", { adminUri: "http://k:8001", workspace: "", tlsSkipVerify: "no" as any })).toThrow(
+      ['[s/gw] workspace ("") must be a non-empty string', '[s/gw] tlsSkipVerify ("no") must be true or false'].join("\n"),
+    );
+  });
+});

@@ -1,0 +1,28 @@
+import { ipRestriction } from "../../../lib/gateway/plugins/ip-restriction";
+import { attachError, rendered } from "../helpers";
+
+describe("ip-restriction", () => {
+  test("typical: allow and deny together (both are allowed)", () => {
+    // GIVEN allow and deny lists WHEN rendered THEN both are kept, status/message only when set
+    expect(rendered(ipRestriction({ allow: ["10.0.0.0/8", "2001:db8::/32"], deny: ["10.0.0.7"] }))).toEqual({
+      allow: ["10.0.0.0/8", "2001:db8::/32"],
+      deny: ["10.0.0.7"],
+    });
+  });
+
+  test("custom status and message", () => {
+    expect(rendered(ipRestriction({ deny: ["1.2.3.4"], status: 401, message: "no" }))).toMatchObject({ status: 401, message: "no" });
+  });
+
+  test("rejects a CIDR that does not parse", () => {
+    expect(attachError(ipRestriction({ allow: ["10.0.0.0/33"] }))).toBe(
+      '[stack/gw/svc] ipRestriction.allow[0] ("10.0.0.0/33") must be an IP address or CIDR block such as 10.0.0.0/8',
+    );
+  });
+
+  test("rejects neither allow nor deny", () => {
+    expect(attachError(ipRestriction({ allow: [], deny: [] }))).toBe(
+      "[stack/gw/svc] ipRestriction.allow ([]) or deny must list at least one IP address or CIDR block",
+    );
+  });
+});

@@ -1,0 +1,45 @@
+import { responseRateLimiting } from "../../../lib/gateway/plugins/response-rate-limiting";
+import { attachError, rendered } from "../helpers";
+/* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped, and rejected-input tests pass wrong JavaScript types on purpose */
+
+describe("response-ratelimiting", () => {
+  test("typical: a token counter with Kong's defaults", () => {
+    // GIVEN one counter WHEN rendered THEN the limits map and defaults are in the config
+    expect(rendered(responseRateLimiting({ limits: { tokens: { minute: 1000, hour: 20000 } } }))).toEqual({
+      limits: { tokens: { minute: 1000, hour: 20000 } },
+      limit_by: "consumer",
+      header_name: "x-kong-limit",
+      policy: "local",
+      fault_tolerant: true,
+      block_on_first_violation: false,
+      hide_client_headers: false,
+    });
+  });
+
+  test("rejects an empty limits map", () => {
+    expect(attachError(responseRateLimiting({ limits: {} }))).toBe(
+      "[stack/gw/svc] responseRateLimiting.limits ({}) must define at least one counter, e.g. { tokens: { minute: 1000 } }",
+    );
+  });
+
+  test("rejects a counter without windows and one with inverted windows", () => {
+    expect(attachError(responseRateLimiting({ limits: { a: {}, b: { hour: 5, day: 1 } } }))).toBe(
+      [
+        "[stack/gw/svc] responseRateLimiting.limits.a (undefined) must set at least one window: second, minute, hour, day, month, year",
+        "[stack/gw/svc] responseRateLimiting.limits.b.day (1) is lower than limits.b.hour (5): Kong requires each longer window to allow at least as many requests. Raise day to >= 5.",
+      ].join("\n"),
+    );
+  });
+
+  test("rejects limitBy outside consumer/credential/ip", () => {
+    expect(attachError(responseRateLimiting({ limits: { t: { second: 1 } }, limitBy: "service" as any }))).toBe(
+      '[stack/gw/svc] responseRateLimiting.limitBy ("service") must be one of "consumer", "credential", "ip"',
+    );
+  });
+
+  test("rejects missing limits without a TypeError", () => {
+    expect(attachError(responseRateLimiting({} as any))).toBe(
+      "[stack/gw/svc] responseRateLimiting.limits (undefined) must map a counter name to its windows, e.g. { tokens: { minute: 1000 } }",
+    );
+  });
+});

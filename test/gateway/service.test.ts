@@ -1,0 +1,118 @@
+import { Plugin } from "../../lib/gateway/plugins/plugin";
+import { resources, setup, synth } from "./helpers";
+/* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped, and rejected-input tests pass wrong JavaScript types on purpose */
+
+describe("GatewayService", () => {
+  test("defaults: name from the id, http, port 80, 5 retries, 60 s timeouts", () => {
+    // GIVEN only a host WHEN synthesized THEN Kong's defaults are explicit
+    const { stack } = setup();
+    expect(resources(synth(stack), "kong_service")[0]).toEqual({
+      name: "svc",
+      host: "models.local",
+      protocol: "http",
+      port: 80,
+      retries: 5,
+      connect_timeout: 60000,
+      read_timeout: 60000,
+      write_timeout: 60000,
+    });
+  });
+
+  test("typical: https with TLS verification", () => {
+    const { stack, gw } = setup();
+    gw.addService("secure", { host: "10.0.0.5", port: 8443, protocol: "https", path: "/api", tlsVerify: true, tlsVerifyDepth: 2, readTimeout: 120000 });
+    expect(resources(synth(stack), "kong_service").find((x) => x.name === "secure")).toMatchObject({ protocol: "https", port: 8443, path: "/api", tls_verify: true, tls_verify_depth: 2, read_timeout: 120000 });
+  });
+
+  test("upstream: host is the upstream's name and the service waits for the upstream", () => {
+    const { stack, gw } = setup();
+    const up = gw.addUpstream("up", { name: "face.upstream" });
+    gw.addService("face", { upstream: up });
+    const svc = resources(synth(stack), "kong_service").find((x) => x.name === "face");
+    expect(svc.host).toBe("face.upstream");
+    expect(svc.depends_on).toEqual([expect.stringMatching(/^kong_upstream\./)]);
+  });
+
+  test("an ACL on the service is satisfied by key-auth on every one of its routes", () => {
+    const { stack, svc } = setup();
+    svc.addRoute("r", { paths: ["/a"] }).addPlugin(Plugin.keyAuth());
+    svc.addPlugin(Plugin.acl({ allow: ["g"] }));
+    expect(() => synth(stack)).not.toThrow();
+  });
+
+  test("rejects an ACL without authentication (at synth, so plugin order does not matter)", () => {
+    const { stack, svc } = setup();
+    svc.addPlugin(Plugin.acl({ allow: ["g"] }));
+    expect(() => synth(stack)).toThrow(
+      '[stack/gw/svc] plugins ("acl") needs an authentication plugin (key-auth, jwt, basic-auth, hmac-auth, oauth2 or ldap-auth) on this service, each of its routes, or the gateway (globally): without one Kong cannot identify the consumer and the ACL refuses every request',
+    );
+  });
+
+  test("rejects a duplicate service name", () => {
+    const { gw } = setup();
+    expect(() => gw.addService("other", { name: "svc", host: "a" })).toThrow(
+      '[stack/gw/other] name ("svc") is already the name of the service stack/gw/svc: Kong service names are unique',
+    );
+  });
+
+  test("rejects a name Kong refuses", () => {
+    const { gw } = setup();
+    expect(() => gw.addService("x", { name: "face detection", host: "a" })).toThrow(
+      `[stack/gw/x] name ("face detection") must be a Kong name: ASCII letters, digits, '.', '-', '_' and '~' (non-ASCII UTF-8 is also allowed)`,
+    );
+  });
+
+  test("rejects a missing host, and host together with upstream", () => {
+    const { gw } = setup();
+    expect(() => gw.addService("x", {})).toThrow('[stack/gw/x] host (undefined) is required (or set upstream)');
+    const up = gw.addUpstream("up", { name: "u.local" });
+    expect(() => gw.addService("y", { host: "a", upstream: up })).toThrow(
+      '[stack/gw/y] host ("a") cannot be combined with upstream: the service\'s host is the upstream\'s name',
+    );
+  });
+
+  test("rejects a host with a port", () => {
+    const { gw } = setup();
+    expect(() => gw.addService("x", { host: "a.local:8080" })).toThrow('[stack/gw/x] host ("a.local:8080") must not have a port: set the port separately');
+  });
+
+  test("rejects out-of-range port, retries and timeouts, all at once", () => {
+    const { gw } = setup();
+    expect(() => gw.addService("x", { host: "a", port: 65536, retries: 40000, connectTimeout: 0 })).toThrow(
+      [
+        "[stack/gw/x] port (65536) must be an integer between 0 and 65535",
+        "[stack/gw/x] retries (40000) must be an integer between 0 and 32767",
+        "[stack/gw/x] connectTimeout (0) must be an integer between 1 and 2147483646",
+      ].join("\n"),
+    );
+  });
+
+  test("rejects a path with grpc", () => {
+    const { gw } = setup();
+    expect(() => gw.addService("x", { host: "a", protocol: "grpc", path: "/v1" })).toThrow(
+      '[stack/gw/x] path ("/v1") must not be set when protocol is "grpc": Kong only forwards a path over http and https',
+    );
+  });
+
+  test("rejects TLS fields with plain http", () => {
+    const { gw } = setup();
+    expect(() => gw.addService("x", { host: "a", tlsVerify: true })).toThrow(
+      '[stack/gw/x] tlsVerify (true) is only allowed when protocol is "https" or "tls" (it is "http")',
+    );
+  });
+
+  test("rejects tlsVerifyDepth above 64 and an unknown protocol", () => {
+    const { gw } = setup();
+    expect(() => gw.addService("x", { host: "a", protocol: "ws" as any })).toThrow(
+      '[stack/gw/x] protocol ("ws") must be one of "grpc", "grpcs", "http", "https", "tcp", "tls", "tls_passthrough", "udp"',
+    );
+    expect(() => gw.addService("y", { host: "a", protocol: "https", tlsVerifyDepth: 65 })).toThrow(
+      "[stack/gw/y] tlsVerifyDepth (65) must be an integer between 0 and 64",
+    );
+  });
+
+  test("rejects missing props without a TypeError", () => {
+    const { gw } = setup();
+    expect(() => gw.addService("x", undefined as any)).toThrow("[stack/gw/x] props (undefined) must be an object with at least host or upstream");
+  });
+});

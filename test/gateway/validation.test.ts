@@ -1,0 +1,51 @@
+import { Problems } from "../../lib/core/errors";
+import { compiles, parseHost, routeHost, routerPath, upstreamName } from "../../lib/gateway/validation";
+
+function problems(check: (v: Problems, f: string, x: unknown) => unknown, value: unknown): string[] {
+  const v = new Problems("p");
+  check(v, "f", value);
+  return v.messages();
+}
+
+describe("Kong value checks", () => {
+  test("parseHost follows kong/tools/ip.lua", () => {
+    // GIVEN host strings WHEN parsed THEN names, IPs and ports are told apart
+    expect(parseHost("face.models.svc:8080")).toEqual({ type: "name", host: "face.models.svc", port: 8080 });
+    expect(parseHost("[::1]:80")).toEqual({ type: "ipv6", host: "::1", port: 80 });
+    expect(parseHost("10.0.0.1")).toEqual({ type: "ipv4", host: "10.0.0.1", port: undefined });
+    expect(parseHost("bad-.example")).toBeUndefined();
+    expect(parseHost("300.1.1.1")).toBeUndefined();
+    expect(parseHost("a.b:70000")).toBeUndefined();
+  });
+
+  test("router paths: accepted forms", () => {
+    for (const ok of ["/", "/v1/face", "~/v1/face/\\d+$", "/v1/%20x"]) expect(problems(routerPath, ok)).toEqual([]);
+  });
+
+  test("router paths: rejected forms", () => {
+    expect(problems(routerPath, "v1")).toEqual(['f ("v1") must start with "/" (prefix path) or "~/" (regex path)']);
+    expect(problems(routerPath, "/a/../b")).toEqual(['f ("/a/../b") is not normalized: remove "." and ".." segments']);
+    expect(problems(routerPath, "/%41")).toEqual(["f (\"/%41\") is not normalized: write letters, digits and '-._~' unencoded"]);
+    expect(problems(routerPath, "/a%zz")).toEqual(["f (\"/a%zz\") has an invalid percent-encoding: '%' must be followed by two hex digits"]);
+    expect(problems(routerPath, "/a b")).toEqual(['f ("/a b") must only contain the characters RFC 3986 allows in a path (percent-encode the others)']);
+  });
+
+  test("regex translation accepts PCRE inline flags and named groups", () => {
+    expect(compiles("(?i)^/v1")).toBe(true);
+    expect(compiles("/(?P<id>\\d+)")).toBe(true);
+    expect(compiles("(")).toBe(false);
+  });
+
+  test("route hosts: wildcard rules", () => {
+    expect(problems(routeHost, "*.example.com")).toEqual([]);
+    expect(problems(routeHost, "example.*")).toEqual([]);
+    expect(problems(routeHost, "api.example.com:8443")).toEqual([]);
+    expect(problems(routeHost, "a.*.com")).toEqual(["f (\"a.*.com\") must place the '*' wildcard as the whole leftmost or rightmost label"]);
+  });
+
+  test("upstream names are hostnames, not IPs", () => {
+    expect(problems(upstreamName, "10.0.0.1")).toEqual([
+      'f ("10.0.0.1") must be a hostname without port (not an IP address), e.g. face-detection.upstream',
+    ]);
+  });
+});
