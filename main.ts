@@ -1,11 +1,10 @@
-import { App, TerraformStack, TerraformVariable } from "cdktf";
-import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
-import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
+import { App } from "cdktf";
+import { backendFromEnv } from "./stacks/backend";
+import { buildDefaultApp } from "./stacks/default-app";
+import { environmentFromEnv } from "./stacks/environments";
 
-// Placeholder default app until the platform constructs land: one namespace, provider configured from variables.
+// ENV=dev (default) or ENV=prod selects the environment; TF_BACKEND=local|s3|pg selects where state lives.
+// Writes cdktf.out/stacks/ai-platform-<env> (Kubernetes) and ai-gateway-<env> (Kong configuration, applied after).
 const app = new App();
-const stack = new TerraformStack(app, "ai-platform-dev");
-const kubeconfig = new TerraformVariable(stack, "kubeconfig_path", { type: "string", default: "~/.kube/config" });
-new KubernetesProvider(stack, "kubernetes", { configPath: kubeconfig.stringValue });
-new NamespaceV1(stack, "namespace", { metadata: { name: "ai-platform" } });
+buildDefaultApp(app, environmentFromEnv(), backendFromEnv());
 app.synth();

@@ -1,3 +1,36 @@
 // The public API: re-exports only.
-export * from "./core/errors";
-export * from "./core/labels";
+export { ValidationError } from "./core/errors";
+export type { ValidationProblem } from "./core/errors";
+export { standardLabels, selectorLabels } from "./core/labels";
+export type { StandardLabelsOptions } from "./core/labels";
+
+export { KongDatabase } from "./database/kong-database";
+export type { IKongDatabase, KongDatabaseAttributes, KongDatabasePasswordSecret } from "./database/kong-database";
+export { InClusterPostgres, DEFAULT_POSTGRES_IMAGE } from "./database/in-cluster-postgres";
+export type { InClusterPostgresProps } from "./database/in-cluster-postgres";
+export { ExistingPostgres } from "./database/existing-postgres";
+export type { ExistingPostgresProps, PostgresSslMode } from "./database/existing-postgres";
+export type { ContainerResources, ResourceQuantities } from "./database/container-resources";
+
+export { KongCluster, DEFAULT_KONG_IMAGE } from "./kong/kong-cluster";
+export type {
+  KongClusterProps,
+  KongProxyProps,
+  KongAdminProps,
+  KongAutoscalingProps,
+  ProxyServiceType,
+  AdminServiceType,
+} from "./kong/kong-cluster";
+export type { AdminPeer } from "./kong/admin-access";
+
+export * from "./gateway";
+
+export type * from "./models/props";
+export { DetectionService } from "./models/detection-service";
+export type { DetectionServiceProps } from "./models/detection-service";
+export { ModelWorkload } from "./models/model-workload";
+export type { ModelWorkloadProps } from "./models/model-workload";
+export { ModelIsolation } from "./models/model-isolation";
+export type { ModelIsolationProps, IKongProxyPeer } from "./models/model-isolation";
+
+export { NamespaceOrder } from "./policy/namespace-order";

@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { App, TerraformStack, Testing } from "cdktf";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { DetectionService, DetectionServiceProps } from "../../lib/models/detection-service";
@@ -226,7 +229,7 @@ describe("DetectionService options", () => {
 describe("DetectionService across stacks", () => {
   test("Kubernetes objects in the platform stack, Kong entities in the gateway stack, which depends on it without cross-stack references", () => {
     // GIVEN a platform stack and a gateway stack
-    const app = new App({ outdir: require("node:fs").mkdtempSync(require("node:path").join(require("node:os").tmpdir(), "ds-")) });
+    const app = new App({ outdir: mkdtempSync(join(tmpdir(), "ds-")) });
     const platform = new TerraformStack(app, "platform");
     new KubernetesProvider(platform, "kubernetes", {});
     const gatewayStack = new TerraformStack(app, "gateway");

@@ -1,0 +1,143 @@
+import { App, TerraformStack } from "cdktf";
+import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
+import { DeploymentV1 } from "@cdktf/provider-kubernetes/lib/deployment-v1";
+import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
+import { HorizontalPodAutoscalerV2 } from "@cdktf/provider-kubernetes/lib/horizontal-pod-autoscaler-v2";
+import { PodDisruptionBudgetV1 } from "@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1";
+import { NetworkPolicyV1 } from "@cdktf/provider-kubernetes/lib/network-policy-v1";
+import { KongProvider } from "../.gen/providers/kong/provider";
+import { Service } from "../.gen/providers/kong/service";
+import { Route } from "../.gen/providers/kong/route";
+import { Plugin } from "../.gen/providers/kong/plugin";
+
+/**
+ * The baseline: the same resources as library-platform.ts, with the same attributes, written by hand with the raw
+ * bindings — what a team would write without this library (no validation, no defaults, no indexes).
+ */
+export function build(app: App, n: number): void {
+  const k8s = new TerraformStack(app, "models");
+  new KubernetesProvider(k8s, "kubernetes", { configPath: "~/.kube/config" });
+  const gw = new TerraformStack(app, "gateway");
+  new KongProvider(gw, "kong", { kongAdminUri: "http://localhost:8001", strictPluginsMatch: false, tlsSkipVerify: false });
+  gw.addDependency(k8s);
+  const kongPeer = { "app.kubernetes.io/instance": "kong", "app.kubernetes.io/name": "kong" };
+  for (let i = 0; i < n; i++) {
+    const name = `model-${i}`;
+    const selector = { "app.kubernetes.io/instance": name, "app.kubernetes.io/name": name, "ai-platform/track": "stable" };
+    const labels = {
+      ...selector,
+      "app.kubernetes.io/component": "model",
+      "app.kubernetes.io/managed-by": "kong-ai-platform",
+      "app.kubernetes.io/part-of": "ai-platform",
+      "app.kubernetes.io/version": "1.0.0",
+    };
+    const metadata = { name, namespace: "models", labels };
+    new DeploymentV1(k8s, `${name}-deployment`, {
+      metadata,
+      spec: {
+        replicas: "2",
+        revisionHistoryLimit: 5,
+        selector: { matchLabels: selector },
+        strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: "1", maxUnavailable: "0" } },
+        template: {
+          metadata: { labels },
+          spec: {
+            automountServiceAccountToken: false,
+            enableServiceLinks: false,
+            terminationGracePeriodSeconds: 30,
+            securityContext: { runAsNonRoot: true, runAsUser: "10001", runAsGroup: "10001", fsGroup: "10001", seccompProfile: { type: "RuntimeDefault" } },
+            container: [
+              {
+                name: "model",
+                image: `registry.internal/ai/${name}:1.0.0`,
+                imagePullPolicy: "IfNotPresent",
+                port: [{ name: "http", containerPort: 8080, protocol: "TCP" }],
+                env: [],
+                resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { memory: "1Gi" } },
+                securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ["ALL"] } },
+                volumeMount: [{ name: "tmp", mountPath: "/tmp" }],
+                startupProbe: { httpGet: { path: "/ready", port: "http" }, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 60 },
+                readinessProbe: { httpGet: { path: "/ready", port: "http" }, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 },
+                livenessProbe: { httpGet: { path: "/healthz", port: "http" }, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 },
+              },
+            ],
+            volume: [{ name: "tmp", emptyDir: { sizeLimit: "1Gi" } }],
+            topologySpreadConstraint: [
+              { maxSkew: 1, topologyKey: "kubernetes.io/hostname", whenUnsatisfiable: "ScheduleAnyway", labelSelector: [{ matchLabels: selector }] },
+            ],
+          },
+        },
+      },
+      waitForRollout: true,
+      lifecycle: { ignoreChanges: ["spec[0].replicas"] },
+    });
+    new ServiceV1(k8s, `${name}-service`, {
+      metadata,
+      spec: { type: "ClusterIP", selector, port: [{ name: "http", port: 80, targetPort: "http", protocol: "TCP" }] },
+    });
+    new HorizontalPodAutoscalerV2(k8s, `${name}-hpa`, {
+      metadata,
+      spec: {
+        minReplicas: 2,
+        maxReplicas: 5,
+        scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name },
+        metric: [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 70 } } }],
+      },
+    });
+    new PodDisruptionBudgetV1(k8s, `${name}-pdb`, { metadata, spec: { maxUnavailable: "1", selector: { matchLabels: selector } } });
+    new NetworkPolicyV1(k8s, `${name}-netpol`, {
+      metadata: { name: `${name}-allow-kong`, namespace: "models" },
+      spec: {
+        podSelector: { matchLabels: { "app.kubernetes.io/name": name, "app.kubernetes.io/component": "model" } },
+        policyTypes: ["Ingress"],
+        ingress: [
+          {
+            from: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kong" } }, podSelector: { matchLabels: kongPeer } }],
+            ports: [{ port: "8080", protocol: "TCP" }],
+          },
+        ],
+      },
+    });
+
+    const svc = new Service(gw, `${name}-kong-service`, {
+      name,
+      host: `${name}.models.svc.cluster.local`,
+      port: 80,
+      protocol: "http",
+      retries: 2,
+      connectTimeout: 60000,
+      readTimeout: 60000,
+      writeTimeout: 60000,
+    });
+    new Route(gw, `${name}-kong-route`, {
+      name,
+      serviceId: svc.id,
+      paths: [`/v1/${name}`],
+      methods: ["POST"],
+      protocols: ["http", "https"],
+      stripPath: true,
+      preserveHost: false,
+      regexPriority: 0,
+      pathHandling: "v0",
+      httpsRedirectStatusCode: 426,
+      requestBuffering: true,
+      responseBuffering: true,
+    });
+    const plugin = (plugin: string, config: object) =>
+      new Plugin(gw, `${name}-${plugin}`, { name: plugin, serviceId: svc.id, configJson: JSON.stringify(config) });
+    plugin("key-auth", { hide_credentials: true, key_in_body: false, key_in_header: true, key_in_query: true, key_names: ["apikey"], run_on_preflight: true });
+    plugin("acl", { allow: [name], always_use_authenticated_groups: false, hide_groups_header: true });
+    plugin("rate-limiting", {
+      error_code: 429,
+      error_message: "API rate limit exceeded",
+      fault_tolerant: true,
+      hide_client_headers: false,
+      limit_by: "consumer",
+      minute: 600,
+      policy: "local",
+      second: 20,
+      sync_rate: -1,
+    });
+    plugin("request-size-limiting", { allowed_payload_size: 10, require_content_length: false, size_unit: "megabytes" });
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Example 1 — the smallest useful setup: one model behind Kong, one consumer.
+ * Two stacks, because Kong's Admin API must exist before Terraform can configure it:
+ *   single-model-k8s      namespace, in-cluster PostgreSQL, Kong, the model's workload
+ *   single-model-gateway  the model's Kong service/route/policies and a consumer whose key lands in a Secret
+ * Synthesize: npm run build && node dist/examples/single-model.js
+ */
+import { App, Aspects, TerraformStack } from "cdktf";
+import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
+import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
+import { DetectionService, InClusterPostgres, KongCluster, KongGateway, NamespaceOrder } from "../lib";
+
+export function build(app: App): void {
+  const k8s = new TerraformStack(app, "single-model-k8s");
+  new KubernetesProvider(k8s, "kubernetes", { configPath: "~/.kube/config" });
+  const ns = new NamespaceV1(k8s, "namespace", { metadata: { name: "ai" } });
+  const database = new InClusterPostgres(k8s, "postgres", { namespace: "ai" });
+  const kong = new KongCluster(k8s, "kong", { namespace: "ai", database });
+  // every kubernetes_* object in namespace "ai" waits for the namespace
+  Aspects.of(k8s).add(new NamespaceOrder([ns], ["ai"]));
+
+  const gw = new TerraformStack(app, "single-model-gateway");
+  new KubernetesProvider(gw, "kubernetes", { configPath: "~/.kube/config" });
+  // `kubectl -n ai port-forward svc/kong-admin 8001` while applying this stack
+  const gateway = new KongGateway(gw, "gateway", { adminUri: "http://localhost:8001" });
+
+  new DetectionService(k8s, "ocr", {
+    name: "ocr",
+    namespace: "ai",
+    image: "registry.internal/ai/ocr:0.9.1",
+    gateway,
+    kong,
+  });
+  gateway.addConsumer("reader-app", {
+    username: "reader-app",
+    aclGroups: ["ocr"],
+    keyAuth: true,
+    credentialsSecret: { namespace: "ai" },
+  });
+}
+
+if (require.main === module) {
+  const app = new App();
+  build(app);
+  app.synth();
+}

@@ -1,0 +1,50 @@
+import { Plugin } from "../lib/gateway/plugins/plugin";
+import { AiPlatform } from "./ai-platform";
+
+/**
+ * The platform of the original design: three image models and two consumers.
+ * - face-detection runs on a GPU;
+ * - pet-detection is rolling out v2.1.0 as a 10% canary;
+ * - content-moderation is called by partners with a tighter payload limit and CORS for the web console.
+ */
+export function addDefaultModels(platform: AiPlatform): void {
+  platform.addModel("face-detection", {
+    name: "face-detection",
+    image: "registry.internal/ai/face-detection:1.4.2",
+    resources: { cpu: "2", memory: "6Gi", gpu: { count: 1 } },
+    probes: { startupTimeoutSeconds: 900 },
+    routes: [{ paths: ["/v1/face-detection"] }],
+    rateLimit: { second: 10, minute: 300 },
+  });
+  platform.addModel("pet-detection", {
+    name: "pet-detection",
+    image: "registry.internal/ai/pet-detection:2.0.3",
+    canary: { image: "registry.internal/ai/pet-detection:2.1.0", weight: 10 },
+    routes: [{ paths: ["/v1/pet-detection"] }],
+  });
+  platform.addModel("content-moderation", {
+    name: "content-moderation",
+    image: "registry.internal/ai/content-moderation:3.2.0",
+    resources: { cpu: "1", memory: "2Gi" },
+    routes: [{ paths: ["/v1/content-moderation"] }],
+    maxPayloadMegabytes: 5,
+    plugins: [Plugin.cors({ origins: ["https://console.example.com"], methods: ["POST", "OPTIONS"], maxAge: 600 })],
+  });
+}
+
+/** Two consumers with different groups and limits: the mobile app and a partner. */
+export function addDefaultConsumers(platform: AiPlatform): void {
+  platform.addConsumer("mobile-app", {
+    username: "mobile-app",
+    aclGroups: ["face-detection", "pet-detection"],
+    keyAuth: true,
+    plugins: [Plugin.rateLimiting({ second: 5, minute: 120 })],
+  });
+  platform.addConsumer("partner-acme", {
+    username: "partner-acme",
+    customId: "acme-corp",
+    aclGroups: ["content-moderation", "pet-detection"],
+    keyAuth: true,
+    plugins: [Plugin.rateLimiting({ minute: 1000, hour: 20000 })],
+  });
+}

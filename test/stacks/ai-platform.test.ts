@@ -1,0 +1,123 @@
+import { TerraformStack, Testing } from "cdktf";
+import { AiPlatform } from "../../stacks/ai-platform";
+import { addDefaultConsumers, addDefaultModels } from "../../stacks/catalog";
+import { ENVIRONMENTS } from "../../stacks/environments";
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped */
+
+function platformFor(envName: "dev" | "prod") {
+  const app = Testing.app();
+  const platform = new AiPlatform(app, { environment: ENVIRONMENTS[envName] });
+  addDefaultModels(platform);
+  addDefaultConsumers(platform);
+  const synth = (s: TerraformStack) => JSON.parse(Testing.synth(s, true));
+  return { app, platform, k8s: synth(platform.platformStack), gw: synth(platform.gatewayStack) };
+}
+
+const values = (json: any, type: string) => Object.values<any>(json.resource?.[type] ?? {});
+
+describe("AiPlatform (dev)", () => {
+  const { platform, k8s, gw } = platformFor("dev");
+
+  test("two stacks named for the environment; the gateway stack is applied after the platform stack", () => {
+    expect(platform.platformStack.node.id).toBe("ai-platform-dev");
+    expect(platform.gatewayStack.node.id).toBe("ai-gateway-dev");
+    expect(platform.gatewayStack.dependencies).toEqual([platform.platformStack]);
+  });
+
+  test("local state per stack by default", () => {
+    expect(k8s.terraform.backend).toEqual({ local: { path: "terraform-state/ai-platform-dev.tfstate" } });
+    expect(gw.terraform.backend).toEqual({ local: { path: "terraform-state/ai-gateway-dev.tfstate" } });
+  });
+
+  test("providers come from variables, never credentials in the code", () => {
+    expect(k8s.provider.kubernetes).toEqual([{ config_context: "${var.kube_context}", config_path: "${var.kubeconfig_path}" }]);
+    expect(gw.provider.kong[0].kong_admin_uri).toBe("${var.kong_admin_url}");
+    expect(gw.variable.kong_admin_url.default).toBe("http://localhost:8001");
+  });
+
+  test("namespaces enforce the restricted Pod Security Standard and every object in them waits for them", () => {
+    const namespaces = values(k8s, "kubernetes_namespace_v1");
+    expect(namespaces.map((n) => n.metadata.name).sort()).toEqual(["kong", "models"]);
+    for (const ns of namespaces) expect(ns.metadata.labels["pod-security.kubernetes.io/enforce"]).toBe("restricted");
+    for (const d of values(k8s, "kubernetes_deployment_v1")) {
+      expect(d.depends_on).toContain(`kubernetes_namespace_v1.namespace-${d.metadata.namespace}`);
+    }
+  });
+
+  test("in-cluster PostgreSQL, a Kong cluster, and the three models with one GPU model and one canary", () => {
+    expect(values(k8s, "kubernetes_stateful_set_v1")).toHaveLength(1);
+    const deployments = values(k8s, "kubernetes_deployment_v1").map((d) => d.metadata.name).sort();
+    expect(deployments).toEqual(["content-moderation", "face-detection", "kong", "pet-detection", "pet-detection-canary"]);
+    const gpu = values(k8s, "kubernetes_deployment_v1").filter((d) => d.spec.template.spec.container[0].resources?.limits?.["nvidia.com/gpu"]);
+    expect(gpu.map((d) => d.metadata.name)).toEqual(["face-detection"]);
+    expect(values(gw, "kong_upstream").map((u) => u.name)).toEqual(["pet-detection.upstream"]);
+  });
+
+  test("global prometheus and correlation-id plugins; every model behind key-auth and ACL", () => {
+    const global = values(gw, "kong_plugin").filter((p) => !p.service_id && !p.route_id && !p.consumer_id);
+    expect(global.map((p) => p.name).sort()).toEqual(["correlation-id", "prometheus"]);
+    const keyAuth = values(gw, "kong_plugin").filter((p) => p.name === "key-auth");
+    expect(keyAuth).toHaveLength(3);
+  });
+
+  test("two consumers with different groups and limits; keys generated, stored in Secrets, exposed only as sensitive outputs", () => {
+    const consumers = values(gw, "kong_consumer").map((c) => c.username).sort();
+    expect(consumers).toEqual(["mobile-app", "partner-acme"]);
+    const groups = values(gw, "kong_consumer_acl").map((a) => a.group).sort();
+    expect(groups).toEqual(["content-moderation", "face-detection", "pet-detection", "pet-detection"]);
+    for (const key of values(gw, "kong_consumer_key_auth")) expect(key.key).toMatch(/^\$\{random_password\.[\w-]+\.result\}$/);
+    const outputs = Object.values<any>(gw.output).filter((o) => String(o.value).includes("random_password"));
+    expect(outputs.length).toBeGreaterThan(0);
+    for (const o of outputs) expect(o.sensitive).toBe(true);
+    const limits = values(gw, "kong_plugin").filter((p) => p.consumer_id && p.name === "rate-limiting");
+    expect(limits.map((p) => JSON.parse(p.config_json).minute).sort()).toEqual([1000, 120]);
+  });
+
+  test("each model's routes are an output of the gateway stack", () => {
+    expect(gw.output["face-detection_routes"].value).toEqual(["/v1/face-detection"]);
+  });
+});
+
+describe("AiPlatform (prod)", () => {
+  const { k8s } = platformFor("prod");
+
+  test("an existing PostgreSQL: the kong role and database are created on it, nothing runs in-cluster", () => {
+    expect(values(k8s, "kubernetes_stateful_set_v1")).toHaveLength(0);
+    expect(values(k8s, "postgresql_role")).toHaveLength(1);
+    expect(values(k8s, "postgresql_database")).toHaveLength(1);
+  });
+
+  test("a fixed proxy VIP and an internal admin load balancer restricted to the CI network", () => {
+    const services = Object.fromEntries(values(k8s, "kubernetes_service_v1").map((s) => [s.metadata.name, s.spec]));
+    expect(services["kong-proxy"]).toMatchObject({ type: "LoadBalancer", load_balancer_ip: "10.20.0.10" });
+    expect(services["kong-admin"]).toMatchObject({ type: "LoadBalancer", load_balancer_source_ranges: ["10.99.0.0/24"] });
+  });
+
+  test("more Kong and model replicas than dev", () => {
+    const hpas = Object.fromEntries(values(k8s, "kubernetes_horizontal_pod_autoscaler_v2").map((h) => [h.metadata.name, h.spec]));
+    expect(hpas.kong).toMatchObject({ min_replicas: 3, max_replicas: 10 });
+    expect(hpas["content-moderation"]).toMatchObject({ min_replicas: 2, max_replicas: 3 });
+  });
+});
+
+describe("the default platform's JSON", () => {
+  test("is byte-identical across two synths", () => {
+    const a = platformFor("dev");
+    const b = platformFor("dev");
+    expect(Testing.synth(b.platform.platformStack)).toBe(Testing.synth(a.platform.platformStack));
+    expect(Testing.synth(b.platform.gatewayStack)).toBe(Testing.synth(a.platform.gatewayStack));
+  });
+
+  test.each(["dev", "prod"] as const)("%s holds no secret in plain text", (env) => {
+    const { k8s, gw } = platformFor(env);
+    const text = JSON.stringify([k8s, gw]);
+    // every password-like attribute is a reference or a variable, never a literal
+    const literal = /"(password|key|secret|kong_admin_token|kong_admin_password|api_key)":"(?!\$\{)[^"]*"/g;
+    const hits = (text.match(literal) ?? []).filter((m) => !/"key":"(nvidia\.com\/gpu|password|[\w-]+\/[\w.-]+)"/.test(m));
+    expect(hits).toEqual([]);
+    for (const s of values(k8s, "kubernetes_secret_v1").concat(values(gw, "kubernetes_secret_v1"))) {
+      for (const v of Object.values<string>(s.data ?? {})) expect(v).toMatch(/^\$\{/);
+    }
+  });
+});

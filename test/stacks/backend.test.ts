@@ -1,0 +1,35 @@
+import { TerraformStack, Testing } from "cdktf";
+import { applyBackend, backendFromEnv } from "../../stacks/backend";
+
+function backendJson(env: NodeJS.ProcessEnv) {
+  const stack = new TerraformStack(Testing.app(), "s");
+  applyBackend(stack, "ai-platform-dev", backendFromEnv(env));
+  return JSON.parse(Testing.synth(stack)).terraform.backend;
+}
+
+describe("state backend selection", () => {
+  test("local by default, one file per stack", () => {
+    expect(backendJson({})).toEqual({ local: { path: "terraform-state/ai-platform-dev.tfstate" } });
+    expect(backendJson({ TF_STATE_DIR: "/var/tf" })).toEqual({ local: { path: "/var/tf/ai-platform-dev.tfstate" } });
+  });
+
+  test("s3 with encryption and a key per stack", () => {
+    expect(backendJson({ TF_BACKEND: "s3", TF_STATE_BUCKET: "tf-state", TF_STATE_REGION: "eu-west-1", TF_STATE_LOCK_TABLE: "tf-lock" })).toEqual({
+      s3: { bucket: "tf-state", region: "eu-west-1", key: "kong-ai-platform/ai-platform-dev.tfstate", encrypt: true, dynamodb_table: "tf-lock" },
+    });
+  });
+
+  test("pg keeps the connection string (a password) out of the JSON: Terraform reads PG_CONN_STR", () => {
+    expect(backendJson({ TF_BACKEND: "pg" })).toEqual({ pg: { schema_name: "kong_ai_platform_ai_platform_dev" } });
+  });
+
+  test("s3 without bucket and region names both missing variables", () => {
+    expect(() => backendFromEnv({ TF_BACKEND: "s3" })).toThrow(
+      "[backend] TF_STATE_BUCKET (undefined) is required when TF_BACKEND=s3\n[backend] TF_STATE_REGION (undefined) is required when TF_BACKEND=s3",
+    );
+  });
+
+  test("an unknown backend lists the known ones", () => {
+    expect(() => backendFromEnv({ TF_BACKEND: "consul" })).toThrow('[backend] TF_BACKEND ("consul") must be one of "local", "s3", "pg"');
+  });
+});
