@@ -81,7 +81,7 @@ for (const n of sizes) {
 }
 
 console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`);
-console.log("median of runs; time = construct + synth inside the process; rss = peak resident set of the process");
+console.log("median of runs; time = loading the builder + construct + synth, inside a fresh process; rss = peak resident set of that process");
 console.log("");
 const header = ["N", "resources", "library ms", "baseline ms", "time ratio", "library MB", "baseline MB", "rss ratio"];
 const table = rows.map((r) => [r.n, r.resources, r.libraryMs, r.baselineMs, r.timeRatio, r.libraryRssMb, r.baselineRssMb, r.rssRatio].map(String));

@@ -134,7 +134,7 @@ export class AiPlatform {
       kong: this.kong,
     });
     this.models.set(service.name, service);
-    new TerraformOutput(this.gatewayStack, `${id}_routes`, {
+    new TerraformOutput(this.gatewayStack, `${service.name.replace(/-/g, "_")}_routes`, {
       description: `Paths clients call for the ${service.name} model, through the Kong proxy VIP`,
       value: (model.routes ?? [{ paths: [`/v1/${service.name}`] }]).flatMap((r) => r.paths),
     });

@@ -264,7 +264,13 @@ export class GatewayConsumer extends Construct {
       this.credentialsSecret.data = { ...this.secretData };
     }
     if (this.outputs) {
-      new TerraformOutput(this, `output-${key}`, { value, sensitive: true, description: `${key} of Kong consumer ${this.username ?? this.customId}` });
+      const output = new TerraformOutput(this, `output-${key}`, {
+        value,
+        sensitive: true,
+        description: `${key} of Kong consumer ${this.username ?? this.customId}`,
+      });
+      // a name a human types: terraform output -raw consumer_mobile_app_key_auth
+      output.overrideLogicalId(`consumer_${snake(this.username ?? this.customId ?? this.node.id)}_${snake(key)}`);
     }
   }
 }
@@ -277,4 +283,8 @@ function defaultSecretName(base: string): string {
     .slice(0, 63)
     .replace(/-+$/, "");
   return cleaned;
+}
+
+function snake(value: string): string {
+  return value.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
 }

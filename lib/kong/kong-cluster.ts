@@ -394,19 +394,24 @@ export class KongCluster extends Construct {
     }
 
     // ---- outputs (no secret in any of them) ----
+    // outputs named for humans: kong_proxy_address, kong_admin_url, kong_admin_address
+    const outputPrefix = this.name.replace(/-/g, "_");
     this.proxyAddressOutput = new TerraformOutput(this, "ProxyAddress", {
       description: `Address clients call Kong "${this.name}" at (the proxy's ${isLb ? "load-balancer address" : "cluster IP"})`,
       value: isLb ? loadBalancerAddress(this.proxyService) : this.proxyService.spec.clusterIp,
     });
+    this.proxyAddressOutput.overrideLogicalId(`${outputPrefix}_proxy_address`);
     this.adminUrlOutput = new TerraformOutput(this, "AdminUrl", {
       description: `In-cluster URL of the Admin API of Kong "${this.name}"`,
       value: this.adminUrl,
     });
+    this.adminUrlOutput.overrideLogicalId(`${outputPrefix}_admin_url`);
     if (adminIsLb) {
       this.adminAddressOutput = new TerraformOutput(this, "AdminAddress", {
         description: `Load-balancer address of the Admin API of Kong "${this.name}" (port ${KONG_PORTS.admin})`,
         value: loadBalancerAddress(this.adminService),
       });
+      this.adminAddressOutput.overrideLogicalId(`${outputPrefix}_admin_address`);
     }
   }
 

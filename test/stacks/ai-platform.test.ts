@@ -74,8 +74,12 @@ describe("AiPlatform (dev)", () => {
     expect(limits.map((p) => JSON.parse(p.config_json).minute).sort()).toEqual([1000, 120]);
   });
 
-  test("each model's routes are an output of the gateway stack", () => {
-    expect(gw.output["face-detection_routes"].value).toEqual(["/v1/face-detection"]);
+  test("outputs are named for humans: routes per model, the proxy VIP, the admin URL, each consumer's key (sensitive)", () => {
+    expect(gw.output.face_detection_routes.value).toEqual(["/v1/face-detection"]);
+    expect(Object.keys(k8s.output).sort()).toEqual(["kong_admin_url", "kong_proxy_address"]);
+    expect(k8s.output.kong_admin_url.value).toBe("http://kong-admin.kong.svc.cluster.local:8001");
+    expect(gw.output.consumer_mobile_app_key_auth).toMatchObject({ sensitive: true });
+    expect(gw.output.consumer_mobile_app_key_auth.value).toMatch(/^\$\{random_password\./);
   });
 });
 
