@@ -2,7 +2,7 @@ import { SecretV1 } from "@cdktf/provider-kubernetes/lib/secret-v1";
 import { Database } from "@cdktf/provider-postgresql/lib/database";
 import { PostgresqlProvider } from "@cdktf/provider-postgresql/lib/provider";
 import { Role } from "@cdktf/provider-postgresql/lib/role";
-import { Password } from "@cdktf/provider-random/lib/password";
+import type { Password } from "@cdktf/provider-random/lib/password";
 import { ITerraformDependable, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { bool, dns1123Label, integerIn, isToken, nonEmptyString, oneOf, required } from "../core/checks";
@@ -10,7 +10,7 @@ import { Problems } from "../core/errors";
 import { standardLabels } from "../core/labels";
 import { shortHash } from "../core/naming";
 import { dns1123Subdomain, hostName, IKongDatabase, KongDatabasePasswordSecret, pgIdentifier } from "./kong-database";
-import { ensureRandomProvider } from "./random-provider";
+import { generateDatabasePassword } from "./database-password";
 
 /**
  * How Terraform and Kong use TLS towards the server (libpq `sslmode` names).
@@ -136,16 +136,7 @@ export class ExistingPostgres extends Construct implements IKongDatabase {
       connectTimeout: 15,
     });
 
-    ensureRandomProvider(this);
-    // No keepers: generated on the first apply, never again.
-    this.password = new Password(this, "Password", {
-      length: 32,
-      special: false,
-      minLower: 1,
-      minUpper: 1,
-      minNumeric: 1,
-      lifecycle: { preventDestroy: true },
-    });
+    this.password = generateDatabasePassword(this);
 
     this.role = new Role(this, "Role", {
       provider: this.provider,

@@ -2,7 +2,7 @@ import { PersistentVolumeClaimV1 } from "@cdktf/provider-kubernetes/lib/persiste
 import { SecretV1 } from "@cdktf/provider-kubernetes/lib/secret-v1";
 import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
 import { StatefulSetV1 } from "@cdktf/provider-kubernetes/lib/stateful-set-v1";
-import { Password } from "@cdktf/provider-random/lib/password";
+import type { Password } from "@cdktf/provider-random/lib/password";
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { dns1123Label, isToken, pinnedImage, quantity, required } from "../core/checks";
@@ -11,7 +11,7 @@ import { selectorLabels, standardLabels } from "../core/labels";
 import { imageVersion } from "../core/naming";
 import { ContainerResources, resolveResources, ResolvedResources } from "./container-resources";
 import { dns1123Subdomain, IKongDatabase, KongDatabasePasswordSecret, pgIdentifier } from "./kong-database";
-import { ensureRandomProvider } from "./random-provider";
+import { generateDatabasePassword } from "./database-password";
 
 /** The PostgreSQL image used when none is given: a pinned minor release of PostgreSQL 16 (Debian). */
 export const DEFAULT_POSTGRES_IMAGE = "postgres:16.9";
@@ -110,16 +110,7 @@ export class InClusterPostgres extends Construct implements IKongDatabase {
     this.podSelectorLabels = selectorLabels(labelOpts);
     const stableLabels = withoutVersion(labels);
 
-    ensureRandomProvider(this);
-    // No keepers: the password is generated on the first apply and never again (PostgreSQL keeps the first one).
-    this.password = new Password(this, "Password", {
-      length: 32,
-      special: false,
-      minLower: 1,
-      minUpper: 1,
-      minNumeric: 1,
-      lifecycle: { preventDestroy: true },
-    });
+    this.password = generateDatabasePassword(this);
 
     this.secret = new SecretV1(this, "Secret", {
       metadata: { name: this.passwordSecret.name, namespace: this.namespace, labels: stableLabels },
