@@ -200,3 +200,58 @@ export function firstDuplicate<T>(items: readonly T[], key: (t: T) => string = S
   }
   return undefined;
 }
+
+/** True for a CIDR whose prefix length is 0 (every address of its family: 0.0.0.0/0, 10.0.0.0/0, ::0/0, ...). */
+export function coversEveryAddress(value: string): boolean {
+  if (!isCidrOrIp(value)) return false;
+  const slash = value.indexOf("/");
+  return slash >= 0 && Number(value.slice(slash + 1)) === 0;
+}
+
+/** A list of source CIDRs that must not open a port to every address; `what` names the port for the message. */
+export function noEveryAddress(v: Problems, field: string, value: unknown, what: string): boolean {
+  if (!Array.isArray(value)) return true;
+  let ok = true;
+  value.forEach((item, i) => {
+    if (typeof item === "string" && !isToken(item) && coversEveryAddress(item)) {
+      v.add(`${field}[${i}]`, item, `opens ${what} to every address: list the networks that need it`);
+      ok = false;
+    }
+  });
+  return ok;
+}
+
+/** A plain object (not null, not an array): what every props bag and nested option must be. */
+export function plainObject(v: Problems, field: string, value: unknown, what = "must be an object"): boolean {
+  if (value === undefined) return true;
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    v.add(field, value, what);
+    return false;
+  }
+  return true;
+}
+
+const SECRET_NAME = /(^|[_-])(PASS|PASSWD|PASSWORD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIALS?|SESSION_CONF)$/i;
+
+/** Whether a setting's name says it holds a secret (DB_PASSWORD, OPENAI_API_KEY, client_secret, ...). */
+export function looksSecret(name: string): boolean {
+  return SECRET_NAME.test(name);
+}
+
+/**
+ * Refuses literal values under secret-looking names in a map that lands in the Terraform JSON as plain text
+ * (environment variables, plugin configs). Terraform references (variables, random_password) are fine.
+ */
+export function noLiteralSecrets(v: Problems, field: string, map: unknown, hint: string): boolean {
+  if (map === null || typeof map !== "object") return true;
+  let ok = true;
+  for (const [key, value] of Object.entries(map as Record<string, unknown>)) {
+    if (looksSecret(key) && typeof value === "string" && value !== "" && !isToken(value) && !value.startsWith("${")) {
+      v.add(`${field}.${key}`, "<redacted>", `looks like a secret and would be stored in plain text in the Terraform JSON: ${hint}`);
+      ok = false;
+    } else if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+      ok = noLiteralSecrets(v, `${field}.${key}`, value, hint) && ok;
+    }
+  }
+  return ok;
+}

@@ -74,3 +74,27 @@ describe("field checks", () => {
     expect(firstDuplicate(["a", "b"])).toBeUndefined();
   });
 });
+
+describe("secure-by-default checks", () => {
+  test("every spelling of 'every address' is caught", () => {
+    const { coversEveryAddress, noEveryAddress } = jest.requireActual("../../lib/core/checks");
+    for (const all of ["0.0.0.0/0", "10.0.0.0/0", "::/0", "::0/0", "0::/0", "0.0.0.0/00"]) expect(coversEveryAddress(all)).toBe(true);
+    for (const some of ["10.0.0.0/8", "0.0.0.0/1", "192.168.1.1", "::/1"]) expect(coversEveryAddress(some)).toBe(false);
+    expect(messages((v) => noEveryAddress(v, "ranges", ["10.0.0.0/8", "0.0.0.0/00"], "the admin API"))).toEqual([
+      'ranges[1] ("0.0.0.0/00") opens the admin API to every address: list the networks that need it',
+    ]);
+  });
+
+  test("literal secrets under secret-looking names are refused, references and ordinary names pass", () => {
+    const { noLiteralSecrets } = jest.requireActual("../../lib/core/checks");
+    expect(
+      messages((v) => noLiteralSecrets(v, "env", { DB_PASSWORD: "hunter2", OPENAI_API_KEY: "sk-1", LOG_LEVEL: "debug", TOKEN: "${var.t}" }, "use secrets")),
+    ).toEqual([
+      'env.DB_PASSWORD ("<redacted>") looks like a secret and would be stored in plain text in the Terraform JSON: use secrets',
+      'env.OPENAI_API_KEY ("<redacted>") looks like a secret and would be stored in plain text in the Terraform JSON: use secrets',
+    ]);
+    expect(messages((v) => noLiteralSecrets(v, "config", { redis: { password: "x" }, key_names: ["apikey"] }, "h"))).toEqual([
+      'config.redis.password ("<redacted>") looks like a secret and would be stored in plain text in the Terraform JSON: h',
+    ]);
+  });
+});
