@@ -28,7 +28,7 @@ export * from "./gateway";
 export type * from "./models/props";
 export { DetectionService } from "./models/detection-service";
 export type { DetectionServiceProps } from "./models/detection-service";
-export { ModelWorkload } from "./models/model-workload";
+export type { ModelWorkload } from "./models/model-workload";
 export type { ModelWorkloadProps } from "./models/model-workload";
 export { ModelIsolation } from "./models/model-isolation";
 export type { ModelIsolationProps, IKongProxyPeer } from "./models/model-isolation";

@@ -12,6 +12,8 @@ import { Plugin } from "../lib/gateway/plugins/plugin";
 import { DetectionService, DetectionServiceProps } from "../lib/models/detection-service";
 import { applyBackend, BackendConfig } from "./backend";
 import { PlatformEnvironment } from "./environments";
+import { Problems } from "../lib/core/errors";
+import { dns1123Label, oneOf, plainObject, required } from "../lib/core/checks";
 import { NamespaceOrder } from "../lib/policy/namespace-order";
 
 /** A model of the platform: DetectionService props without the parts the platform supplies. */
@@ -43,9 +45,11 @@ export class AiPlatform {
   public readonly models = new Map<string, DetectionService>();
   public readonly consumers = new Map<string, GatewayConsumer>();
   private readonly env: PlatformEnvironment;
+  /** ACL groups that some model allows: a consumer group outside this set can never call anything. */
+  private readonly grantableGroups = new Set<string>();
 
   constructor(scope: Construct, props: AiPlatformProps) {
-    const env = props.environment;
+    const env = checkEnvironment(props);
     this.env = env;
     const backend = props.backend ?? { type: "local" };
 
@@ -89,6 +93,7 @@ export class AiPlatform {
     this.kong = new KongCluster(this.platformStack, "kong", {
       namespace: env.kongNamespace,
       database: this.database,
+      image: env.kong.image,
       replicas: env.kong.minReplicas,
       autoscaling: { minReplicas: env.kong.minReplicas, maxReplicas: env.kong.maxReplicas },
       proxy: {
@@ -126,14 +131,14 @@ export class AiPlatform {
 
   /** Adds a model: its workload in the platform stack, its Kong service, routes and policies in the gateway stack. */
   public addModel(id: string, model: ModelDefinition): DetectionService {
-    const scaled = scaleAutoscaling(model, this.env);
-    const service = new DetectionService(this.platformStack, id, {
-      ...scaled,
-      namespace: this.env.modelNamespace,
-      gateway: this.gateway,
-      kong: this.kong,
-    });
+    const valid = model !== null && typeof model === "object";
+    // a missing definition goes through as is, so DetectionService reports it with its path
+    const props: DetectionServiceProps = valid
+      ? { ...scaleAutoscaling(model, this.env), namespace: this.env.modelNamespace, gateway: this.gateway, kong: this.kong }
+      : (model as unknown as DetectionServiceProps);
+    const service = new DetectionService(this.platformStack, id, props);
     this.models.set(service.name, service);
+    if (!model.public) for (const group of model.allowedGroups ?? [model.name]) this.grantableGroups.add(group);
     new TerraformOutput(this.gatewayStack, `${service.name.replace(/-/g, "_")}_routes`, {
       description: `Paths clients call for the ${service.name} model, through the Kong proxy VIP`,
       value: (model.routes ?? [{ paths: [`/v1/${service.name}`] }]).flatMap((r) => r.paths),
@@ -152,8 +157,42 @@ export class AiPlatform {
       sensitiveOutputs: true,
     });
     this.consumers.set(id, c);
+    // Checked at synth, when every model is known: a group no model allows is a typo that would surface as 403s.
+    const groups = Array.isArray(consumer.aclGroups) ? consumer.aclGroups : [];
+    c.node.addValidation({
+      validate: () =>
+        groups
+          .filter((g) => !this.grantableGroups.has(g))
+          .map(
+            (g) =>
+              `aclGroups (${JSON.stringify(g)}) is allowed by no model of this platform (${[...this.grantableGroups]
+                .sort()
+                .map((x) => JSON.stringify(x))
+                .join(", ")}): the consumer would get 403 from every route`,
+          ),
+    });
     return c;
   }
+}
+
+/** The environment, checked before anything is built from it (stack names, namespaces). */
+function checkEnvironment(props: AiPlatformProps): PlatformEnvironment {
+  const v = new Problems("AiPlatform");
+  if (!plainObject(v, "props", props ?? null, "must be { environment, backend? }")) v.throwIfAny();
+  const env = props.environment;
+  if (!plainObject(v, "environment", env ?? null, "must be a PlatformEnvironment (see stacks/environments.ts)")) v.throwIfAny();
+  if (required(v, "environment.name", env.name)) dns1123Label(v, "environment.name", env.name, 30);
+  if (required(v, "environment.kongNamespace", env.kongNamespace)) dns1123Label(v, "environment.kongNamespace", env.kongNamespace);
+  if (required(v, "environment.modelNamespace", env.modelNamespace)) dns1123Label(v, "environment.modelNamespace", env.modelNamespace);
+  if (plainObject(v, "environment.database", env.database ?? null, "must be { kind: \"in-cluster\", ... } or { kind: \"existing\", ... }")) {
+    oneOf(v, "environment.database.kind", env.database.kind, ["in-cluster", "existing"] as const);
+  }
+  if (plainObject(v, "environment.kong", env.kong ?? null, "must be { minReplicas, maxReplicas, proxy, adminSourceRanges? }")) {
+    plainObject(v, "environment.kong.proxy", env.kong.proxy ?? null, "must be { loadBalancerIp?, sourceRanges }");
+  }
+  plainObject(v, "environment.modelScale", env.modelScale ?? null, "must be { minReplicas, maxReplicas }");
+  v.throwIfAny();
+  return env;
 }
 
 /** The Kubernetes provider, configured from variables: never a credential in the code. */

@@ -9,7 +9,7 @@ export type BackendConfig =
 
 /**
  * Reads the backend from the environment: TF_BACKEND=local (default) | s3 | pg, with
- * TF_STATE_DIR (local), TF_STATE_BUCKET, TF_STATE_REGION, TF_STATE_KEY_PREFIX, TF_STATE_LOCK_TABLE (s3),
+ * TF_STATE_DIR (local; default <repo>/terraform-state, outside cdktf.out which cdktf rewrites), TF_STATE_BUCKET, TF_STATE_REGION, TF_STATE_KEY_PREFIX, TF_STATE_LOCK_TABLE (s3),
  * TF_STATE_PG_SCHEMA_PREFIX (pg). The pg connection string holds a password, so it never enters the JSON:
  * export PG_CONN_STR for Terraform itself.
  */
@@ -42,7 +42,10 @@ export function backendFromEnv(env: NodeJS.ProcessEnv = process.env): BackendCon
 export function applyBackend(stack: TerraformStack, stackName: string, backend: BackendConfig): void {
   switch (backend.type) {
     case "local":
-      new LocalBackend(stack, { path: `${backend.directory ?? "terraform-state"}/${stackName}.tfstate` });
+      // Terraform runs in cdktf.out/stacks/<stack>/, which cdktf deletes and rewrites on every synth: the default
+      // keeps state three levels up, in <repo>/terraform-state/, as a relative path so the JSON stays the same on
+      // every machine.
+      new LocalBackend(stack, { path: `${backend.directory ?? "../../../terraform-state"}/${stackName}.tfstate` });
       return;
     case "s3":
       new S3Backend(stack, {

@@ -21,6 +21,8 @@ export interface PlatformEnvironment {
   readonly modelNamespace: string;
   readonly database: DatabaseChoice;
   readonly kong: {
+    /** Kong image; change it to upgrade Kong in this environment. @default the library's pinned kong:3.9.x */
+    readonly image?: string;
     readonly minReplicas: number;
     readonly maxReplicas: number;
     /** The clients' VIP. */
@@ -28,7 +30,7 @@ export interface PlatformEnvironment {
     /** CIDRs allowed to reach the Admin API through an internal LoadBalancer; none = port-forward only. */
     readonly adminSourceRanges?: string[];
   };
-  /** Multiplies every model's autoscaling bounds. */
+  /** Autoscaling bounds for models that do not set their own. */
   readonly modelScale: { readonly minReplicas: number; readonly maxReplicas: number };
 }
 

@@ -1,14 +1,18 @@
 import { Construct, IConstruct } from "constructs";
 import { TerraformStack } from "cdktf";
 import { Problems } from "../core/errors";
+import { isIP } from "node:net";
 import {
   cidrList,
   dns1123Label,
   integerIn,
   isToken,
+  noEveryAddress,
+  noLiteralSecrets,
   nonEmptyString,
   oneOf,
   pinnedImage,
+  plainObject,
   quantity,
   required,
   stringArray,
@@ -22,10 +26,11 @@ import { GatewayUpstream } from "../gateway/upstream";
 import { Plugin } from "../gateway/plugins/plugin";
 import { PluginPolicy } from "../gateway/plugins/base";
 import { ModelWorkload } from "./model-workload";
-import { IKongProxyPeer, ModelIsolation } from "./model-isolation";
+import { checkKongPeer, IKongProxyPeer, ModelIsolation } from "./model-isolation";
 import {
   ModelAutoscaling,
   ModelCanary,
+  ModelGpu,
   ModelProbes,
   ModelProtocol,
   ModelPublicAccess,
@@ -263,17 +268,47 @@ interface Resolved {
 function defaultPolicies(p: Resolved): PluginPolicy[] {
   const policies: PluginPolicy[] = [];
   if (!p.public) {
-    policies.push(Plugin.keyAuth({ hideCredentials: true }));
+    // Keys only in a header: a key in the query string ends up in access logs and browser history.
+    policies.push(Plugin.keyAuth({ hideCredentials: true, keyInQuery: false }));
     policies.push(Plugin.acl({ allow: p.allowedGroups, hideGroupsHeader: true }));
   }
-  if (p.rateLimit) {
-    policies.push(Plugin.rateLimiting({ ...p.rateLimit, limitBy: p.public ? "ip" : "consumer", policy: "local" }));
-  }
+  if (p.rateLimit) policies.push(rateLimitPolicy(p.rateLimit, p.public !== undefined));
   if (p.protocol === "http") {
     policies.push(Plugin.requestSizeLimiting({ allowedPayloadSize: p.maxPayloadMegabytes, sizeUnit: "megabytes" }));
   }
   policies.push(...p.plugins);
   return policies;
+}
+
+/** A props field that must be an object: returns it, or {} after recording the problem (so checks go on). */
+function objectOrEmpty<T extends object>(v: Problems, field: string, value: T | undefined | false, what: string): T {
+  if (value === undefined) return {} as T;
+  return plainObject(v, field, value, what) ? (value as T) : ({} as T);
+}
+
+/** A map of strings to strings (labels, selectors, annotations). */
+function stringMap(v: Problems, field: string, value: unknown): void {
+  if (value === undefined) return;
+  if (!plainObject(v, field, value, "must be a map of strings to strings")) return;
+  for (const [k, val] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof val !== "string") v.add(`${field}.${k}`, val, "must be a string");
+  }
+}
+
+/** CPU quantity in millicores, or undefined when it is not a plain number or millicore value. */
+function cpuMillis(q: string): number | undefined {
+  if (isToken(q)) return undefined;
+  const m = /^([0-9]+(?:\.[0-9]+)?)(m?)$/.exec(q);
+  if (!m) return undefined;
+  return m[2] === "m" ? Number(m[1]) : Number(m[1]) * 1000;
+}
+
+const EXTENDED_RESOURCE = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** Per consumer, or per client IP for a public model (there is no consumer to count). */
+function rateLimitPolicy(limit: ModelRateLimit, isPublic: boolean): PluginPolicy {
+  return Plugin.rateLimiting({ ...limit, limitBy: isPublic ? "ip" : "consumer", policy: "local" });
 }
 
 function registerName(scope: IConstruct, gateway: KongGateway, name: string): void {
@@ -300,8 +335,12 @@ function validate(scope: IConstruct, props: DetectionServiceProps): Resolved {
   if (required(v, "name", props.name)) dns1123Label(v, "name", props.name, 40);
   if (required(v, "namespace", props.namespace)) dns1123Label(v, "namespace", props.namespace);
   if (required(v, "image", props.image)) pinnedImage(v, "image", props.image);
-  required(v, "gateway", props.gateway, "is required: the KongGateway the model is registered in");
-  required(v, "kong", props.kong, "is required: the KongCluster whose proxy pods may reach the model");
+  if (required(v, "gateway", props.gateway, "is required: the KongGateway the model is registered in")) {
+    if (!(props.gateway instanceof KongGateway)) v.add("gateway", typeof props.gateway, "must be a KongGateway");
+  }
+  if (required(v, "kong", props.kong, "is required: the KongCluster whose proxy pods may reach the model")) {
+    checkKongPeer(v, "kong", props.kong);
+  }
   const port = props.port ?? DEFAULTS.port;
   integerIn(v, "port", port, 1, 65535);
   const protocol = props.protocol ?? DEFAULTS.protocol;
@@ -311,7 +350,7 @@ function validate(scope: IConstruct, props: DetectionServiceProps): Resolved {
 
   let autoscaling: Resolved["autoscaling"];
   if (props.autoscaling !== false) {
-    const a = { ...DEFAULTS.autoscaling, ...(props.autoscaling ?? {}) };
+    const a = { ...DEFAULTS.autoscaling, ...objectOrEmpty(v, "autoscaling", props.autoscaling, "must be { minReplicas, maxReplicas, cpuUtilization, memoryUtilization } or false") };
     const okMin = integerIn(v, "autoscaling.minReplicas", a.minReplicas, 1, 1000);
     const okMax = integerIn(v, "autoscaling.maxReplicas", a.maxReplicas, 1, 1000);
     if (okMin && okMax && a.minReplicas > a.maxReplicas) {
@@ -325,19 +364,34 @@ function validate(scope: IConstruct, props: DetectionServiceProps): Resolved {
     autoscaling = a;
   }
 
-  const r = props.resources ?? {};
+  const r: ModelResources = objectOrEmpty(v, "resources", props.resources, "must be { cpu?, memory?, cpuLimit?, gpu? }");
   const resources = { ...r, cpu: r.cpu ?? DEFAULTS.cpu, memory: r.memory ?? DEFAULTS.memory };
-  quantity(v, "resources.cpu", resources.cpu);
+  const cpuOk = quantity(v, "resources.cpu", resources.cpu);
   quantity(v, "resources.memory", resources.memory);
-  quantity(v, "resources.cpuLimit", resources.cpuLimit);
+  if (quantity(v, "resources.cpuLimit", resources.cpuLimit) && cpuOk && resources.cpuLimit !== undefined) {
+    const request = cpuMillis(resources.cpu);
+    const limit = cpuMillis(resources.cpuLimit);
+    if (request !== undefined && limit !== undefined && request > limit) {
+      v.add("resources.cpuLimit", resources.cpuLimit, `must be >= resources.cpu (${resources.cpu}): Kubernetes rejects a request above its limit`);
+    }
+  }
   if (r.gpu !== undefined) {
-    const count = r.gpu?.count;
+    const gpu: Partial<ModelGpu> = objectOrEmpty(v, "resources.gpu", r.gpu, "must be { count, resourceName?, nodeSelector?, tolerationKey? }");
+    const count = gpu.count;
     if (typeof count !== "number" || !Number.isInteger(count) || count < 1 || count > 16) {
       v.add("resources.gpu.count", count, "must be a whole number of GPUs between 1 and 16 (GPUs cannot be split)");
     }
+    if (gpu.resourceName !== undefined && (typeof gpu.resourceName !== "string" || !EXTENDED_RESOURCE.test(gpu.resourceName))) {
+      v.add("resources.gpu.resourceName", gpu.resourceName, "must be an extended resource name such as nvidia.com/gpu");
+    }
+    if (gpu.tolerationKey !== undefined && (typeof gpu.tolerationKey !== "string" || !EXTENDED_RESOURCE.test(gpu.tolerationKey))) {
+      v.add("resources.gpu.tolerationKey", gpu.tolerationKey, "must be a taint key such as nvidia.com/gpu");
+    }
+    stringMap(v, "resources.gpu.nodeSelector", gpu.nodeSelector);
   }
 
-  const pr = props.probes ?? {};
+  const pr: ModelProbes = objectOrEmpty(v, "probes", props.probes, "must be { readinessPath?, livenessPath?, startupPath?, startupTimeoutSeconds?, grpcService? }");
+  if (pr.grpcService !== undefined && typeof pr.grpcService !== "string") v.add("probes.grpcService", pr.grpcService, "must be a string");
   const readinessPath = pr.readinessPath ?? "/ready";
   const probes = {
     readinessPath,
@@ -354,7 +408,8 @@ function validate(scope: IConstruct, props: DetectionServiceProps): Resolved {
   }
   integerIn(v, "probes.startupTimeoutSeconds", probes.startupTimeoutSeconds, 10, 3600);
 
-  const vipIn = props.vip ?? {};
+  const vipIn: ModelVip = objectOrEmpty(v, "vip", props.vip, "must be { type?, port?, loadBalancerIp?, loadBalancerSourceRanges?, annotations? }");
+  stringMap(v, "vip.annotations", vipIn.annotations);
   const vip = { ...vipIn, type: vipIn.type ?? "ClusterIP", port: vipIn.port ?? DEFAULTS.vipPort };
   oneOf(v, "vip.type", vip.type, ["ClusterIP", "LoadBalancer"] as const);
   integerIn(v, "vip.port", vip.port, 1, 65535);
@@ -367,22 +422,34 @@ function validate(scope: IConstruct, props: DetectionServiceProps): Resolved {
         "is required for a LoadBalancer VIP: list the CIDRs that may reach it (nothing is public by default)",
       );
     } else {
-      cidrList(v, "vip.loadBalancerSourceRanges", ranges, { requireCidr: true });
+      if (cidrList(v, "vip.loadBalancerSourceRanges", ranges, { requireCidr: true })) {
+        // the VIP bypasses Kong (no key-auth, ACL or rate limit): never to the whole internet
+        noEveryAddress(v, "vip.loadBalancerSourceRanges", ranges, "the model's VIP, bypassing Kong's authentication,");
+      }
     }
-    if (vip.loadBalancerIp !== undefined) cidrList(v, "vip.loadBalancerIp", [vip.loadBalancerIp]);
+    const ip = vip.loadBalancerIp;
+    if (ip !== undefined && !isToken(ip) && (typeof ip !== "string" || isIP(ip) === 0)) {
+      v.add("vip.loadBalancerIp", ip, "must be an IP address such as 10.20.0.40");
+    }
   } else if (vip.loadBalancerIp !== undefined || vip.loadBalancerSourceRanges !== undefined) {
     v.add("vip.type", vip.type, "must be \"LoadBalancer\" to use loadBalancerIp or loadBalancerSourceRanges");
   }
   const runAsUser = props.runAsUser ?? DEFAULTS.runAsUser;
   integerIn(v, "runAsUser", runAsUser, 1, 2147483647);
 
-  const env = props.env ?? {};
+  const env: Record<string, string> = objectOrEmpty(v, "env", props.env, "must be a map of variable names to strings");
   for (const key of Object.keys(env)) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) v.add(`env.${key}`, key, "must be a valid environment variable name ([A-Za-z_][A-Za-z0-9_]*)");
     else if (typeof env[key] !== "string") v.add(`env.${key}`, env[key], "must be a string");
   }
-  stringArray(v, "configMaps", props.configMaps);
-  stringArray(v, "secrets", props.secrets);
+  noLiteralSecrets(v, "env", env, "put it in a Kubernetes Secret and list the Secret in `secrets`");
+  for (const key of ["configMaps", "secrets"] as const) {
+    if (stringArray(v, key, props[key])) {
+      (props[key] ?? []).forEach((name, i) => {
+        if (!isToken(name) && !DNS1123_SUBDOMAIN.test(name)) v.add(`${key}[${i}]`, name, "must be a Kubernetes object name (lowercase DNS-1123 subdomain)");
+      });
+    }
+  }
 
   const routes = props.routes ?? [{ paths: [`/v1/${props.name}`] }];
   if (!Array.isArray(routes) || routes.length === 0) {
@@ -398,6 +465,25 @@ function validate(scope: IConstruct, props: DetectionServiceProps): Resolved {
   stringArray(v, "allowedGroups", allowedGroups, false);
 
   const rateLimit = props.rateLimit === undefined ? DEFAULTS.rateLimit : props.rateLimit;
+  // Kong's rules for the policies this model will carry, reported here under the model's own path and prop names.
+  if (rateLimit !== false) {
+    if (typeof rateLimit !== "object" || rateLimit === null) {
+      v.add("rateLimit", rateLimit, "must be { second?, minute?, hour?, day? } or false");
+    } else {
+      for (const pr of rateLimitPolicy(rateLimit, props.public !== undefined).problems) {
+        v.add(pr.field.replace(/^rateLimiting\./, "rateLimit."), pr.value, pr.message);
+      }
+    }
+  }
+  const plugins = props.plugins ?? [];
+  if (!Array.isArray(plugins)) {
+    v.add("plugins", plugins, "must be a list of policies made with Plugin.*");
+  } else {
+    plugins.forEach((policy, i) => {
+      if (!(policy instanceof PluginPolicy)) v.add(`plugins[${i}]`, policy, "must be a policy made with Plugin.*");
+      else for (const pr of policy.problems) v.add(`plugins[${i}].${pr.field}`, pr.value, pr.message);
+    });
+  }
   const maxPayloadMegabytes = props.maxPayloadMegabytes ?? DEFAULTS.maxPayloadMegabytes;
   integerIn(v, "maxPayloadMegabytes", maxPayloadMegabytes, 1, 1024);
   if (props.public !== undefined) {
@@ -411,7 +497,7 @@ function validate(scope: IConstruct, props: DetectionServiceProps): Resolved {
   integerIn(v, "timeoutMs", timeoutMs, 1, 2147483646);
 
   const canary = props.canary;
-  if (canary !== undefined) {
+  if (canary !== undefined && plainObject(v, "canary", canary, "must be { image, weight, stableWeight?, replicas? }")) {
     if (required(v, "canary.image", canary.image)) {
       pinnedImage(v, "canary.image", canary.image);
       if (canary.image === props.image) v.add("canary.image", canary.image, "must differ from image: a canary is a new version");
@@ -449,7 +535,7 @@ function validate(scope: IConstruct, props: DetectionServiceProps): Resolved {
     rateLimit,
     maxPayloadMegabytes,
     public: props.public,
-    plugins: props.plugins ?? [],
+    plugins,
     canary,
     timeoutMs,
   };

@@ -149,10 +149,10 @@ describe("DetectionService defaults", () => {
     expect(route.service_id).toMatch(/^\$\{kong_service\.[\w-]+\.id\}$/);
   });
 
-  test("authenticated by default: key-auth hiding credentials, ACL allowing the model's group, rate limit, 10 MB payloads", () => {
+  test("authenticated by default: key-auth in a header only, hiding credentials, ACL allowing the model's group, rate limit, 10 MB payloads", () => {
     const p = plugins(json);
     expect(Object.keys(p).sort()).toEqual(["acl", "key-auth", "rate-limiting", "request-size-limiting"]);
-    expect(JSON.parse(p["key-auth"].config_json).hide_credentials).toBe(true);
+    expect(JSON.parse(p["key-auth"].config_json)).toMatchObject({ hide_credentials: true, key_in_query: false, key_in_header: true });
     expect(JSON.parse(p.acl.config_json).allow).toEqual(["face-detection"]);
     expect(JSON.parse(p["rate-limiting"].config_json)).toMatchObject({ second: 20, minute: 600, limit_by: "consumer" });
     expect(JSON.parse(p["request-size-limiting"].config_json)).toMatchObject({ allowed_payload_size: 10, size_unit: "megabytes" });
@@ -316,6 +316,51 @@ describe("DetectionService rejects bad input", () => {
       "a bad memory quantity",
       { resources: { memory: "8GB" } },
       '[platform/face] resources.memory ("8GB") must be a Kubernetes quantity such as 250m, 1, 512Mi or 10Gi',
+    ],
+    [
+      "a Kong peer without a selector (would admit every pod)",
+      { kong: { namespace: "kong", proxySelectorLabels: {} } },
+      "[platform/face] kong.proxySelectorLabels ({}) must not be empty: an empty selector matches every pod",
+    ],
+    [
+      "a Kong peer of the wrong shape",
+      { kong: {} as never },
+      "[platform/face] kong.namespace (undefined) is required\n[platform/face] kong.proxySelectorLabels (undefined) is required",
+    ],
+    ["a gateway that is not a KongGateway", { gateway: {} as never }, '[platform/face] gateway ("object") must be a KongGateway'],
+    ["a null canary", { canary: null as never }, "[platform/face] canary (null) must be { image, weight, stableWeight?, replicas? }"],
+    ["plugins that are not a list", { plugins: 5 as never }, "[platform/face] plugins (5) must be a list of policies made with Plugin.*"],
+    [
+      "a rate limit whose minute is below its second, reported at the model",
+      { rateLimit: { second: 50, minute: 30 } },
+      "[platform/face] rateLimit.minute (30) is lower than second (50): Kong requires each longer window to allow at least as many requests. Raise minute to >= 50.",
+    ],
+    ["a null rate limit (only false disables it)", { rateLimit: null as never }, "[platform/face] rateLimit (null) must be { second?, minute?, hour?, day? } or false"],
+    [
+      "a LoadBalancer VIP open to every address",
+      { vip: { type: "LoadBalancer", loadBalancerSourceRanges: ["0.0.0.0/0"] } },
+      '[platform/face] vip.loadBalancerSourceRanges[0] ("0.0.0.0/0") opens the model\'s VIP, bypassing Kong\'s authentication, to every address: list the networks that need it',
+    ],
+    [
+      "a CIDR as the VIP's IP",
+      { vip: { type: "LoadBalancer", loadBalancerIp: "10.0.0.0/8", loadBalancerSourceRanges: ["10.0.0.0/8"] } },
+      '[platform/face] vip.loadBalancerIp ("10.0.0.0/8") must be an IP address such as 10.20.0.40',
+    ],
+    [
+      "a literal secret in env",
+      { env: { DB_PASSWORD: "hunter2" } },
+      '[platform/face] env.DB_PASSWORD ("<redacted>") looks like a secret and would be stored in plain text in the Terraform JSON: put it in a Kubernetes Secret and list the Secret in `secrets`',
+    ],
+    [
+      "a CPU request above its limit",
+      { resources: { cpu: "2", cpuLimit: "1" } },
+      '[platform/face] resources.cpuLimit ("1") must be >= resources.cpu (2): Kubernetes rejects a request above its limit',
+    ],
+    ["resources of the wrong type", { resources: "big" as never }, '[platform/face] resources ("big") must be { cpu?, memory?, cpuLimit?, gpu? }'],
+    [
+      "a Secret name that Kubernetes rejects",
+      { secrets: ["Not_A_Name"] },
+      '[platform/face] secrets[0] ("Not_A_Name") must be a Kubernetes object name (lowercase DNS-1123 subdomain)',
     ],
   ];
   test.each(cases)("%s", (_what, overrides, message) => {

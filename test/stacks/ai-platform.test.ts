@@ -26,8 +26,8 @@ describe("AiPlatform (dev)", () => {
   });
 
   test("local state per stack by default", () => {
-    expect(k8s.terraform.backend).toEqual({ local: { path: "terraform-state/ai-platform-dev.tfstate" } });
-    expect(gw.terraform.backend).toEqual({ local: { path: "terraform-state/ai-gateway-dev.tfstate" } });
+    expect(k8s.terraform.backend).toEqual({ local: { path: "../../../terraform-state/ai-platform-dev.tfstate" } });
+    expect(gw.terraform.backend).toEqual({ local: { path: "../../../terraform-state/ai-gateway-dev.tfstate" } });
   });
 
   test("providers come from variables, never credentials in the code", () => {
@@ -48,7 +48,10 @@ describe("AiPlatform (dev)", () => {
   test("in-cluster PostgreSQL, a Kong cluster, and the three models with one GPU model and one canary", () => {
     expect(values(k8s, "kubernetes_stateful_set_v1")).toHaveLength(1);
     const deployments = values(k8s, "kubernetes_deployment_v1").map((d) => d.metadata.name).sort();
-    expect(deployments).toEqual(["content-moderation", "face-detection", "kong", "pet-detection", "pet-detection-canary"]);
+    // the three models of the original design (a model added to the catalog joins them: derived from platform.models)
+    expect(deployments).toEqual(expect.arrayContaining(["content-moderation", "face-detection", "kong", "pet-detection", "pet-detection-canary"]));
+    const expected = ["kong", ...[...platform.models.values()].flatMap((m) => (m.canaryWorkload ? [m.name, `${m.name}-canary`] : [m.name]))];
+    expect(deployments).toEqual(expected.sort());
     const gpu = values(k8s, "kubernetes_deployment_v1").filter((d) => d.spec.template.spec.container[0].resources?.limits?.["nvidia.com/gpu"]);
     expect(gpu.map((d) => d.metadata.name)).toEqual(["face-detection"]);
     expect(values(gw, "kong_upstream").map((u) => u.name)).toEqual(["pet-detection.upstream"]);
@@ -58,14 +61,15 @@ describe("AiPlatform (dev)", () => {
     const global = values(gw, "kong_plugin").filter((p) => !p.service_id && !p.route_id && !p.consumer_id);
     expect(global.map((p) => p.name).sort()).toEqual(["correlation-id", "prometheus"]);
     const keyAuth = values(gw, "kong_plugin").filter((p) => p.name === "key-auth");
-    expect(keyAuth).toHaveLength(3);
+    expect(keyAuth).toHaveLength(platform.models.size);
   });
 
   test("two consumers with different groups and limits; keys generated, stored in Secrets, exposed only as sensitive outputs", () => {
     const consumers = values(gw, "kong_consumer").map((c) => c.username).sort();
     expect(consumers).toEqual(["mobile-app", "partner-acme"]);
-    const groups = values(gw, "kong_consumer_acl").map((a) => a.group).sort();
-    expect(groups).toEqual(["content-moderation", "face-detection", "pet-detection", "pet-detection"]);
+    const groups = values(gw, "kong_consumer_acl").map((a) => a.group);
+    expect(groups).toEqual(expect.arrayContaining(["content-moderation", "face-detection", "pet-detection"]));
+    expect(groups.filter((g) => g === "face-detection")).toHaveLength(1); // only the mobile app may detect faces
     for (const key of values(gw, "kong_consumer_key_auth")) expect(key.key).toMatch(/^\$\{random_password\.[\w-]+\.result\}$/);
     const outputs = Object.values<any>(gw.output).filter((o) => String(o.value).includes("random_password"));
     expect(outputs.length).toBeGreaterThan(0);
@@ -123,5 +127,41 @@ describe("the default platform's JSON", () => {
     for (const s of values(k8s, "kubernetes_secret_v1").concat(values(gw, "kubernetes_secret_v1"))) {
       for (const v of Object.values<string>(s.data ?? {})) expect(v).toMatch(/^\$\{/);
     }
+  });
+});
+
+describe("AiPlatform rejects bad input", () => {
+  test("a consumer group that no model allows (a typo that would mean 403 everywhere)", () => {
+    // GIVEN the default platform and a consumer with a misspelled group
+    const app = Testing.app();
+    const platform = new AiPlatform(app, { environment: ENVIRONMENTS.dev });
+    addDefaultModels(platform);
+    platform.addConsumer("typo", { username: "typo", aclGroups: ["pet-detection", "orc"], keyAuth: true });
+    // WHEN the gateway stack is synthesized THEN the validation names the consumer, the group and the known groups
+    expect(() => Testing.synth(platform.gatewayStack, true)).toThrow(
+      '[ai-gateway-dev/gateway/typo] aclGroups ("orc") is allowed by no model of this platform ("content-moderation", "face-detection", "pet-detection"): the consumer would get 403 from every route',
+    );
+  });
+
+  test.each([
+    ["no props", undefined, "[AiPlatform] props (null) must be { environment, backend? }"],
+    ["a stack name Terraform cannot use", { environment: { ...ENVIRONMENTS.dev, name: "Dev Env" } }, '[AiPlatform] environment.name ("Dev Env") must be a DNS-1123 label: at most 30 characters of lowercase letters, digits and \'-\', starting and ending with a letter or digit'],
+    ["an environment of the wrong shape", { environment: {} }, "[AiPlatform] environment.name (undefined) is required"],
+  ])("%s", (_what, props, message) => {
+    expect(() => new AiPlatform(Testing.app(), props as never)).toThrow(message);
+  });
+
+  test("a missing model definition is a ValidationError, not a TypeError", () => {
+    const platform = new AiPlatform(Testing.app(), { environment: ENVIRONMENTS.dev });
+    expect(() => platform.addModel("m", undefined as never)).toThrow(
+      "[ai-platform-dev/m] props (undefined) must be an object with at least name, namespace, image, gateway and kong",
+    );
+  });
+
+  test("the environment's Kong image is used (upgrades happen per environment)", () => {
+    const platform = new AiPlatform(Testing.app(), { environment: { ...ENVIRONMENTS.dev, kong: { ...ENVIRONMENTS.dev.kong, image: "kong:3.9.2" } } });
+    const json = JSON.parse(Testing.synth(platform.platformStack));
+    const kong = Object.values<any>(json.resource.kubernetes_deployment_v1).find((d) => d.metadata.name === "kong");
+    expect(kong.spec.template.spec.container[0].image).toBe("kong:3.9.2");
   });
 });

@@ -8,8 +8,9 @@ function backendJson(env: NodeJS.ProcessEnv) {
 }
 
 describe("state backend selection", () => {
-  test("local by default, one file per stack", () => {
-    expect(backendJson({})).toEqual({ local: { path: "terraform-state/ai-platform-dev.tfstate" } });
+  test("local by default, one file per stack, outside cdktf.out (which cdktf deletes on synth)", () => {
+    // Terraform runs in cdktf.out/stacks/<stack>/: three levels up is the repository root
+    expect(backendJson({})).toEqual({ local: { path: "../../../terraform-state/ai-platform-dev.tfstate" } });
     expect(backendJson({ TF_STATE_DIR: "/var/tf" })).toEqual({ local: { path: "/var/tf/ai-platform-dev.tfstate" } });
   });
 
