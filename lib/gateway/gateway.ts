@@ -60,8 +60,16 @@ export class KongGateway extends Construct {
     } else {
       gatewayOfStack.set(stack, this);
     }
-    if (p.adminUri !== undefined && !isToken(p.adminUri) && !isHttpUrl(p.adminUri)) {
-      v.add("adminUri", p.adminUri, "must be an http:// or https:// URL, e.g. http://kong-admin.kong.svc.cluster.local:8001");
+    if (p.adminUri !== undefined && !isToken(p.adminUri)) {
+      if (hasUserinfo(p.adminUri)) {
+        v.add(
+          "adminUri",
+          redactUserinfo(p.adminUri as string),
+          "must not carry a username or password: they would be stored in plain text in the Terraform JSON and state. Remove them from the URL and set adminCredentials: AdminCredentials.basicAuth(), .token() or .apiKey() (sensitive Terraform variables)",
+        );
+      } else if (!isHttpUrl(p.adminUri)) {
+        v.add("adminUri", p.adminUri, "must be an http:// or https:// URL, e.g. http://kong-admin.kong.svc.cluster.local:8001");
+      }
     }
     nonEmptyString(v, "workspace", p.workspace);
     bool(v, "strictPluginsMatch", p.strictPluginsMatch);
@@ -131,6 +139,23 @@ function isHttpUrl(value: unknown): boolean {
   } catch {
     return false;
   }
+}
+
+/** Whether a URL carries userinfo (`scheme://user:password@host`), parsed or not. */
+function hasUserinfo(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  try {
+    const u = new URL(value);
+    if (u.username !== "" || u.password !== "") return true;
+  } catch {
+    // not a URL: fall through to the textual check
+  }
+  return /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*@/.test(value);
+}
+
+/** The URL with its userinfo replaced, so an error message never repeats a password. */
+function redactUserinfo(value: string): string {
+  return value.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/, "$1<redacted>@");
 }
 
 /** The stack-level `kong_admin_uri` variable, declared once per stack. */

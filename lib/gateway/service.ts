@@ -8,7 +8,7 @@ import { aclWithoutAuthentication, PluginHost } from "./plugin-host";
 import { PluginPolicy } from "./plugins/base";
 import { GatewayRoute, GatewayRouteProps } from "./route";
 import { GatewayUpstream } from "./upstream";
-import { host, kongName, path } from "./validation";
+import { host, kongName, path, uuid, uuidList } from "./validation";
 
 export const SERVICE_PROTOCOLS = ["grpc", "grpcs", "http", "https", "tcp", "tls", "tls_passthrough", "udp"] as const;
 export type ServiceProtocol = (typeof SERVICE_PROTOCOLS)[number];
@@ -38,9 +38,9 @@ export interface GatewayServiceProps {
   readonly tlsVerify?: boolean;
   /** Certificate chain depth to verify, 0..64 (https/tls only). @default none: Kong's nginx setting */
   readonly tlsVerifyDepth?: number;
-  /** Kong CA certificate ids to verify the backend with (https/tls only). @default none */
+  /** Kong CA certificate ids (UUIDs) to verify the backend with (https/tls only). @default none */
   readonly caCertificateIds?: string[];
-  /** Kong certificate id presented to the backend (https/tls only). @default none */
+  /** Kong certificate id (a UUID or a kong_certificate's `id`) presented to the backend (https/tls only). @default none */
   readonly clientCertificateId?: string;
   /** Tags. @default none */
   readonly tags?: string[];
@@ -91,7 +91,8 @@ export class GatewayService extends Construct {
     integerIn(v, "writeTimeout", p.writeTimeout, 1, 2147483646);
     bool(v, "tlsVerify", p.tlsVerify);
     integerIn(v, "tlsVerifyDepth", p.tlsVerifyDepth, 0, 64);
-    stringArray(v, "caCertificateIds", p.caCertificateIds);
+    uuidList(v, "caCertificateIds", p.caCertificateIds, "a Kong CA certificate");
+    uuid(v, "clientCertificateId", p.clientCertificateId, "a Kong certificate (e.g. a kong_certificate resource's id)");
     stringArray(v, "tags", p.tags);
     if (protocolOk && protocol !== "https" && protocol !== "tls") {
       const tlsFields = { tlsVerify: p.tlsVerify, tlsVerifyDepth: p.tlsVerifyDepth, caCertificateIds: p.caCertificateIds, clientCertificateId: p.clientCertificateId };

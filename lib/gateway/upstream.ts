@@ -4,7 +4,7 @@ import { Upstream as KongUpstreamResource, UpstreamHealthchecks } from "../../.g
 import { bool, integerIn, isToken, oneOf, required, stringArray } from "../core/checks";
 import { describeValue, Problems } from "../core/errors";
 import type { KongGateway } from "./gateway";
-import { cookieName, headerName, numberBetween, path, sni, targetAddress, upstreamName } from "./validation";
+import { cookieName, headerName, hostWithOptionalPort, numberBetween, path, sni, targetAddress, upstreamName, uuid } from "./validation";
 
 /** Hash inputs the kevholditch/kong 6.5.1 provider can express (it has no query_arg / uri_capture fields). */
 export const HASH_ON = ["none", "consumer", "ip", "header", "cookie", "path"] as const;
@@ -93,9 +93,9 @@ export interface GatewayUpstreamProps {
   readonly hashOnCookiePath?: string;
   /** Hash ring slots, 10..65536. @default 10000 */
   readonly slots?: number;
-  /** Host header sent to targets. @default none: the target's host */
+  /** Host header sent to targets: a hostname or IP, optionally with a port. @default none: the target's host */
   readonly hostHeader?: string;
-  /** Kong certificate id presented to targets. @default none */
+  /** Kong certificate id (a UUID or a kong_certificate's `id`) presented to targets. @default none */
   readonly clientCertificateId?: string;
   /** Health checks. @default none */
   readonly healthchecks?: UpstreamHealthchecksProps;
@@ -128,11 +128,13 @@ export class GatewayUpstream extends Construct {
     }
     const hashOnOk = checkHashOn(v, "hashOn", p.hashOn);
     const fallbackOk = checkHashOn(v, "hashFallback", p.hashFallback);
-    headerName(v, "hashOnHeader", p.hashOnHeader);
-    headerName(v, "hashFallbackHeader", p.hashFallbackHeader);
+    const onHeaderOk = headerName(v, "hashOnHeader", p.hashOnHeader);
+    const fallbackHeaderOk = headerName(v, "hashFallbackHeader", p.hashFallbackHeader);
     cookieName(v, "hashOnCookie", p.hashOnCookie);
     path(v, "hashOnCookiePath", p.hashOnCookiePath);
-    if (hashOnOk && fallbackOk) checkHashRules(v, p);
+    if (hashOnOk && fallbackOk) checkHashRules(v, p, onHeaderOk && fallbackHeaderOk);
+    hostWithOptionalPort(v, "hostHeader", p.hostHeader);
+    uuid(v, "clientCertificateId", p.clientCertificateId, "a Kong certificate (e.g. a kong_certificate resource's id)");
     integerIn(v, "slots", p.slots, 10, 65536);
     stringArray(v, "tags", p.tags);
     const healthchecks = renderHealthchecks(v, p.healthchecks);
@@ -202,7 +204,7 @@ function checkHashOn(v: Problems, field: string, value: unknown): boolean {
 }
 
 /** The conditional entity checks of `entities/upstreams.lua` for hash_on / hash_fallback. */
-function checkHashRules(v: Problems, p: GatewayUpstreamProps): void {
+function checkHashRules(v: Problems, p: GatewayUpstreamProps, headersOk: boolean): void {
   const on = p.hashOn ?? "none";
   const fb = p.hashFallback ?? "none";
   if (on === "header" && p.hashOnHeader === undefined) v.add("hashOnHeader", undefined, 'is required when hashOn is "header"');
@@ -216,10 +218,12 @@ function checkHashRules(v: Problems, p: GatewayUpstreamProps): void {
     v.add("hashFallback", fb, "must differ from hashOn (only header fallbacks may repeat the kind, with another header)");
   }
   if (
-    p.hashOnHeader !== undefined &&
-    p.hashFallbackHeader !== undefined &&
+    headersOk &&
+    typeof p.hashOnHeader === "string" &&
+    typeof p.hashFallbackHeader === "string" &&
     !isToken(p.hashOnHeader) &&
-    p.hashOnHeader.toLowerCase() === String(p.hashFallbackHeader).toLowerCase()
+    !isToken(p.hashFallbackHeader) &&
+    p.hashOnHeader.toLowerCase() === p.hashFallbackHeader.toLowerCase()
   ) {
     v.add("hashFallbackHeader", p.hashFallbackHeader, "must differ from hashOnHeader");
   }

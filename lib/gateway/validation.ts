@@ -320,3 +320,55 @@ export function numberBetween(v: Problems, field: string, value: unknown, min: n
   }
   return true;
 }
+
+/** `typedefs.host_with_optional_port` (an upstream's host_header): a hostname or IP address, optionally with a port. */
+export function hostWithOptionalPort(v: Problems, field: string, value: unknown): boolean {
+  if (value === undefined || isToken(value)) return true;
+  if (typeof value !== "string" || !parseHost(value)) {
+    v.add(field, value, "must be a hostname or IP address with an optional port, e.g. face.example.com or face.example.com:8443");
+    return false;
+  }
+  return true;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `typedefs.uuid` / a foreign key (certificate ids): a UUID, or a reference such as `certificate.id`. */
+export function uuid(v: Problems, field: string, value: unknown, what: string): boolean {
+  if (value === undefined || isToken(value)) return true;
+  if (typeof value !== "string" || !UUID.test(value)) {
+    v.add(field, value, `must be the id of ${what}: a UUID, or a Terraform reference to one`);
+    return false;
+  }
+  return true;
+}
+
+/** A list of ids (`uuid` each). */
+export function uuidList(v: Problems, field: string, value: unknown, what: string): boolean {
+  if (value === undefined || isToken(value)) return true;
+  if (!Array.isArray(value)) {
+    v.add(field, value, `must be a list of ids, each of ${what}`);
+    return false;
+  }
+  let ok = true;
+  value.forEach((item, i) => {
+    ok = uuid(v, `${field}[${i}]`, item, what) && ok;
+  });
+  return ok;
+}
+
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** A Kubernetes object name (Secret, ConfigMap): a DNS-1123 subdomain of at most 253 characters. */
+export function dns1123Subdomain(v: Problems, field: string, value: unknown): boolean {
+  if (value === undefined || isToken(value)) return true;
+  if (typeof value !== "string" || value.length > 253 || !DNS1123_SUBDOMAIN.test(value)) {
+    v.add(
+      field,
+      value,
+      "must be a DNS-1123 subdomain: at most 253 characters of lowercase letters, digits, '-' and '.', each dot-separated part starting and ending with a letter or digit",
+    );
+    return false;
+  }
+  return true;
+}

@@ -2,7 +2,7 @@ import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { App, TerraformStack, Testing } from "cdktf";
 import { KongGateway } from "../../lib/gateway/gateway";
 import { Plugin } from "../../lib/gateway/plugins/plugin";
-import { resources, synth } from "./helpers";
+import { errorOf, resources, synth } from "./helpers";
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped, and rejected-input tests pass wrong JavaScript types on purpose */
 
 function build(app: App): TerraformStack {
@@ -93,6 +93,41 @@ describe("KongGateway", () => {
     const stack = new TerraformStack(Testing.app(), "s");
     expect(() => new KongGateway(stack, "gw", { adminUri: "http://k:8001", workspace: "", tlsSkipVerify: "no" as any })).toThrow(
       ['[s/gw] workspace ("") must be a non-empty string', '[s/gw] tlsSkipVerify ("no") must be true or false'].join("\n"),
+    );
+  });
+
+  test.each([
+    ["user and password", "https://admin:s3cr3t@kong:8444", "https://<redacted>@kong:8444"],
+    ["a user only", "http://admin@kong-admin:8001/", "http://<redacted>@kong-admin:8001/"],
+  ])("rejects an admin URI carrying credentials (%s), without repeating them", (_what, uri, shown) => {
+    // GIVEN credentials in the admin URL WHEN the gateway is created THEN refused, pointing to adminCredentials
+    const stack = new TerraformStack(Testing.app(), "s");
+    const message = errorOf(() => new KongGateway(stack, "g", { adminUri: uri }));
+    expect(message).toBe(
+      `[s/g] adminUri (${JSON.stringify(shown)}) must not carry a username or password: they would be stored in plain text in the Terraform JSON and state. Remove them from the URL and set adminCredentials: AdminCredentials.basicAuth(), .token() or .apiKey() (sensitive Terraform variables)`,
+    );
+    expect(message).not.toContain("s3cr3t");
+  });
+
+  test("an admin URI with an @ only in its path or query is fine", () => {
+    const stack = new TerraformStack(Testing.app(), "s");
+    expect(() => new KongGateway(stack, "g", { adminUri: "http://kong-admin:8001/x?by=a@b" })).not.toThrow();
+  });
+
+  test("the ACL-without-authentication error keeps the [path] field (value) message style inside cdktf's report", () => {
+    const stack = new TerraformStack(Testing.app(), "s");
+    const gw = new KongGateway(stack, "gw", { adminUri: "http://k:8001" });
+    gw.addPlugin(Plugin.acl({ allow: ["a"] }));
+    let message = "";
+    try {
+      Testing.synth(stack, true);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toBe(
+      "Validation failed with the following errors:\n" +
+        '  [s/gw] plugins ("acl") needs an authentication plugin (key-auth, jwt, basic-auth, hmac-auth, oauth2 or ldap-auth) on the gateway (globally): without one Kong cannot identify the consumer and the ACL refuses every request\n\n' +
+        "If you wish to ignore these validations, pass 'skipValidation: true' to your App configuration.\n",
     );
   });
 });

@@ -48,3 +48,14 @@ export function attachError(policy: PluginPolicy): string {
   }
   throw new Error("expected a ValidationError");
 }
+
+/** Runs `f`, expecting a ValidationError; returns its whole message (for exact assertions with toBe). */
+export function errorOf(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    if ((e as Error).name !== "ValidationError") throw e;
+    return (e as Error).message;
+  }
+  throw new Error("expected a ValidationError");
+}

@@ -1,5 +1,5 @@
 import { Plugin } from "../../lib/gateway/plugins/plugin";
-import { resources, setup, synth } from "./helpers";
+import { errorOf, resources, setup, synth } from "./helpers";
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped, and rejected-input tests pass wrong JavaScript types on purpose */
 
 describe("GatewayService", () => {
@@ -114,5 +114,23 @@ describe("GatewayService", () => {
   test("rejects missing props without a TypeError", () => {
     const { gw } = setup();
     expect(() => gw.addService("x", undefined as any)).toThrow("[stack/gw/x] props (undefined) must be an object with at least host or upstream");
+  });
+
+  test("rejects certificate ids of the wrong type or form", () => {
+    // GIVEN a number and a non-UUID as certificate ids WHEN added THEN both are reported, nothing reaches the JSON
+    const { gw } = setup();
+    expect(errorOf(() => gw.addService("tls", { host: "a", protocol: "https", clientCertificateId: 5 as any, caCertificateIds: ["my-ca"] }))).toBe(
+      [
+        '[stack/gw/tls] caCertificateIds[0] ("my-ca") must be the id of a Kong CA certificate: a UUID, or a Terraform reference to one',
+        "[stack/gw/tls] clientCertificateId (5) must be the id of a Kong certificate (e.g. a kong_certificate resource's id): a UUID, or a Terraform reference to one",
+      ].join("\n"),
+    );
+  });
+
+  test("renders certificate UUIDs", () => {
+    const { stack, gw } = setup();
+    const id = "0b4a6f3e-4c1d-4b7a-9f59-2c1e5d0a7b11";
+    gw.addService("tls", { host: "a", protocol: "https", clientCertificateId: id, caCertificateIds: [id] });
+    expect(resources(synth(stack), "kong_service").find((x) => x.name === "tls")).toMatchObject({ client_certificate_id: id, ca_certificate_ids: [id] });
   });
 });

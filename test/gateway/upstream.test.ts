@@ -1,4 +1,4 @@
-import { resources, setup, synth } from "./helpers";
+import { errorOf, resources, setup, synth } from "./helpers";
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped, and rejected-input tests pass wrong JavaScript types on purpose */
 
 describe("GatewayUpstream", () => {
@@ -92,5 +92,32 @@ describe("GatewayUpstream", () => {
     expect(() => up.addTarget("b", { target: "x.local:8000" })).toThrow(
       '[stack/gw/u] targets.b.target ("x.local:8000") is already the target a of this upstream: Kong targets are unique per upstream',
     );
+  });
+
+  test("a header hash with a non-string header is a ValidationError, not a TypeError", () => {
+    // GIVEN header names of the wrong type WHEN added THEN each is reported once, nothing else is evaluated with them
+    const { gw } = setup();
+    expect(errorOf(() => gw.addUpstream("u", { hashOn: "header", hashOnHeader: 123 as any, hashFallback: "header", hashFallbackHeader: "x-b" }))).toBe(
+      "[stack/gw/u] hashOnHeader (123) must be an HTTP header name made of A-Z, a-z, 0-9, '-' and '_'",
+    );
+  });
+
+  test("rejects a host header and a client certificate id of the wrong type", () => {
+    const { gw } = setup();
+    expect(errorOf(() => gw.addUpstream("u", { hostHeader: 5 as any, clientCertificateId: 5 as any }))).toBe(
+      [
+        "[stack/gw/u] hostHeader (5) must be a hostname or IP address with an optional port, e.g. face.example.com or face.example.com:8443",
+        "[stack/gw/u] clientCertificateId (5) must be the id of a Kong certificate (e.g. a kong_certificate resource's id): a UUID, or a Terraform reference to one",
+      ].join("\n"),
+    );
+  });
+
+  test("renders a host header with a port and a certificate UUID", () => {
+    const { stack, gw } = setup();
+    gw.addUpstream("u", { hostHeader: "face.example.com:8443", clientCertificateId: "0b4a6f3e-4c1d-4b7a-9f59-2c1e5d0a7b11" });
+    expect(resources(synth(stack), "kong_upstream")[0]).toMatchObject({
+      host_header: "face.example.com:8443",
+      client_certificate_id: "0b4a6f3e-4c1d-4b7a-9f59-2c1e5d0a7b11",
+    });
   });
 });

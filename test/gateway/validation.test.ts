@@ -1,5 +1,5 @@
 import { Problems } from "../../lib/core/errors";
-import { compiles, parseHost, routeHost, routerPath, upstreamName } from "../../lib/gateway/validation";
+import { compiles, dns1123Subdomain, hostWithOptionalPort, parseHost, routeHost, routerPath, upstreamName, uuid, uuidList } from "../../lib/gateway/validation";
 
 function problems(check: (v: Problems, f: string, x: unknown) => unknown, value: unknown): string[] {
   const v = new Problems("p");
@@ -46,6 +46,21 @@ describe("Kong value checks", () => {
   test("upstream names are hostnames, not IPs", () => {
     expect(problems(upstreamName, "10.0.0.1")).toEqual([
       'f ("10.0.0.1") must be a hostname without port (not an IP address), e.g. face-detection.upstream',
+    ]);
+  });
+
+  test("hostWithOptionalPort, uuid and dns1123Subdomain accept the usual forms and refuse wrong types", () => {
+    expect(problems(hostWithOptionalPort, "face.example.com:8443")).toEqual([]);
+    expect(problems(hostWithOptionalPort, "[::1]:80")).toEqual([]);
+    expect(problems(hostWithOptionalPort, 5)).toEqual(["f (5) must be a hostname or IP address with an optional port, e.g. face.example.com or face.example.com:8443"]);
+    const cert = (v: Problems, f: string, x: unknown) => uuid(v, f, x, "a Kong certificate");
+    expect(problems(cert, "0B4A6F3E-4C1D-4B7A-9F59-2C1E5D0A7B11")).toEqual([]);
+    expect(problems(cert, "cert-1")).toEqual(['f ("cert-1") must be the id of a Kong certificate: a UUID, or a Terraform reference to one']);
+    const certs = (v: Problems, f: string, x: unknown) => uuidList(v, f, x, "a Kong certificate");
+    expect(problems(certs, "x")).toEqual(['f ("x") must be a list of ids, each of a Kong certificate']);
+    expect(problems(dns1123Subdomain, "kong-consumer.alice")).toEqual([]);
+    expect(problems(dns1123Subdomain, "a..b")).toEqual([
+      "f (\"a..b\") must be a DNS-1123 subdomain: at most 253 characters of lowercase letters, digits, '-' and '.', each dot-separated part starting and ending with a letter or digit",
     ]);
   });
 });

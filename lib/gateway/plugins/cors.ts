@@ -21,7 +21,10 @@ export interface CorsOptions {
   readonly methods?: CorsMethod[];
   /** Seconds a preflight result may be cached (Access-Control-Max-Age). @default none */
   readonly maxAge?: number;
-  /** Access-Control-Allow-Credentials. @default false */
+  /**
+   * Access-Control-Allow-Credentials. When true, `origins` must list the allowed origins: with no origins, "*" or a
+   * pattern matching any origin, Kong echoes every request's Origin with credentials allowed. @default false
+   */
   readonly credentials?: boolean;
   /** Access-Control-Allow-Private-Network. @default false */
   readonly privateNetwork?: boolean;
@@ -50,7 +53,7 @@ export function cors(options?: CorsOptions): NoConsumerPolicy {
   if (o.maxAge !== undefined && !isToken(o.maxAge) && (typeof o.maxAge !== "number" || !Number.isFinite(o.maxAge))) {
     v.add("maxAge", o.maxAge, "must be a number of seconds");
   }
-  bool(v, "credentials", o.credentials);
+  if (bool(v, "credentials", o.credentials) && o.credentials === true) checkCredentialedOrigins(v, o.origins);
   bool(v, "privateNetwork", o.privateNetwork);
   bool(v, "preflightContinue", o.preflightContinue);
   const config = v.isEmpty
@@ -66,4 +69,34 @@ export function cors(options?: CorsOptions): NoConsumerPolicy {
       })
     : {};
   return new NoConsumerPolicy({ name: "cors", label: "cors", config, problems: v.items, validated: true });
+}
+
+const ANY_ORIGIN =
+  "Kong would echo any request's Origin together with Access-Control-Allow-Credentials, so every website could call the API with its visitors' credentials. List the allowed origins, e.g. origins: [\"https://app\\\\.example\\\\.com\"]";
+
+/** With credentials, origins must be explicit: not absent, not empty, no "*" and no pattern matching any origin. */
+function checkCredentialedOrigins(v: ProblemRecorder, origins: unknown): void {
+  if (isToken(origins)) return;
+  if (origins === undefined || (Array.isArray(origins) && origins.length === 0)) {
+    v.add("credentials", true, `requires explicit origins: with no origins, ${ANY_ORIGIN}`);
+    return;
+  }
+  if (!Array.isArray(origins)) return;
+  origins.forEach((origin, i) => {
+    if (typeof origin !== "string" || isToken(origin)) return;
+    if (origin === "*" || matchesAnyOrigin(origin)) {
+      v.add(`origins[${i}]`, origin, `matches any origin, which cannot be combined with credentials: true: ${ANY_ORIGIN}`);
+    }
+  });
+}
+
+/** Whether an origin pattern (anchored, as Kong matches it) also matches unrelated origins such as an attacker's. */
+function matchesAnyOrigin(pattern: string): boolean {
+  const translated = pattern.replace(/^\(\?[imsx]+\)/, "").replace(/\(\?P</g, "(?<");
+  try {
+    const re = new RegExp(`^(?:${translated})$`, "i");
+    return ["https://attacker.invalid", "http://attacker.invalid"].some((o) => re.test(o));
+  } catch {
+    return false;
+  }
 }

@@ -1,3 +1,5 @@
+import { isToken, noLiteralSecrets } from "../../core/checks";
+import { Problems } from "../../core/errors";
 import { ProblemRecorder } from "../validation";
 import { ConsumerScopablePolicy } from "./base";
 
@@ -6,8 +8,10 @@ const PLUGIN_NAME = /^[a-z0-9][a-z0-9-]*$/;
 
 /**
  * Any other plugin, by name and config (already in Kong's snake_case form). The config is NOT validated: Kong is the
- * first to see mistakes, at `terraform apply`. The name is checked, and a name Kong marks `no_consumer`
- * (basic-auth, oauth2, ...) is still refused on a consumer when attached. Prefer a typed factory when one exists.
+ * first to see mistakes, at `terraform apply`. The name is checked, a name Kong marks `no_consumer` (basic-auth,
+ * oauth2, ...) is still refused on a consumer when attached, and literal values under secret-looking keys
+ * (`password`, `client_secret`, `api_key`, ... at any depth) are refused: config_json is stored in plain text, so
+ * pass a sensitive Terraform variable's reference instead. Prefer a typed factory when one exists.
  */
 export function custom(name: string, config: Record<string, unknown> = {}): ConsumerScopablePolicy {
   const v = new ProblemRecorder("custom");
@@ -16,6 +20,8 @@ export function custom(name: string, config: Record<string, unknown> = {}): Cons
   }
   if (config === null || typeof config !== "object" || Array.isArray(config)) {
     v.add("config", config, "must be an object (the plugin's config in Kong's snake_case form)");
+  } else {
+    noSecretsIn(v, "config", config);
   }
   let json: string | undefined;
   if (v.isEmpty) {
@@ -32,4 +38,29 @@ export function custom(name: string, config: Record<string, unknown> = {}): Cons
     problems: v.items,
     validated: false,
   });
+}
+
+const SECRET_HINT =
+  'pass the reference of a sensitive Terraform variable instead, e.g. new TerraformVariable(stack, "client_secret", { type: "string", sensitive: true }).stringValue';
+
+/**
+ * `noLiteralSecrets` at every depth, through nested objects and lists: each object's own scalar values are checked
+ * once (numbers too: a numeric password is still a literal), then its object and list values are walked.
+ */
+function noSecretsIn(v: Problems, field: string, value: unknown, seen = new Set<unknown>()): void {
+  if (value === null || typeof value !== "object" || isToken(value) || seen.has(value)) return;
+  seen.add(value);
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => noSecretsIn(v, `${field}[${i}]`, item, seen));
+    return;
+  }
+  const entries = Object.entries(value as Record<string, unknown>);
+  const scalars: Record<string, unknown> = {};
+  for (const [key, item] of entries) {
+    if (item === null || typeof item !== "object") scalars[key] = typeof item === "number" || typeof item === "bigint" ? String(item) : item;
+  }
+  noLiteralSecrets(v, field, scalars, SECRET_HINT);
+  for (const [key, item] of entries) {
+    if (item !== null && typeof item === "object") noSecretsIn(v, `${field}.${key}`, item, seen);
+  }
 }

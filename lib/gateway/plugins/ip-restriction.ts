@@ -1,4 +1,4 @@
-import { cidrList, integerIn, nonEmptyString } from "../../core/checks";
+import { cidrList, coversEveryAddress, integerIn, isToken, nonEmptyString } from "../../core/checks";
 import { ProblemRecorder } from "../validation";
 import { compact, ConsumerScopablePolicy, optionsOf } from "./base";
 
@@ -8,7 +8,7 @@ import { compact, ConsumerScopablePolicy, optionsOf } from "./base";
  * https://developer.konghq.com/plugins/ip-restriction/
  */
 export interface IpRestrictionOptions {
-  /** IP addresses or CIDR blocks allowed. @default none */
+  /** IP addresses or CIDR blocks allowed; a /0 block (every address) is refused. @default none */
   readonly allow?: string[];
   /** IP addresses or CIDR blocks refused. @default none */
   readonly deny?: string[];
@@ -22,6 +22,17 @@ export function ipRestriction(options: IpRestrictionOptions): ConsumerScopablePo
   const o = optionsOf(options);
   const v = new ProblemRecorder("ipRestriction");
   const allowOk = cidrList(v, "allow", o.allow);
+  if (allowOk && Array.isArray(o.allow)) {
+    o.allow.forEach((item, i) => {
+      if (typeof item === "string" && !isToken(item) && coversEveryAddress(item)) {
+        v.add(
+          `allow[${i}]`,
+          item,
+          "allows every address, so the plugin restricts nothing: list the networks that need access (to refuse only some sources, use deny alone)",
+        );
+      }
+    });
+  }
   const denyOk = cidrList(v, "deny", o.deny);
   const hasAllow = Array.isArray(o.allow) && o.allow.length > 0;
   const hasDeny = Array.isArray(o.deny) && o.deny.length > 0;

@@ -33,4 +33,29 @@ describe("cors", () => {
   test("rejects a non-numeric maxAge", () => {
     expect(attachError(cors({ maxAge: "1h" as any }))).toBe('[stack/gw/svc] cors.maxAge ("1h") must be a number of seconds');
   });
+
+  const ANY =
+    "Kong would echo any request's Origin together with Access-Control-Allow-Credentials, so every website could call the API with its visitors' credentials. List the allowed origins, e.g. origins: [\"https://app\\\\.example\\\\.com\"]";
+
+  test("rejects credentials without origins", () => {
+    // GIVEN credentials and no origins WHEN attached THEN refused: Kong would reflect any origin with credentials
+    expect(attachError(cors({ credentials: true }))).toBe(`[stack/gw/svc] cors.credentials (true) requires explicit origins: with no origins, ${ANY}`);
+    expect(attachError(cors({ credentials: true, origins: [] }))).toBe(`[stack/gw/svc] cors.credentials (true) requires explicit origins: with no origins, ${ANY}`);
+  });
+
+  test("rejects credentials with \"*\" or a pattern matching any origin", () => {
+    expect(attachError(cors({ credentials: true, origins: ["https://app\\.example\\.com", "*", "https?://.*"] }))).toBe(
+      [
+        `[stack/gw/svc] cors.origins[1] ("*") matches any origin, which cannot be combined with credentials: true: ${ANY}`,
+        `[stack/gw/svc] cors.origins[2] ("https?://.*") matches any origin, which cannot be combined with credentials: true: ${ANY}`,
+      ].join("\n"),
+    );
+  });
+
+  test("credentials with explicit origins are rendered", () => {
+    expect(rendered(cors({ credentials: true, origins: ["https://app\\.example\\.com", "https://.*\\.example\\.com"] }))).toMatchObject({
+      credentials: true,
+      origins: ["https://app\\.example\\.com", "https://.*\\.example\\.com"],
+    });
+  });
 });

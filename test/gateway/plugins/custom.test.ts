@@ -1,5 +1,6 @@
 import { custom } from "../../../lib/gateway/plugins/custom";
-import { attachError, rendered } from "../helpers";
+import { TerraformVariable } from "cdktf";
+import { attachError, pluginConfig, rendered, setup, synth } from "../helpers";
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped, and rejected-input tests pass wrong JavaScript types on purpose */
 
 describe("custom plugin (unvalidated)", () => {
@@ -21,5 +22,30 @@ describe("custom plugin (unvalidated)", () => {
     expect(attachError(custom("x", [] as any))).toBe(
       "[stack/gw/svc] custom.config ([]) must be an object (the plugin's config in Kong's snake_case form)",
     );
+  });
+
+  const HINT =
+    'looks like a secret and would be stored in plain text in the Terraform JSON: pass the reference of a sensitive Terraform variable instead, e.g. new TerraformVariable(stack, "client_secret", { type: "string", sensitive: true }).stringValue';
+
+  test("rejects literal values under secret-looking keys, at any depth, without repeating them", () => {
+    // GIVEN passwords and secrets in a custom config WHEN attached THEN each is refused, redacted
+    const message = attachError(custom("x", { password: "hunter2", client_secret: "s3cr3t", name: "ok", nested: { api_key: 42, servers: [{ token: "t" }] } }));
+    expect(message).toBe(
+      [
+        `[stack/gw/svc] custom.config.password ("<redacted>") ${HINT}`,
+        `[stack/gw/svc] custom.config.client_secret ("<redacted>") ${HINT}`,
+        `[stack/gw/svc] custom.config.nested.api_key ("<redacted>") ${HINT}`,
+        `[stack/gw/svc] custom.config.nested.servers[0].token ("<redacted>") ${HINT}`,
+      ].join("\n"),
+    );
+    expect(message).not.toMatch(/hunter2|s3cr3t/);
+  });
+
+  test("accepts secrets given as sensitive variable references, and leaves other keys unvalidated", () => {
+    // GIVEN a sensitive variable's reference under a secret key WHEN rendered THEN the reference is in config_json
+    const { stack, svc } = setup();
+    const secret = new TerraformVariable(stack, "oidc_secret", { type: "string", sensitive: true });
+    svc.addPlugin(custom("openid-connect", { client_secret: secret.stringValue, anything: ["goes", 1] }));
+    expect(pluginConfig(synth(stack), "openid-connect")).toEqual({ anything: ["goes", 1], client_secret: "${var.oidc_secret}" });
   });
 });

@@ -25,4 +25,16 @@ describe("ip-restriction", () => {
       "[stack/gw/svc] ipRestriction.allow ([]) or deny must list at least one IP address or CIDR block",
     );
   });
+
+  test("rejects /0 in the allow list (it allows everyone), IPv4 and IPv6", () => {
+    // GIVEN an allow list covering every address WHEN attached THEN refused: the plugin would restrict nothing
+    const msg = "allows every address, so the plugin restricts nothing: list the networks that need access (to refuse only some sources, use deny alone)";
+    expect(attachError(ipRestriction({ allow: ["10.0.0.0/8", "0.0.0.0/0", "::/0"] }))).toBe(
+      [`[stack/gw/svc] ipRestriction.allow[1] ("0.0.0.0/0") ${msg}`, `[stack/gw/svc] ipRestriction.allow[2] ("::/0") ${msg}`].join("\n"),
+    );
+  });
+
+  test("a /0 deny list is accepted (it refuses everyone)", () => {
+    expect(rendered(ipRestriction({ deny: ["0.0.0.0/0"] }))).toEqual({ deny: ["0.0.0.0/0"] });
+  });
 });
