@@ -1,4 +1,4 @@
-import { isToken, quantity } from "../core/checks";
+import { isToken, plainObject, quantity } from "../core/checks";
 import { Problems } from "../core/errors";
 
 /** CPU and memory amounts as Kubernetes quantities, e.g. `{ cpu: "500m", memory: "512Mi" }`. */
@@ -41,24 +41,22 @@ export function resolveResources(
   value: ContainerResources | undefined,
   defaults: ResolvedResources,
 ): ResolvedResources {
-  if (value !== undefined && (value === null || typeof value !== "object")) {
-    v.add(field, value, "must be an object { requests?: { cpu?, memory? }, limits?: { cpu?, memory? } }");
-    return defaults;
+  if (!plainObject(v, field, value, "must be an object { requests?: { cpu?, memory? }, limits?: { cpu?, memory? } }")) return defaults;
+  const given: { requests?: ResourceQuantities; limits?: ResourceQuantities } = {};
+  for (const kind of ["requests", "limits"] as const) {
+    const q = value?.[kind];
+    if (!plainObject(v, `${field}.${kind}`, q, 'must be an object { cpu?, memory? } of Kubernetes quantities, e.g. { cpu: "500m", memory: "512Mi" }')) continue;
+    given[kind] = q;
+    for (const res of ["cpu", "memory"] as const) quantity(v, `${field}.${kind}.${res}`, q?.[res]);
   }
   const resolved: ResolvedResources = {
-    requests: { ...defaults.requests, ...definedOnly(value?.requests) },
-    limits: { ...defaults.limits, ...definedOnly(value?.limits) },
+    requests: { ...defaults.requests, ...definedOnly(given.requests) },
+    limits: { ...defaults.limits, ...definedOnly(given.limits) },
   };
-  for (const kind of ["requests", "limits"] as const) {
-    for (const res of ["cpu", "memory"] as const) {
-      const given = value?.[kind]?.[res];
-      if (given !== undefined) quantity(v, `${field}.${kind}.${res}`, given);
-    }
-  }
   for (const res of ["cpu", "memory"] as const) {
     const req = resolved.requests[res];
     const lim = resolved.limits[res];
-    if (isToken(req) || isToken(lim)) continue;
+    if (typeof req !== "string" || typeof lim !== "string" || isToken(req) || isToken(lim)) continue;
     const r = parseQuantity(req);
     const l = parseQuantity(lim);
     if (r !== undefined && l !== undefined && r > l) {

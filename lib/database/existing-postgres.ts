@@ -3,7 +3,7 @@ import { Database } from "@cdktf/provider-postgresql/lib/database";
 import { PostgresqlProvider } from "@cdktf/provider-postgresql/lib/provider";
 import { Role } from "@cdktf/provider-postgresql/lib/role";
 import type { Password } from "@cdktf/provider-random/lib/password";
-import { ITerraformDependable, TerraformVariable } from "cdktf";
+import { ITerraformDependable, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { bool, dns1123Label, integerIn, isToken, nonEmptyString, oneOf, required } from "../core/checks";
 import { Problems } from "../core/errors";
@@ -35,7 +35,9 @@ export interface ExistingPostgresProps {
   /**
    * Password of the administrator: a Terraform reference (a sensitive variable, a secret-manager data source), never a
    * literal string.
-   * @default a sensitive Terraform variable `<construct id in snake_case>_admin_password`
+   * @default a sensitive Terraform variable `<construct id in snake_case>_admin_password`. Two ExistingPostgres of one
+   * stack whose ids give the same variable name (`prod-db` and `prod_db`, or one id under two parents) are refused:
+   * give one of them `adminPassword`.
    */
   readonly adminPassword?: string;
   /** Database the administrator connects to. @default "postgres" */
@@ -100,6 +102,18 @@ export class ExistingPostgres extends Construct implements IKongDatabase {
     pgIdentifier(v, "databaseName", p.databaseName);
     pgIdentifier(v, "user", p.user);
     dns1123Subdomain(v, "secretName", p.secretName);
+    // One stack, one variable name: two servers sharing it would silently get one password.
+    const variableName = `${snakeCase(id)}_admin_password`;
+    if (p.adminPassword === undefined) {
+      const declaredBy = adminVariables(this).get(variableName);
+      if (declaredBy !== undefined) {
+        v.add(
+          "adminPassword",
+          undefined,
+          `would be read from the Terraform variable "${variableName}", which ${declaredBy} (an ExistingPostgres of the same stack) already declares: both servers would silently get one administrator password. Pass adminPassword (e.g. a TerraformVariable of its own) to one of them, or give them ids that differ in snake_case.`,
+        );
+      }
+    }
     v.throwIfAny();
 
     this.namespace = p.namespace as string;
@@ -114,13 +128,14 @@ export class ExistingPostgres extends Construct implements IKongDatabase {
 
     let adminPassword = p.adminPassword;
     if (adminPassword === undefined) {
+      adminVariables(this).set(variableName, this.node.path);
       this.adminPasswordVariable = new TerraformVariable(this, "AdminPassword", {
         type: "string",
         sensitive: true,
         nullable: false,
         description: `Password of the PostgreSQL administrator "${p.adminUsername ?? "postgres"}" on ${this.host}, used to create Kong's role and database`,
       });
-      this.adminPasswordVariable.overrideLogicalId(`${snakeCase(id)}_admin_password`);
+      this.adminPasswordVariable.overrideLogicalId(variableName);
       adminPassword = this.adminPasswordVariable.stringValue;
     }
 
@@ -166,6 +181,19 @@ export class ExistingPostgres extends Construct implements IKongDatabase {
 
     this.dependables = [this.role, this.database, this.secret];
   }
+}
+
+/** Per stack: the admin-password variable names ExistingPostgres declared, and the path of the construct that did. */
+const ADMIN_VARIABLES = new WeakMap<TerraformStack, Map<string, string>>();
+
+function adminVariables(scope: Construct): Map<string, string> {
+  const stack = TerraformStack.of(scope);
+  let names = ADMIN_VARIABLES.get(stack);
+  if (names === undefined) {
+    names = new Map();
+    ADMIN_VARIABLES.set(stack, names);
+  }
+  return names;
 }
 
 function snakeCase(id: string): string {

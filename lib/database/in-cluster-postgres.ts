@@ -9,7 +9,7 @@ import { dns1123Label, isToken, pinnedImage, quantity, required } from "../core/
 import { Problems } from "../core/errors";
 import { selectorLabels, standardLabels } from "../core/labels";
 import { imageVersion } from "../core/naming";
-import { ContainerResources, resolveResources, ResolvedResources } from "./container-resources";
+import { ContainerResources, parseQuantity, resolveResources, ResolvedResources } from "./container-resources";
 import { dns1123Subdomain, IKongDatabase, KongDatabasePasswordSecret, pgIdentifier } from "./kong-database";
 import { generateDatabasePassword } from "./database-password";
 
@@ -92,7 +92,10 @@ export class InClusterPostgres extends Construct implements IKongDatabase {
     }
     pgIdentifier(v, "databaseName", p.databaseName);
     pgIdentifier(v, "user", p.user);
-    quantity(v, "storageSize", p.storageSize);
+    const sizeOk = quantity(v, "storageSize", p.storageSize);
+    if (sizeOk && typeof p.storageSize === "string" && !isToken(p.storageSize) && !((parseQuantity(p.storageSize) ?? 0) >= 1)) {
+      v.add("storageSize", p.storageSize, "must be a positive size (at least 1 byte), such as 10Gi: the data volume holds the database");
+    }
     dns1123Subdomain(v, "storageClassName", p.storageClassName);
     const resources = resolveResources(v, "resources", p.resources, DEFAULT_POSTGRES_RESOURCES);
     v.throwIfAny();
@@ -105,7 +108,9 @@ export class InClusterPostgres extends Construct implements IKongDatabase {
     this.host = `${this.name}.${this.namespace}.svc.cluster.local`;
     this.passwordSecret = { name: `${this.name}-credentials`, key: "password" };
 
-    const labelOpts = { name: "postgresql", instance: this.name, component: "database", version: imageVersion(this.image) };
+    // A token image (known only at apply time) gets a fixed version label: its placeholder differs between builds.
+    const version = isToken(this.image) ? "unknown" : imageVersion(this.image);
+    const labelOpts = { name: "postgresql", instance: this.name, component: "database", version };
     const labels = standardLabels(labelOpts);
     this.podSelectorLabels = selectorLabels(labelOpts);
     const stableLabels = withoutVersion(labels);

@@ -1,5 +1,6 @@
-import { isCidrOrIp, isToken } from "../core/checks";
+import { coversEveryAddress, isCidrOrIp, isToken } from "../core/checks";
 import { Problems } from "../core/errors";
+import { labelEntries } from "../database/kong-database";
 
 /**
  * One source allowed to reach Kong's Admin API ports (8001, 8444) through the NetworkPolicy. Give either `cidr`, or
@@ -22,16 +23,14 @@ export interface NetworkPolicyPeer {
   readonly podSelector?: { readonly matchLabels: Record<string, string> };
 }
 
-const EVERYWHERE = new Set(["0.0.0.0/0", "::/0"]);
-
-/** A CIDR block that is not the whole internet. */
+/** A CIDR block that is not the whole internet: any prefix length 0 (`0.0.0.0/0`, `10.0.0.0/0`, `::0/0`, ...) is. */
 export function adminCidr(v: Problems, field: string, value: unknown): boolean {
   if (isToken(value)) return true;
   if (typeof value !== "string" || !value.includes("/") || !isCidrOrIp(value)) {
     v.add(field, value, "must be a CIDR block such as 10.0.0.0/8 or 2001:db8::/32");
     return false;
   }
-  if (EVERYWHERE.has(value)) {
+  if (coversEveryAddress(value)) {
     v.add(field, value, "would open the Admin API, which has no authentication in Kong OSS, to every address; list the networks that administer Kong");
     return false;
   }
@@ -53,7 +52,7 @@ function labelSelector(v: Problems, field: string, value: unknown): boolean {
     v.add(field, value, "must map non-empty label names to string values");
     return false;
   }
-  return true;
+  return labelEntries(v, field, value as object);
 }
 
 /** Checks `admin.allowFrom` and renders it as NetworkPolicy peers. */
@@ -63,10 +62,14 @@ export function adminPeers(v: Problems, field: string, value: unknown): NetworkP
     v.add(field, value, "must be a list of { cidr } or { namespaceSelector?, podSelector? } entries");
     return [];
   }
+  if (isToken(value)) {
+    v.add(field, value, "must be a literal list (its cidr values may be tokens): each entry becomes a peer of the Admin API's NetworkPolicy");
+    return [];
+  }
   const peers: NetworkPolicyPeer[] = [];
   value.forEach((raw, i) => {
     const f = `${field}[${i}]`;
-    if (raw === null || typeof raw !== "object") {
+    if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
       v.add(f, raw, "must be { cidr } or { namespaceSelector?, podSelector? }");
       return;
     }

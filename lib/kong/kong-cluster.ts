@@ -4,15 +4,15 @@ import { JobV1 } from "@cdktf/provider-kubernetes/lib/job-v1";
 import { NetworkPolicyV1 } from "@cdktf/provider-kubernetes/lib/network-policy-v1";
 import { PodDisruptionBudgetV1 } from "@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1";
 import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
-import { Fn, ITerraformDependable, TerraformOutput } from "cdktf";
+import { Fn, ITerraformDependable, TerraformOutput, Token } from "cdktf";
 import { Construct } from "constructs";
 import { isIP } from "node:net";
-import { bool, cidrList, dns1123Label, integerIn, isToken, oneOf, pinnedImage, required } from "../core/checks";
+import { bool, cidrList, dns1123Label, integerIn, isToken, noLiteralSecrets, oneOf, pinnedImage, plainObject, required } from "../core/checks";
 import { describeValue, Problems } from "../core/errors";
 import { selectorLabels, standardLabels } from "../core/labels";
 import { imageVersion } from "../core/naming";
 import { ContainerResources, resolveResources } from "../database/container-resources";
-import { IKongDatabase } from "../database/kong-database";
+import { dependableList, IKongDatabase, isQualifiedName, KongDatabasePasswordSecret, labelMap, secretRef } from "../database/kong-database";
 import { AdminPeer, adminCidr, adminPeers, NetworkPolicyPeer } from "./admin-access";
 import {
   DEFAULT_KONG_RESOURCES,
@@ -105,8 +105,20 @@ export interface KongClusterProps {
   readonly proxy?: KongProxyProps;
   /** The Admin API. @default ClusterIP, reachable by no pod until `allowFrom` says so */
   readonly admin?: KongAdminProps;
-  /** Extra Kong settings as `KONG_*` environment variables, e.g. `{ KONG_PLUGINS: "bundled" }`. @default none */
+  /**
+   * Extra Kong settings as `KONG_*` environment variables, e.g. `{ KONG_PLUGINS: "bundled" }`. Literal values under
+   * secret-looking names (`KONG_PASSWORD`, `KONG_ADMIN_GUI_SESSION_CONF`, `*_TOKEN`, ...) are refused: they would be
+   * stored in plain text in the Terraform JSON; pass those with `envFromSecrets`.
+   * @default none
+   */
   readonly env?: Record<string, string>;
+  /**
+   * Extra `KONG_*` settings read from keys of Kubernetes Secrets in `namespace` (rendered as
+   * `value_from.secret_key_ref`), e.g. `{ KONG_ADMIN_GUI_SESSION_CONF: { name: "kong-session", key: "conf" } }`:
+   * the way to give Kong secrets without writing them into the Terraform JSON.
+   * @default none
+   */
+  readonly envFromSecrets?: Record<string, { readonly name: string; readonly key: string }>;
 }
 
 /**
@@ -126,7 +138,11 @@ export class KongCluster extends Construct {
   public readonly adminUrl: string;
   /** In-cluster DNS name of the proxy Service. */
   public readonly proxyHost: string;
-  /** Hash of (image, database host, database name) in the migration Jobs' names. */
+  /**
+   * Hash of (image, database host, database name) in the migration Jobs' names. A part that is a Terraform token
+   * (known only at apply time, e.g. a host from a variable) is hashed as a fixed marker, so the key is the same on
+   * every build; with a token host the key then only follows the image (and the literal parts).
+   */
   public readonly migrationsKey: string;
 
   public readonly deployment: DeploymentV1;
@@ -154,7 +170,11 @@ export class KongCluster extends Construct {
 
     // ---- validation: every problem of this construct, then one error ----
     const nsOk = required(v, "namespace", p.namespace, "is required: the namespace Kong runs in") && dns1123Label(v, "namespace", p.namespace);
-    dns1123Label(v, "name", p.name, MAX_KONG_NAME_LENGTH);
+    if (isToken(p.name)) {
+      v.add("name", p.name, "must be a literal string, not a Terraform token: it names the Kubernetes objects and the Terraform outputs");
+    } else {
+      dns1123Label(v, "name", p.name, MAX_KONG_NAME_LENGTH);
+    }
     pinnedImage(v, "image", p.image, { semver: true });
     const db = checkDatabase(v, p.database, nsOk ? p.namespace : undefined);
     integerIn(v, "replicas", p.replicas, 1, 100);
@@ -164,6 +184,7 @@ export class KongCluster extends Construct {
     const proxy = checkProxy(v, p.proxy);
     const admin = checkAdmin(v, p.admin);
     const extraEnv = checkEnv(v, p.env);
+    const secretEnv = checkEnvFromSecrets(v, p.envFromSecrets, p.env);
     v.throwIfAny();
 
     // ---- names and labels ----
@@ -172,7 +193,8 @@ export class KongCluster extends Construct {
     this.image = p.image ?? DEFAULT_KONG_IMAGE;
     this.database = db!;
     const ns = this.namespace;
-    const version = imageVersion(this.image);
+    // A token image (known only at apply time) gets a fixed version label: its placeholder differs between builds.
+    const version = isToken(this.image) ? "unknown" : imageVersion(this.image);
     const podLabelOpts = { name: "kong", instance: this.name, component: "gateway", version };
     const labels = standardLabels(podLabelOpts);
     this.proxySelectorLabels = selectorLabels(podLabelOpts);
@@ -189,6 +211,7 @@ export class KongCluster extends Construct {
       httpPort: proxy.httpPort,
       httpsPort: proxy.httpsPort,
       extra: extraEnv,
+      fromSecrets: secretEnv,
     });
 
     // ---- migrations, step 1: converge the schema before any new pod starts ----
@@ -295,13 +318,13 @@ export class KongCluster extends Construct {
     const serviceLabels = standardLabels({ name: "kong", instance: this.name, component: "gateway" });
     const isLb = proxy.serviceType === "LoadBalancer";
     this.proxyService = new ServiceV1(this, "ProxyService", {
-      metadata: { name: `${this.name}-proxy`, namespace: ns, labels: serviceLabels, annotations: p.proxy?.annotations },
+      metadata: { name: `${this.name}-proxy`, namespace: ns, labels: serviceLabels, annotations: proxy.annotations },
       spec: {
         type: proxy.serviceType,
         selector: this.proxySelectorLabels,
-        loadBalancerIp: p.proxy?.loadBalancerIp,
-        loadBalancerSourceRanges: p.proxy?.loadBalancerSourceRanges,
-        externalTrafficPolicy: proxy.serviceType === "ClusterIP" ? undefined : (p.proxy?.externalTrafficPolicy ?? "Cluster"),
+        loadBalancerIp: proxy.loadBalancerIp,
+        loadBalancerSourceRanges: proxy.loadBalancerSourceRanges,
+        externalTrafficPolicy: proxy.serviceType === "ClusterIP" ? undefined : (proxy.externalTrafficPolicy ?? "Cluster"),
         port: [
           { name: "kong-proxy", port: proxy.httpPort, targetPort: "proxy", protocol: "TCP" },
           { name: "kong-proxy-tls", port: proxy.httpsPort, targetPort: "proxy-tls", protocol: "TCP" },
@@ -312,11 +335,11 @@ export class KongCluster extends Construct {
 
     const adminIsLb = admin.serviceType === "LoadBalancer";
     this.adminService = new ServiceV1(this, "AdminService", {
-      metadata: { name: `${this.name}-admin`, namespace: ns, labels: serviceLabels, annotations: p.admin?.annotations },
+      metadata: { name: `${this.name}-admin`, namespace: ns, labels: serviceLabels, annotations: admin.annotations },
       spec: {
         type: admin.serviceType,
         selector: this.proxySelectorLabels,
-        loadBalancerSourceRanges: adminIsLb ? p.admin?.loadBalancerSourceRanges : undefined,
+        loadBalancerSourceRanges: adminIsLb ? admin.loadBalancerSourceRanges : undefined,
         // Local keeps the client address, so the NetworkPolicy's ipBlocks see who is calling.
         externalTrafficPolicy: adminIsLb ? "Local" : undefined,
         port: [
@@ -361,7 +384,7 @@ export class KongCluster extends Construct {
 
     // ---- network policies ----
     const adminSources: NetworkPolicyPeer[] = [
-      ...(adminIsLb ? (p.admin?.loadBalancerSourceRanges ?? []).map((cidr) => ({ ipBlock: { cidr } })) : []),
+      ...(adminIsLb ? (admin.loadBalancerSourceRanges ?? []).map((cidr) => ({ ipBlock: { cidr } })) : []),
       ...admin.peers,
     ];
     const tcp = (port: number) => ({ port: String(port), protocol: "TCP" });
@@ -488,6 +511,8 @@ function checkDatabase(v: Problems, db: unknown, namespace: unknown): IKongDatab
     );
     return undefined;
   }
+  labelMap(v, "database.podSelectorLabels", d.podSelectorLabels);
+  dependableList(v, "database.dependables", d.dependables);
   if (d.namespace !== undefined && typeof namespace === "string" && !isToken(d.namespace) && !isToken(namespace) && d.namespace !== namespace) {
     v.add(
       "database.namespace",
@@ -506,10 +531,7 @@ interface ResolvedScaling {
 }
 
 function checkAutoscaling(v: Problems, a: KongAutoscalingProps | undefined, replicas: number): ResolvedScaling {
-  if (a !== undefined && (a === null || typeof a !== "object")) {
-    v.add("autoscaling", a, "must be an object { enabled?, minReplicas?, maxReplicas?, cpuUtilizationPercent? }");
-    a = undefined;
-  }
+  if (!plainObject(v, "autoscaling", a, "must be an object { enabled?, minReplicas?, maxReplicas?, cpuUtilizationPercent? }")) a = undefined;
   bool(v, "autoscaling.enabled", a?.enabled);
   const okMin = integerIn(v, "autoscaling.minReplicas", a?.minReplicas, 1, 100);
   const okMax = integerIn(v, "autoscaling.maxReplicas", a?.maxReplicas, 1, 100);
@@ -532,7 +554,13 @@ function checkAutoscaling(v: Problems, a: KongAutoscalingProps | undefined, repl
 }
 
 function checkProxy(v: Problems, proxy: KongProxyProps | undefined) {
-  const x = proxy ?? {};
+  const shapeOk = plainObject(
+    v,
+    "proxy",
+    proxy,
+    "must be an object { serviceType?, loadBalancerIp?, loadBalancerSourceRanges?, externalTrafficPolicy?, httpPort?, httpsPort?, annotations? }",
+  );
+  const x: KongProxyProps = shapeOk ? (proxy ?? {}) : {};
   const type = x.serviceType ?? "LoadBalancer";
   oneOf(v, "proxy.serviceType", x.serviceType, PROXY_SERVICE_TYPES);
   if (x.loadBalancerIp !== undefined && !isToken(x.loadBalancerIp)) {
@@ -563,11 +591,21 @@ function checkProxy(v: Problems, proxy: KongProxyProps | undefined) {
   if (okHttp && okHttps && httpPort === httpsPort) {
     v.add("proxy.httpsPort", httpsPort, `must differ from proxy.httpPort (${httpPort})`);
   }
-  return { serviceType: type, httpPort, httpsPort };
+  annotationMap(v, "proxy.annotations", x.annotations);
+  return {
+    serviceType: type,
+    httpPort,
+    httpsPort,
+    loadBalancerIp: x.loadBalancerIp,
+    loadBalancerSourceRanges: x.loadBalancerSourceRanges,
+    externalTrafficPolicy: x.externalTrafficPolicy,
+    annotations: x.annotations,
+  };
 }
 
 function checkAdmin(v: Problems, admin: KongAdminProps | undefined) {
-  const x = admin ?? {};
+  const shapeOk = plainObject(v, "admin", admin, "must be an object { serviceType?, loadBalancerSourceRanges?, allowFrom?, annotations? }");
+  const x: KongAdminProps = shapeOk ? (admin ?? {}) : {};
   const type = x.serviceType ?? "ClusterIP";
   if ((x.serviceType as string) === "NodePort") {
     v.add(
@@ -587,7 +625,9 @@ function checkAdmin(v: Problems, admin: KongAdminProps | undefined) {
         'is required when admin.serviceType is "LoadBalancer": list the CIDR blocks allowed to reach the Admin API, e.g. ["203.0.113.0/24"]',
       );
     } else if (!Array.isArray(ranges)) {
-      if (!isToken(ranges)) v.add("admin.loadBalancerSourceRanges", ranges, "must be a list of CIDR blocks");
+      v.add("admin.loadBalancerSourceRanges", ranges, "must be a list of CIDR blocks");
+    } else if (isToken(ranges)) {
+      v.add("admin.loadBalancerSourceRanges", ranges, LITERAL_LIST);
     } else {
       ranges.forEach((r, i) => adminCidr(v, `admin.loadBalancerSourceRanges[${i}]`, r));
     }
@@ -595,7 +635,33 @@ function checkAdmin(v: Problems, admin: KongAdminProps | undefined) {
     v.add("admin.loadBalancerSourceRanges", ranges, `only applies when admin.serviceType is "LoadBalancer", but it is ${describeValue(type)}`);
   }
   const peers = adminPeers(v, "admin.allowFrom", x.allowFrom);
-  return { serviceType: type, peers };
+  annotationMap(v, "admin.annotations", x.annotations);
+  return { serviceType: type, peers, loadBalancerSourceRanges: x.loadBalancerSourceRanges, annotations: x.annotations };
+}
+
+const LITERAL_LIST =
+  "must be a literal list (its elements may be tokens): each entry becomes a rule of the Admin API's NetworkPolicy, which must be known when the plan is made";
+
+/** Annotations of a Service: a map of qualified names to strings (or a Terraform map token, passed through). */
+function annotationMap(v: Problems, field: string, value: unknown): boolean {
+  if (!plainObject(v, field, value, "must be a map of annotation names to string values")) return false;
+  if (value === undefined || Token.isUnresolved(value)) return true;
+  let ok = true;
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    if (!isQualifiedName(key) && !isToken(key)) {
+      v.add(
+        `${field} key`,
+        key,
+        "must be an annotation name: an optional DNS-subdomain prefix and '/', then 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
+      );
+      ok = false;
+    }
+    if (typeof item !== "string") {
+      v.add(`${field}[${JSON.stringify(key)}]`, item, "must be a string: annotation values are text (quote numbers and booleans)");
+      ok = false;
+    }
+  }
+  return ok;
 }
 
 function checkEnv(v: Problems, env: Record<string, string> | undefined): Record<string, string> {
@@ -617,8 +683,30 @@ function checkEnv(v: Problems, env: Record<string, string> | undefined): Record<
       );
     } else if (typeof value !== "string") {
       v.add(field, value, "must be a string");
-    } else {
+    } else if (noLiteralSecrets(v, "env", { [key]: value }, SECRET_HINT(key))) {
       out[key] = value;
+    }
+  }
+  return out;
+}
+
+const SECRET_HINT = (key: string) =>
+  `put it in a Kubernetes Secret in Kong's namespace and pass envFromSecrets: { ${key}: { name: "<secret>", key: "<key>" } }`;
+
+function checkEnvFromSecrets(v: Problems, refs: unknown, env: unknown): Record<string, KongDatabasePasswordSecret> {
+  if (!plainObject(v, "envFromSecrets", refs, "must be a map of KONG_* variable names to { name, key } of Secrets in Kong's namespace")) return {};
+  const out: Record<string, KongDatabasePasswordSecret> = {};
+  for (const [key, ref] of Object.entries((refs ?? {}) as Record<string, unknown>)) {
+    const field = `envFromSecrets.${key}`;
+    if (!/^KONG_[A-Z0-9_]+$/.test(key)) {
+      v.add(field, ref, "is not a Kong setting: names are KONG_ followed by the upper-case property, e.g. KONG_ADMIN_GUI_SESSION_CONF");
+    } else if ((MANAGED_ENV as readonly string[]).includes(key)) {
+      v.add(field, ref, "is set by KongCluster from its database, ports and workerProcesses props; change those instead");
+    } else if (env !== null && typeof env === "object" && Object.prototype.hasOwnProperty.call(env, key)) {
+      v.add(field, ref, `is also set by env.${key}: give each setting once`);
+    } else if (secretRef(v, field, ref, `the value of ${key}`)) {
+      const r = ref as KongDatabasePasswordSecret;
+      out[key] = { name: r.name, key: r.key };
     }
   }
   return out;

@@ -58,11 +58,14 @@ export interface KongEnvironmentOptions {
   readonly httpsPort: number;
   /** Extra `KONG_*` settings (already validated), applied over the defaults. */
   readonly extra?: Record<string, string>;
+  /** Extra `KONG_*` settings read from Secret keys (already validated). */
+  readonly fromSecrets?: Record<string, { readonly name: string; readonly key: string }>;
 }
 
 /**
  * The environment of every Kong container (proxy, init containers, migration Jobs): the Helm chart's settings for
- * database mode, sorted by name, with the password read from the database's Secret.
+ * database mode, sorted by name; then the variables read from Secrets (the database password, `fromSecrets`), sorted
+ * by name.
  */
 export function kongEnvironment(o: KongEnvironmentOptions): KongEnvVar[] {
   const db = o.database;
@@ -97,10 +100,14 @@ export function kongEnvironment(o: KongEnvironmentOptions): KongEnvVar[] {
   const env: KongEnvVar[] = Object.keys(values)
     .sort()
     .map((name) => ({ name, value: values[name] }));
-  env.push({
-    name: "KONG_PG_PASSWORD",
-    valueFrom: { secretKeyRef: { name: db.passwordSecret.name, key: db.passwordSecret.key } },
-  });
+  const secrets: Record<string, { readonly name: string; readonly key: string }> = {
+    ...(o.fromSecrets ?? {}),
+    KONG_PG_PASSWORD: db.passwordSecret,
+  };
+  for (const name of Object.keys(secrets).sort()) {
+    const ref = secrets[name];
+    env.push({ name, valueFrom: { secretKeyRef: { name: ref.name, key: ref.key } } });
+  }
   return env;
 }
 

@@ -1,3 +1,4 @@
+import { isToken } from "../core/checks";
 import { shortHash } from "../core/naming";
 
 /**
@@ -15,12 +16,19 @@ export interface WaitBudget {
 
 export const DEFAULT_WAIT: WaitBudget = { attempts: 60, intervalSeconds: 5 };
 
+/** What a Terraform token is hashed as: its `${TfToken[TOKEN.n]}` placeholder changes with build order. */
+export const UNRESOLVED_PART = "<unresolved>";
+
 /**
  * The key of one migration run: a short hash of the Kong image and the database it migrates. A new image (or another
  * database) gives new Job names, so Terraform creates new Jobs instead of editing immutable ones.
+ *
+ * A part that is a Terraform token (known only at apply time, e.g. a host read from a variable) is hashed as the fixed
+ * `UNRESOLVED_PART`, so the key is the same on every build. The key then only follows the literal parts: with a
+ * token host, a new image still renames the Jobs, a new host value does not.
  */
 export function migrationsKey(image: string, dbHost: string, dbName: string): string {
-  return shortHash(image, dbHost, dbName);
+  return shortHash(...[image, dbHost, dbName].map((part) => (isToken(part) ? UNRESOLVED_PART : part)));
 }
 
 // The scripts below are plain POSIX sh. They never contain "${" or "%{": Terraform would read those as templates.

@@ -47,4 +47,20 @@ describe("resolveResources", () => {
       ].join("\n"),
     );
   });
+
+  test("rejects requests and limits that are not objects, and quantities that are not strings", () => {
+    // GIVEN requests as a string, limits as a list and a numeric cpu WHEN / THEN each is reported, none ignored
+    const v = new Problems("p");
+    const resolved = resolveResources(v, "resources", { requests: "1" as never, limits: { cpu: 2 as never } }, DEFAULTS);
+    expect(() => v.throwIfAny()).toThrow(
+      [
+        '[p] resources.requests ("1") must be an object { cpu?, memory? } of Kubernetes quantities, e.g. { cpu: "500m", memory: "512Mi" }',
+        "[p] resources.limits.cpu (2) must be a Kubernetes quantity such as 250m, 1, 512Mi or 10Gi",
+      ].join("\n"),
+    );
+    expect(resolved.requests).toEqual(DEFAULTS.requests);
+    const w = new Problems("p");
+    resolveResources(w, "resources", [] as never, DEFAULTS);
+    expect(() => w.throwIfAny()).toThrow('[p] resources ([]) must be an object { requests?: { cpu?, memory? }, limits?: { cpu?, memory? } }');
+  });
 });

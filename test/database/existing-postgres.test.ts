@@ -1,5 +1,6 @@
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { Construct } from "constructs";
 import { ExistingPostgres, ExistingPostgresProps } from "../../lib/database/existing-postgres";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -198,3 +199,52 @@ describe("ExistingPostgres rejects", () => {
     );
   });
 });
+
+describe("ExistingPostgres admin-password variables", () => {
+  const clash = (name: string, other: string) =>
+    `[${name}] adminPassword (undefined) would be read from the Terraform variable "prod_db_admin_password", which ${other} (an ExistingPostgres of the same stack) already declares: both servers would silently get one administrator password. Pass adminPassword (e.g. a TerraformVariable of its own) to one of them, or give them ids that differ in snake_case.`;
+
+  function rejection(fn: () => void): string {
+    try {
+      fn();
+    } catch (e) {
+      return `${(e as Error).name}: ${(e as Error).message}`;
+    }
+    return "no error";
+  }
+
+  test("two servers whose ids snake-case alike are refused, naming both construct paths", () => {
+    // GIVEN one server "prod-db" WHEN a second one "prod_db" is added to the same stack
+    const stack = newStack();
+    new ExistingPostgres(stack, "prod-db", { namespace: "kong", host: "a.internal" });
+    // THEN
+    expect(rejection(() => new ExistingPostgres(stack, "prod_db", { namespace: "kong", host: "b.internal", secretName: "b" }))).toBe(
+      `ValidationError: ${clash("test/prod_db", "test/prod-db")}`,
+    );
+  });
+
+  test("the same id under two parents of one stack is refused", () => {
+    // GIVEN "prod-db" under parent a WHEN another "prod-db" is added under parent b
+    const stack = newStack();
+    new ExistingPostgres(new Construct(stack, "a"), "prod-db", { namespace: "kong", host: "a.internal" });
+    // THEN
+    expect(rejection(() => new ExistingPostgres(new Construct(stack, "b"), "prod-db", { namespace: "kong", host: "b.internal" }))).toBe(
+      `ValidationError: ${clash("test/b/prod-db", "test/a/prod-db")}`,
+    );
+  });
+
+  test("an explicit adminPassword, or another stack, avoids the clash: each server reads its own variable", () => {
+    // GIVEN two alike ids, the second with its own password variable
+    const stack = newStack();
+    new ExistingPostgres(stack, "prod-db", { namespace: "kong", host: "a.internal" });
+    const own = new TerraformVariable(stack, "b_admin_password", { type: "string", sensitive: true });
+    new ExistingPostgres(stack, "prod_db", { namespace: "kong", host: "b.internal", adminPassword: own.stringValue, secretName: "b" });
+    // WHEN synthesized THEN one provider per server, each with its own password
+    const json = JSON.parse(Testing.synth(stack, true));
+    expect(json.provider.postgresql.map((p: Json) => p.password).sort()).toEqual(["${var.b_admin_password}", "${var.prod_db_admin_password}"]);
+    // AND the same id in another stack is its own variable
+    const other = newStack();
+    expect(() => new ExistingPostgres(other, "prod_db", { namespace: "kong", host: "b.internal" })).not.toThrow();
+  });
+});
+

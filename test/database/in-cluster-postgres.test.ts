@@ -1,5 +1,5 @@
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
-import { TerraformStack, Testing } from "cdktf";
+import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { InClusterPostgres, InClusterPostgresProps } from "../../lib/database/in-cluster-postgres";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -215,5 +215,29 @@ describe("InClusterPostgres rejects", () => {
         '[test/db] resources.requests.cpu ("lots") must be a Kubernetes quantity such as 250m, 1, 512Mi or 10Gi',
       ].join("\n"),
     );
+  });
+
+  test.each([["0"], ["0Gi"], ["0.0Mi"], ["500m"]])("a storage size of %s: nothing to hold the database", (storageSize) => {
+    expectRejected(
+      { storageSize },
+      `[test/db] storageSize ("${storageSize}") must be a positive size (at least 1 byte), such as 10Gi: the data volume holds the database`,
+    );
+  });
+});
+
+describe("InClusterPostgres with a token image", () => {
+  test("gets the fixed version label unknown, the same on every build", () => {
+    // GIVEN the image from a Terraform variable, built twice with different token numbers
+    const labelsOf = (noise: number) => {
+      const stack = new TerraformStack(Testing.app(), "test");
+      new KubernetesProvider(stack, "k8s", {});
+      for (let i = 0; i < noise; i++) new TerraformVariable(stack, `noise${i}`, { type: "string" });
+      const image = new TerraformVariable(stack, "pg_image", { type: "string" }).stringValue;
+      new InClusterPostgres(stack, "db", { namespace: "kong", image });
+      return only(JSON.parse(Testing.synth(stack, true)), "kubernetes_stateful_set_v1").metadata.labels;
+    };
+    // WHEN / THEN
+    expect(labelsOf(0)["app.kubernetes.io/version"]).toBe("unknown");
+    expect(labelsOf(2)).toEqual(labelsOf(0));
   });
 });

@@ -1,4 +1,4 @@
-import { TerraformStack, Testing } from "cdktf";
+import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { KongDatabase, KongDatabaseAttributes } from "../../lib/database/kong-database";
 
 function expectRejected(attrs: Partial<KongDatabaseAttributes>, message: string): void {
@@ -90,4 +90,56 @@ describe("KongDatabase.fromAttributes", () => {
       ].join("\n"),
     );
   });
+
+  test("rejects dependables that are not a list of resources", () => {
+    // GIVEN / WHEN / THEN (5 used to be a TypeError, "abc" silently dropped the ordering)
+    const base = { host: "db", passwordSecret: { name: "s", key: "k" } };
+    const message = (v: string) => `[test/db] dependables (${v}) must be a list of Terraform resources, data sources or modules (ITerraformDependable[])`;
+    expectRejected({ ...base, dependables: 5 as never }, message("5"));
+    expectRejected({ ...base, dependables: "abc" as never }, message('"abc"'));
+    expectRejected(
+      { ...base, dependables: [null, "x"] as never },
+      [
+        "[test/db] dependables[0] (null) must be a Terraform resource, data source or module (ITerraformDependable)",
+        '[test/db] dependables[1] ("x") must be a Terraform resource, data source or module (ITerraformDependable)',
+      ].join("\n"),
+    );
+  });
+
+  test("rejects pod selector labels that are not a map of valid label keys to values", () => {
+    // GIVEN / WHEN / THEN ("app" used to render as {"0":"a",...})
+    const base = { host: "db", passwordSecret: { name: "s", key: "k" } };
+    expectRejected(
+      { ...base, podSelectorLabels: "app" as never },
+      '[test/db] podSelectorLabels ("app") must be a map of label names to values, e.g. { app: "postgres" }',
+    );
+    expectRejected(
+      { ...base, podSelectorLabels: { "bad key!": 5 } as never },
+      [
+        "[test/db] podSelectorLabels key (\"bad key!\") must be a label name: an optional DNS-subdomain prefix and '/', then 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
+        "[test/db] podSelectorLabels[\"bad key!\"] (5) must be a label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
+      ].join("\n"),
+    );
+    expectRejected(
+      { ...base, podSelectorLabels: {} },
+      "[test/db] podSelectorLabels ({}) must name at least one label: an empty selector matches every pod. Omit it for a server outside the cluster",
+    );
+  });
+
+  test("accepts prefixed label keys and a list of resources", () => {
+    // GIVEN a label with a DNS prefix and a resource to wait for
+    const stack = new TerraformStack(Testing.app(), "test");
+    const dependable = new TerraformVariable(stack, "ready", { type: "string" });
+    // WHEN
+    const db = KongDatabase.fromAttributes(stack, "db", {
+      host: "db",
+      passwordSecret: { name: "s", key: "k" },
+      podSelectorLabels: { "app.kubernetes.io/name": "postgresql", tier: "" },
+      dependables: [dependable],
+    });
+    // THEN
+    expect(db.podSelectorLabels).toEqual({ "app.kubernetes.io/name": "postgresql", tier: "" });
+    expect(db.dependables).toEqual([dependable]);
+  });
 });
+

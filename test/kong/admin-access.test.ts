@@ -68,6 +68,19 @@ describe("adminPeers", () => {
   });
 });
 
+describe("adminPeers label selectors", () => {
+  test("rejects an entry that is a list, and selector keys and values Kubernetes would refuse", () => {
+    // GIVEN / WHEN / THEN
+    expect(problems((v) => adminPeers(v, "allowFrom", [["10.0.0.0/8"], { podSelector: { "bad key!": "a", app: "-x" } }]))).toBe(
+      [
+        '[c] allowFrom[0] (["10.0.0.0/8"]) must be { cidr } or { namespaceSelector?, podSelector? }',
+        "[c] allowFrom[1].podSelector key (\"bad key!\") must be a label name: an optional DNS-subdomain prefix and '/', then 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
+        "[c] allowFrom[1].podSelector[\"app\"] (\"-x\") must be a label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
+      ].join("\n"),
+    );
+  });
+});
+
 describe("adminCidr", () => {
   test("accepts specific IPv4 and IPv6 blocks", () => {
     // GIVEN / WHEN / THEN
@@ -75,6 +88,13 @@ describe("adminCidr", () => {
     expect(adminCidr(v, "f", "203.0.113.0/24")).toBe(true);
     expect(adminCidr(v, "f", "2001:db8::/48")).toBe(true);
     expect(v.isEmpty).toBe(true);
+  });
+
+  test.each([["10.0.0.0/0"], ["::0/0"], ["0::/0"], ["0.0.0.0/00"], ["2001:db8::/0"]])("rejects %s: any prefix length 0 is every address", (cidr) => {
+    // GIVEN / WHEN / THEN
+    expect(problems((v) => adminCidr(v, "f", cidr))).toBe(
+      `[c] f (${JSON.stringify(cidr)}) would open the Admin API, which has no authentication in Kong OSS, to every address; list the networks that administer Kong`,
+    );
   });
 
   test("rejects the whole internet", () => {

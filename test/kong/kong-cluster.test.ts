@@ -532,6 +532,70 @@ describe("KongCluster options", () => {
   });
 });
 
+describe("KongCluster envFromSecrets", () => {
+  test("renders each entry as value_from.secret_key_ref in every Kong container, sorted after the plain settings", () => {
+    // GIVEN a session configuration kept in a Secret
+    const { json } = build({
+      env: { KONG_PLUGINS: "bundled" },
+      envFromSecrets: { KONG_ADMIN_GUI_SESSION_CONF: { name: "kong-session", key: "conf" } },
+    });
+    // WHEN / THEN the proxy, the init container and both Jobs read it from the Secret
+    const deployment = only(json, "kubernetes_deployment_v1");
+    const containers = [
+      ...deployment.spec.template.spec.container,
+      ...deployment.spec.template.spec.init_container.filter((c: Json) => c.env),
+      ...jobs(json).map((j) => j.spec.template.spec.container[0]),
+    ];
+    expect(containers).toHaveLength(4);
+    for (const c of containers) {
+      const names: string[] = c.env.map((e: Json) => e.name);
+      expect(names.slice(-2)).toEqual(["KONG_ADMIN_GUI_SESSION_CONF", "KONG_PG_PASSWORD"]);
+      expect(c.env.find((e: Json) => e.name === "KONG_ADMIN_GUI_SESSION_CONF")).toEqual({
+        name: "KONG_ADMIN_GUI_SESSION_CONF",
+        value_from: { secret_key_ref: { name: "kong-session", key: "conf" } },
+      });
+      expect(envOf(c).KONG_PLUGINS).toBe("bundled");
+    }
+  });
+
+  test("default: no Secret-backed setting besides the database password", () => {
+    // GIVEN / WHEN the default cluster THEN only KONG_PG_PASSWORD comes from a Secret
+    const proxy = only(build().json, "kubernetes_deployment_v1").spec.template.spec.container[0];
+    expect(proxy.env.filter((e: Json) => e.value_from).map((e: Json) => e.name)).toEqual(["KONG_PG_PASSWORD"]);
+  });
+});
+
+describe("KongCluster determinism with Terraform tokens", () => {
+  /** GIVEN a database host and Kong image from Terraform variables, after `noise` unrelated tokens were created. */
+  function buildWithTokens(noise: number): Json {
+    const stack = newStack();
+    for (let i = 0; i < noise; i++) new TerraformVariable(stack, `noise${i}`, { type: "string" });
+    const host = new TerraformVariable(stack, "db_host", { type: "string" });
+    const image = new TerraformVariable(stack, "kong_image", { type: "string" });
+    const database = KongDatabase.fromAttributes(stack, "db", { host: host.stringValue, passwordSecret: { name: "pg", key: "pw" } });
+    new KongCluster(stack, "kong", { namespace: "kong", database, image: image.stringValue });
+    return synth(stack);
+  }
+
+  test("building the same stack twice in one process gives the same Job names and labels", () => {
+    // WHEN the same stack is built twice, the second time with other token numbers
+    const first = buildWithTokens(0);
+    const second = buildWithTokens(3);
+    // THEN the Job names do not depend on the token placeholders
+    const names = (json: Json) => jobs(json).map((j) => j.metadata.name).sort();
+    const key = migrationsKey("<unresolved>", "<unresolved>", "kong");
+    expect(names(first)).toEqual([`kong-migrations-${key}`, `kong-migrations-finish-${key}`]);
+    expect(names(second)).toEqual(names(first));
+    // AND the version label of a token image is the fixed "unknown"
+    for (const json of [first, second]) {
+      const deployment = only(json, "kubernetes_deployment_v1");
+      expect(deployment.metadata.labels["app.kubernetes.io/version"]).toBe("unknown");
+      expect(deployment.spec.template.spec.container[0].image).toBe("${var.kong_image}");
+      for (const job of jobs(json)) expect(job.metadata.labels["app.kubernetes.io/version"]).toBe("unknown");
+    }
+  });
+});
+
 describe("secret flow", () => {
   // GIVEN a whole Kong + database stack WHEN synthesized THEN no password appears as a literal anywhere
   /** Every string in the document, with the path that leads to it. */
@@ -741,6 +805,144 @@ describe("KongCluster rejects", () => {
         '[test/kong] admin.allowFrom[1] ({"cidr":"10.0.0.0/8","podSelector":{"a":"b"}}) must set either cidr or selectors, not both: a NetworkPolicy peer is an IP block or a pod/namespace selector',
         "[test/kong] admin.allowFrom[2].namespaceSelector ({}) must name at least one label: an empty selector matches everything",
       ].join("\n"),
+    );
+  });
+
+  test.each([["10.0.0.0/0"], ["::0/0"], ["0::/0"], ["0.0.0.0/00"], ["::/0"]])(
+    "an exposed Admin API open to every address written as %s",
+    (cidr) => {
+      expectRejected(
+        { admin: { serviceType: "LoadBalancer", loadBalancerSourceRanges: ["203.0.113.0/24", cidr] } },
+        `[test/kong] admin.loadBalancerSourceRanges[1] ("${cidr}") would open the Admin API, which has no authentication in Kong OSS, to every address; list the networks that administer Kong`,
+      );
+      expectRejected(
+        { admin: { allowFrom: [{ cidr }] } },
+        `[test/kong] admin.allowFrom[0].cidr ("${cidr}") would open the Admin API, which has no authentication in Kong OSS, to every address; list the networks that administer Kong`,
+      );
+    },
+  );
+
+  test("literal secrets in env, without echoing them", () => {
+    const hint = (key: string) =>
+      `looks like a secret and would be stored in plain text in the Terraform JSON: put it in a Kubernetes Secret in Kong's namespace and pass envFromSecrets: { ${key}: { name: "<secret>", key: "<key>" } }`;
+    expectRejected(
+      { env: { KONG_PASSWORD: "hunter2", KONG_ADMIN_GUI_SESSION_CONF: '{"secret":"x"}', KONG_PLUGINS: "bundled" } },
+      [
+        `[test/kong] env.KONG_PASSWORD ("<redacted>") ${hint("KONG_PASSWORD")}`,
+        `[test/kong] env.KONG_ADMIN_GUI_SESSION_CONF ("<redacted>") ${hint("KONG_ADMIN_GUI_SESSION_CONF")}`,
+      ].join("\n"),
+    );
+  });
+
+  test("bad envFromSecrets entries", () => {
+    expectRejected(
+      {
+        env: { KONG_PLUGINS: "bundled" },
+        envFromSecrets: {
+          SESSION: { name: "s", key: "k" },
+          KONG_PG_PASSWORD: { name: "s", key: "k" },
+          KONG_PLUGINS: { name: "s", key: "k" },
+          KONG_LICENSE_DATA: "kong-license" as never,
+          KONG_ADMIN_GUI_SESSION_CONF: { name: "Bad_Name", key: "" },
+        },
+      },
+      [
+        '[test/kong] envFromSecrets.SESSION ({"name":"s","key":"k"}) is not a Kong setting: names are KONG_ followed by the upper-case property, e.g. KONG_ADMIN_GUI_SESSION_CONF',
+        '[test/kong] envFromSecrets.KONG_PG_PASSWORD ({"name":"s","key":"k"}) is set by KongCluster from its database, ports and workerProcesses props; change those instead',
+        '[test/kong] envFromSecrets.KONG_PLUGINS ({"name":"s","key":"k"}) is also set by env.KONG_PLUGINS: give each setting once',
+        '[test/kong] envFromSecrets.KONG_LICENSE_DATA ("kong-license") is required: { name, key } of a Secret in the Kong namespace holding the value of KONG_LICENSE_DATA',
+        "[test/kong] envFromSecrets.KONG_ADMIN_GUI_SESSION_CONF.name (\"Bad_Name\") must be a DNS-1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit",
+        '[test/kong] envFromSecrets.KONG_ADMIN_GUI_SESSION_CONF.key ("") is required: the key of the value of KONG_ADMIN_GUI_SESSION_CONF in the Secret',
+      ].join("\n"),
+    );
+  });
+
+  test("nested options of the wrong type", () => {
+    expectRejected(
+      { proxy: "LoadBalancer" as never },
+      '[test/kong] proxy ("LoadBalancer") must be an object { serviceType?, loadBalancerIp?, loadBalancerSourceRanges?, externalTrafficPolicy?, httpPort?, httpsPort?, annotations? }',
+    );
+    expectRejected(
+      { admin: ["ClusterIP"] as never },
+      '[test/kong] admin (["ClusterIP"]) must be an object { serviceType?, loadBalancerSourceRanges?, allowFrom?, annotations? }',
+    );
+    expectRejected(
+      { resources: { requests: "1" as never, limits: [] as never } },
+      [
+        '[test/kong] resources.requests ("1") must be an object { cpu?, memory? } of Kubernetes quantities, e.g. { cpu: "500m", memory: "512Mi" }',
+        '[test/kong] resources.limits ([]) must be an object { cpu?, memory? } of Kubernetes quantities, e.g. { cpu: "500m", memory: "512Mi" }',
+      ].join("\n"),
+    );
+    expectRejected(
+      { autoscaling: [] as never },
+      "[test/kong] autoscaling ([]) must be an object { enabled?, minReplicas?, maxReplicas?, cpuUtilizationPercent? }",
+    );
+  });
+
+  test("annotations that are not maps of names to strings", () => {
+    expectRejected(
+      { proxy: { annotations: "x" as never }, admin: { annotations: ["x"] as never } },
+      [
+        '[test/kong] proxy.annotations ("x") must be a map of annotation names to string values',
+        '[test/kong] admin.annotations (["x"]) must be a map of annotation names to string values',
+      ].join("\n"),
+    );
+    expectRejected(
+      { proxy: { annotations: { "bad key!": "v", "example.com/ok": 5 as never, "example.com/flag": true as never } } },
+      [
+        "[test/kong] proxy.annotations key (\"bad key!\") must be an annotation name: an optional DNS-subdomain prefix and '/', then 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
+        '[test/kong] proxy.annotations["example.com/ok"] (5) must be a string: annotation values are text (quote numbers and booleans)',
+        '[test/kong] proxy.annotations["example.com/flag"] (true) must be a string: annotation values are text (quote numbers and booleans)',
+      ].join("\n"),
+    );
+  });
+
+  test("a database whose pod labels or dependables are malformed", () => {
+    const custom = {
+      host: "pg",
+      port: 5432,
+      databaseName: "kong",
+      user: "kong",
+      passwordSecret: { name: "pg", key: "pw" },
+      ssl: false,
+      sslVerify: false,
+      podSelectorLabels: "app",
+      dependables: [5],
+    };
+    expectRejected(
+      {},
+      [
+        '[test/kong] database.podSelectorLabels ("app") must be a map of label names to values, e.g. { app: "postgres" }',
+        "[test/kong] database.dependables[0] (5) must be a Terraform resource, data source or module (ITerraformDependable)",
+      ].join("\n"),
+      custom as unknown as IKongDatabase,
+    );
+  });
+
+  test("an admin allowlist that is a whole Terraform list", () => {
+    const stack = newStack();
+    const ranges = new TerraformVariable(stack, "ranges", { type: "list(string)" }).listValue;
+    const database = new InClusterPostgres(stack, "db", { namespace: "kong" });
+    expect(() => new KongCluster(stack, "kong", { namespace: "kong", database, admin: { serviceType: "LoadBalancer", loadBalancerSourceRanges: ranges } })).toThrow(
+      `[test/kong] admin.loadBalancerSourceRanges (${JSON.stringify(ranges)}) must be a literal list (its elements may be tokens): each entry becomes a rule of the Admin API's NetworkPolicy, which must be known when the plan is made`,
+    );
+  });
+
+  test("admin source ranges whose elements are tokens are accepted", () => {
+    const stack = newStack();
+    const cidr = new TerraformVariable(stack, "cidr", { type: "string" }).stringValue;
+    const database = new InClusterPostgres(stack, "db", { namespace: "kong" });
+    new KongCluster(stack, "kong", { namespace: "kong", database, admin: { serviceType: "LoadBalancer", loadBalancerSourceRanges: [cidr] } });
+    const policy = byName(synth(stack), "kubernetes_network_policy_v1", "kong");
+    expect(policy.spec.ingress[1].from).toEqual([{ ip_block: { cidr: "${var.cidr}" } }]);
+  });
+
+  test("a name that is a Terraform token", () => {
+    const stack = newStack();
+    const name = new TerraformVariable(stack, "name", { type: "string" }).stringValue;
+    const database = new InClusterPostgres(stack, "db", { namespace: "kong" });
+    expect(() => new KongCluster(stack, "kong", { namespace: "kong", database, name })).toThrow(
+      `[test/kong] name ("${name}") must be a literal string, not a Terraform token: it names the Kubernetes objects and the Terraform outputs`,
     );
   });
 

@@ -63,6 +63,24 @@ describe("kongEnvironment", () => {
     expect(byName.KONG_PLUGINS).toBe("bundled,my-plugin");
     expect(byName.KONG_PROXY_ACCESS_LOG).toBe("off");
   });
+
+  test("settings from Secrets follow the plain ones, sorted with the database password", () => {
+    // GIVEN two settings read from Secrets WHEN the environment is built
+    const env = kongEnvironment({
+      database: database(true, false),
+      workerProcesses: 2,
+      httpPort: 80,
+      httpsPort: 443,
+      fromSecrets: { KONG_SESSION: { name: "s", key: "b" }, KONG_ADMIN_GUI_SESSION_CONF: { name: "s", key: "a" } },
+    });
+    // THEN every value_from entry comes last, by name
+    expect(env.slice(-3)).toEqual([
+      { name: "KONG_ADMIN_GUI_SESSION_CONF", valueFrom: { secretKeyRef: { name: "s", key: "a" } } },
+      { name: "KONG_PG_PASSWORD", valueFrom: { secretKeyRef: { name: "pg", key: "pw" } } },
+      { name: "KONG_SESSION", valueFrom: { secretKeyRef: { name: "s", key: "b" } } },
+    ]);
+    expect(env.slice(0, -3).every((e) => e.value !== undefined)).toBe(true);
+  });
 });
 
 describe("pod building blocks", () => {

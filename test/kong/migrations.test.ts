@@ -1,3 +1,4 @@
+import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { spawnSync } from "node:child_process";
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,6 +8,7 @@ import {
   migrationsFinishScript,
   migrationsKey,
   migrationsUpScript,
+  UNRESOLVED_PART,
   waitForDatabaseScript,
 } from "../../lib/kong/migrations";
 
@@ -79,6 +81,20 @@ describe("migrationsKey", () => {
     expect(migrationsKey("kong:3.9.2", "db.kong.svc.cluster.local", "kong")).not.toBe(key);
     expect(migrationsKey("kong:3.9.1", "other-db", "kong")).not.toBe(key);
     expect(migrationsKey("kong:3.9.1", "db.kong.svc.cluster.local", "kong2")).not.toBe(key);
+  });
+});
+
+describe("migrationsKey with Terraform tokens", () => {
+  test("hashes a token part as a fixed marker, so the key does not depend on token numbering", () => {
+    // GIVEN two different tokens for the database host
+    const stack = new TerraformStack(Testing.app(), "test");
+    const a = new TerraformVariable(stack, "a", { type: "string" }).stringValue;
+    const b = new TerraformVariable(stack, "b", { type: "string" }).stringValue;
+    // WHEN / THEN the key is the one of the marker, and still follows the image
+    expect(migrationsKey("kong:3.9.1", a, "kong")).toBe(migrationsKey("kong:3.9.1", UNRESOLVED_PART, "kong"));
+    expect(migrationsKey("kong:3.9.1", a, "kong")).toBe(migrationsKey("kong:3.9.1", b, "kong"));
+    expect(migrationsKey("kong:3.9.2", a, "kong")).not.toBe(migrationsKey("kong:3.9.1", a, "kong"));
+    expect(UNRESOLVED_PART).toBe("<unresolved>");
   });
 });
 
