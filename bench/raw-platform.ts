@@ -125,7 +125,7 @@ export function build(app: App, n: number): void {
     });
     const plugin = (plugin: string, config: object) =>
       new Plugin(gw, `${name}-${plugin}`, { name: plugin, serviceId: svc.id, configJson: JSON.stringify(config) });
-    plugin("key-auth", { hide_credentials: true, key_in_body: false, key_in_header: true, key_in_query: true, key_names: ["apikey"], run_on_preflight: true });
+    plugin("key-auth", { hide_credentials: true, key_in_body: false, key_in_header: true, key_in_query: false, key_names: ["apikey"], run_on_preflight: true });
     plugin("acl", { allow: [name], always_use_authenticated_groups: false, hide_groups_header: true });
     plugin("rate-limiting", {
       error_code: 429,
