@@ -171,7 +171,7 @@ export class GatewayConsumer extends Construct {
     this.outputs = p.sensitiveOutputs ?? false;
     this.outputBase = readableWithHash(base, "_");
     this.resource = new KongConsumerResource(this, "Resource", { username: p.username, customId: p.customId, tags: p.tags });
-    this._plugins = new PluginHost(this, "consumer", () => ({ consumerId: this.resource.id }));
+    this._plugins = new PluginHost(this, "consumer", () => ({ consumerId: this.id }));
     if (cs && secretName) {
       this.credentialsSecret = new SecretV1(this, "CredentialsSecret", {
         metadata: {
@@ -193,10 +193,15 @@ export class GatewayConsumer extends Construct {
     for (const policy of p.plugins ?? []) this.addPlugin(policy);
   }
 
-  /** The Kong consumer id (a Terraform reference). */
+  /**
+   * The Kong consumer id (a Terraform reference). The token is made once and reused by every route, plugin and
+   * credential that points here: each new reference token costs cdktf a full stack-trace capture.
+   */
   public get id(): string {
-    return this.resource.id;
+    if (this.idToken === undefined) this.idToken = this.resource.id;
+    return this.idToken;
   }
+  private idToken?: string;
 
   /**
    * Adds the consumer to an ACL group (kong_consumer_acl). Any non-empty string is a group, as in Kong. The construct
@@ -210,7 +215,7 @@ export class GatewayConsumer extends Construct {
     }
     if (group === undefined) v.add("aclGroups", group, "must be a non-empty string");
     v.throwIfAny();
-    const acl = new ConsumerAcl(this, this.aclConstructId(group), { consumerId: this.resource.id, group });
+    const acl = new ConsumerAcl(this, this.aclConstructId(group), { consumerId: this.id, group });
     this.aclGroups.set(group, acl);
     return acl;
   }
@@ -243,7 +248,7 @@ export class GatewayConsumer extends Construct {
     v.throwIfAny();
     ensureRandomProvider(this);
     const password = new Password(this, `${id}Value`, { length: o.length ?? 40, special: false });
-    const resource = new ConsumerKeyAuth(this, id, { consumerId: this.resource.id, key: password.result, tags: undefined });
+    const resource = new ConsumerKeyAuth(this, id, { consumerId: this.id, key: password.result, tags: undefined });
     const credential = { resource, password };
     this.keyAuthKeys.set(id, credential);
     this.publish(dataKey as string, password.result);
@@ -295,7 +300,7 @@ export class GatewayConsumer extends Construct {
     }
     // The provider marks rsa_public_key required; HMAC credentials send it empty.
     this.jwtCredential = new ConsumerJwtAuth(this, "Jwt", {
-      consumerId: this.resource.id,
+      consumerId: this.id,
       algorithm,
       key,
       secret,

@@ -152,7 +152,7 @@ export class GatewayRoute extends Construct {
 
     this.name = name;
     this.resource = new KongRouteResource(this, "Resource", {
-      serviceId: service.resource.id,
+      serviceId: service.id,
       name,
       protocols,
       paths: has.paths ? paths : undefined,
@@ -169,13 +169,18 @@ export class GatewayRoute extends Construct {
       responseBuffering: p.responseBuffering ?? true,
       tags: p.tags,
     });
-    this._plugins = new PluginHost(this, "route", () => ({ routeId: this.resource.id }));
+    this._plugins = new PluginHost(this, "route", () => ({ routeId: this.id }));
   }
 
-  /** The Kong route id (a Terraform reference). */
+  /**
+   * The Kong route id (a Terraform reference). The token is made once and reused by every route, plugin and
+   * credential that points here: each new reference token costs cdktf a full stack-trace capture.
+   */
   public get id(): string {
-    return this.resource.id;
+    if (this.idToken === undefined) this.idToken = this.resource.id;
+    return this.idToken;
   }
+  private idToken?: string;
 
   /** Attaches a plugin to this route only. */
   public addPlugin(policy: PluginPolicy): this {

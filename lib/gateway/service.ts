@@ -121,13 +121,18 @@ export class GatewayService extends Construct {
       tags: p.tags,
       dependsOn: upstream ? [upstream.resource] : undefined,
     });
-    this._plugins = new PluginHost(this, "service", () => ({ serviceId: this.resource.id }));
+    this._plugins = new PluginHost(this, "service", () => ({ serviceId: this.id }));
   }
 
-  /** The Kong service id (a Terraform reference). */
+  /**
+   * The Kong service id (a Terraform reference). The token is made once and reused by every route, plugin and
+   * credential that points here: each new reference token costs cdktf a full stack-trace capture.
+   */
   public get id(): string {
-    return this.resource.id;
+    if (this.idToken === undefined) this.idToken = this.resource.id;
+    return this.idToken;
   }
+  private idToken?: string;
 
   /** Adds a route that sends matching requests to this service. */
   public addRoute(id: string, props: GatewayRouteProps): GatewayRoute {

@@ -161,8 +161,11 @@ export class GatewayUpstream extends Construct {
 
   /** The Kong upstream id (a Terraform reference). */
   public get id(): string {
-    return this.resource.id;
+    // made once: every target reuses the token (each new reference token costs cdktf a stack-trace capture)
+    if (this.idToken === undefined) this.idToken = this.resource.id;
+    return this.idToken;
   }
+  private idToken?: string;
 
   /** Adds a target (kong_target) with a weight. Targets are unique per upstream. */
   public addTarget(id: string, props: UpstreamTargetProps): KongTargetResource {
@@ -185,7 +188,7 @@ export class GatewayUpstream extends Construct {
     v.throwIfAny();
     if (!isToken(target)) this.targetKeys.set(String(target).toLowerCase(), id);
     const resource = new KongTargetResource(this, id, {
-      upstreamId: this.resource.id,
+      upstreamId: this.id,
       target: target as string,
       weight: t.weight ?? 100,
       tags: t.tags,

@@ -258,6 +258,8 @@ interface Resolved {
   readonly routes: ModelRoute[];
   readonly allowedGroups: string[];
   readonly rateLimit: ModelRateLimit | false;
+  /** The rate-limiting policy, built (and checked) once during validation. */
+  readonly rateLimitPolicy?: PluginPolicy;
   readonly maxPayloadMegabytes: number;
   readonly public?: ModelPublicAccess;
   readonly plugins: PluginPolicy[];
@@ -268,13 +270,12 @@ interface Resolved {
 function defaultPolicies(p: Resolved): PluginPolicy[] {
   const policies: PluginPolicy[] = [];
   if (!p.public) {
-    // Keys only in a header: a key in the query string ends up in access logs and browser history.
-    policies.push(Plugin.keyAuth({ hideCredentials: true, keyInQuery: false }));
+    policies.push(modelKeyAuth());
     policies.push(Plugin.acl({ allow: p.allowedGroups, hideGroupsHeader: true }));
   }
-  if (p.rateLimit) policies.push(rateLimitPolicy(p.rateLimit, p.public !== undefined));
+  if (p.rateLimitPolicy) policies.push(p.rateLimitPolicy);
   if (p.protocol === "http") {
-    policies.push(Plugin.requestSizeLimiting({ allowedPayloadSize: p.maxPayloadMegabytes, sizeUnit: "megabytes" }));
+    policies.push(memo(`size:${p.maxPayloadMegabytes}`, () => Plugin.requestSizeLimiting({ allowedPayloadSize: p.maxPayloadMegabytes, sizeUnit: "megabytes" })));
   }
   policies.push(...p.plugins);
   return policies;
@@ -306,9 +307,34 @@ function cpuMillis(q: string): number | undefined {
 const EXTENDED_RESOURCE = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
+/**
+ * Policies are immutable and may be attached to many scopes, so models with the same settings share one policy
+ * object (and its rendered config_json) instead of rebuilding it per model: a platform of 1,000 models builds a
+ * handful of these, not thousands.
+ */
+const sharedPolicies = new Map<string, PluginPolicy>();
+function memo(key: string, make: () => PluginPolicy): PluginPolicy {
+  let policy = sharedPolicies.get(key);
+  if (policy === undefined) {
+    policy = make();
+    sharedPolicies.set(key, policy);
+  }
+  return policy;
+}
+
+/** Keys only in a header (a key in the query string ends up in access logs and browser history), hidden upstream. */
+function modelKeyAuth(): PluginPolicy {
+  return memo("key-auth", () => Plugin.keyAuth({ hideCredentials: true, keyInQuery: false }));
+}
+
 /** Per consumer, or per client IP for a public model (there is no consumer to count). */
 function rateLimitPolicy(limit: ModelRateLimit, isPublic: boolean): PluginPolicy {
-  return Plugin.rateLimiting({ ...limit, limitBy: isPublic ? "ip" : "consumer", policy: "local" });
+  const { second, minute, hour, day } = limit;
+  const key = `rate:${JSON.stringify([second, minute, hour, day, isPublic])}`;
+  const make = () => Plugin.rateLimiting({ ...limit, limitBy: isPublic ? "ip" : "consumer", policy: "local" });
+  // only plain, fully-known limits are shared; anything else (extra keys, tokens) gets its own policy
+  const plain = Object.keys(limit).every((k) => ["second", "minute", "hour", "day"].includes(k)) && [second, minute, hour, day].every((x) => x === undefined || typeof x === "number");
+  return plain ? memo(key, make) : make();
 }
 
 function registerName(scope: IConstruct, gateway: KongGateway, name: string): void {
@@ -466,11 +492,13 @@ function validate(scope: IConstruct, props: DetectionServiceProps): Resolved {
 
   const rateLimit = props.rateLimit === undefined ? DEFAULTS.rateLimit : props.rateLimit;
   // Kong's rules for the policies this model will carry, reported here under the model's own path and prop names.
+  let rateLimitPolicyOrNone: PluginPolicy | undefined;
   if (rateLimit !== false) {
     if (typeof rateLimit !== "object" || rateLimit === null) {
       v.add("rateLimit", rateLimit, "must be { second?, minute?, hour?, day? } or false");
     } else {
-      for (const pr of rateLimitPolicy(rateLimit, props.public !== undefined).problems) {
+      rateLimitPolicyOrNone = rateLimitPolicy(rateLimit, props.public !== undefined);
+      for (const pr of rateLimitPolicyOrNone.problems) {
         v.add(pr.field.replace(/^rateLimiting\./, "rateLimit."), pr.value, pr.message);
       }
     }
@@ -533,6 +561,7 @@ function validate(scope: IConstruct, props: DetectionServiceProps): Resolved {
     routes,
     allowedGroups,
     rateLimit,
+    rateLimitPolicy: rateLimitPolicyOrNone,
     maxPayloadMegabytes,
     public: props.public,
     plugins,
