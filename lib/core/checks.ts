@@ -190,16 +190,6 @@ export function quantity(v: Problems, field: string, value: unknown): boolean {
   return true;
 }
 
-/** Returns the first duplicate of a list (by key), in O(n). */
-export function firstDuplicate<T>(items: readonly T[], key: (t: T) => string = String): T | undefined {
-  const seen = new Set<string>();
-  for (const item of items) {
-    const k = key(item);
-    if (seen.has(k)) return item;
-    seen.add(k);
-  }
-  return undefined;
-}
 
 /** True for a CIDR whose prefix length is 0 (every address of its family: 0.0.0.0/0, 10.0.0.0/0, ::0/0, ...). */
 export function coversEveryAddress(value: string): boolean {

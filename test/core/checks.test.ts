@@ -3,7 +3,6 @@ import { Problems } from "../../lib/core/errors";
 import {
   cidrList,
   dns1123Label,
-  firstDuplicate,
   integerIn,
   isCidrOrIp,
   oneOf,
@@ -69,10 +68,6 @@ describe("field checks", () => {
     expect(messages((v) => quantity(v, "memory", "512Mi"))).toEqual([]);
   });
 
-  test("firstDuplicate finds the first repeated key", () => {
-    expect(firstDuplicate(["a", "b", "a"])).toBe("a");
-    expect(firstDuplicate(["a", "b"])).toBeUndefined();
-  });
 });
 
 describe("secure-by-default checks", () => {
