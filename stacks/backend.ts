@@ -42,7 +42,7 @@ export function backendFromEnv(env: NodeJS.ProcessEnv = process.env): BackendCon
 export function applyBackend(stack: TerraformStack, stackName: string, backend: BackendConfig): void {
   switch (backend.type) {
     case "local":
-      // Terraform runs in cdktf.out/stacks/<stack>/, which cdktf deletes and rewrites on every synth: the default
+      // Terraform runs in cdktf.out/stacks/<stack>/, which the cdktf CLI deletes when it synthesizes other stacks: the default
       // keeps state three levels up, in <repo>/terraform-state/, as a relative path so the JSON stays the same on
       // every machine.
       new LocalBackend(stack, { path: `${backend.directory ?? "../../../terraform-state"}/${stackName}.tfstate` });
