@@ -252,6 +252,21 @@ function objectOrEmpty<T extends object>(v: Problems, field: string, value: T | 
   return value;
 }
 
+/** The status lists and counters active and passive checks share (Kong's healthchecks schema, 0..255 each). */
+function checkHealthCounters(
+  v: Problems,
+  f: (s: string) => string,
+  h: { httpStatuses?: number[]; successes?: number },
+  u: { httpStatuses?: number[]; tcpFailures?: number; timeouts?: number; httpFailures?: number },
+): void {
+  statuses(v, f("healthy.httpStatuses"), h.httpStatuses);
+  integerIn(v, f("healthy.successes"), h.successes, 0, 255);
+  statuses(v, f("unhealthy.httpStatuses"), u.httpStatuses);
+  integerIn(v, f("unhealthy.tcpFailures"), u.tcpFailures, 0, 255);
+  integerIn(v, f("unhealthy.timeouts"), u.timeouts, 0, 255);
+  integerIn(v, f("unhealthy.httpFailures"), u.httpFailures, 0, 255);
+}
+
 /** Checks the health checks and renders them with Kong's defaults filled in for every block given. */
 function renderHealthchecks(v: Problems, value: UpstreamHealthchecksProps | undefined): UpstreamHealthchecks | undefined {
   if (value === undefined) return undefined;
@@ -268,14 +283,9 @@ function renderHealthchecks(v: Problems, value: UpstreamHealthchecksProps | unde
     bool(v, f("httpsVerifyCertificate"), a.httpsVerifyCertificate);
     const h = objectOrEmpty(v, f("healthy"), a.healthy);
     numberBetween(v, f("healthy.interval"), h.interval, 0, 65535);
-    statuses(v, f("healthy.httpStatuses"), h.httpStatuses);
-    integerIn(v, f("healthy.successes"), h.successes, 0, 255);
     const u = objectOrEmpty(v, f("unhealthy"), a.unhealthy);
     numberBetween(v, f("unhealthy.interval"), u.interval, 0, 65535);
-    statuses(v, f("unhealthy.httpStatuses"), u.httpStatuses);
-    integerIn(v, f("unhealthy.tcpFailures"), u.tcpFailures, 0, 255);
-    integerIn(v, f("unhealthy.timeouts"), u.timeouts, 0, 255);
-    integerIn(v, f("unhealthy.httpFailures"), u.httpFailures, 0, 255);
+    checkHealthCounters(v, f, h, u);
     out.active = {
       type: a.type ?? "http",
       timeout: a.timeout ?? 1,
@@ -298,13 +308,8 @@ function renderHealthchecks(v: Problems, value: UpstreamHealthchecksProps | unde
     const f = (s: string) => `healthchecks.passive.${s}`;
     oneOf(v, f("type"), ps.type, HEALTHCHECK_TYPES);
     const h = objectOrEmpty(v, f("healthy"), ps.healthy);
-    statuses(v, f("healthy.httpStatuses"), h.httpStatuses);
-    integerIn(v, f("healthy.successes"), h.successes, 0, 255);
     const u = objectOrEmpty(v, f("unhealthy"), ps.unhealthy);
-    statuses(v, f("unhealthy.httpStatuses"), u.httpStatuses);
-    integerIn(v, f("unhealthy.tcpFailures"), u.tcpFailures, 0, 255);
-    integerIn(v, f("unhealthy.timeouts"), u.timeouts, 0, 255);
-    integerIn(v, f("unhealthy.httpFailures"), u.httpFailures, 0, 255);
+    checkHealthCounters(v, f, h, u);
     out.passive = {
       type: ps.type ?? "http",
       healthy: { httpStatuses: h.httpStatuses ?? PASSIVE_HEALTHY, successes: h.successes ?? 0 },
