@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
-import { DeploymentV1, DeploymentV1SpecTemplateSpecContainer } from "@cdktf/provider-kubernetes/lib/deployment-v1";
+import { DeploymentV1, DeploymentV1SpecTemplateSpec, DeploymentV1SpecTemplateSpecContainer } from "@cdktf/provider-kubernetes/lib/deployment-v1";
 import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
-import { HorizontalPodAutoscalerV2 } from "@cdktf/provider-kubernetes/lib/horizontal-pod-autoscaler-v2";
+import { HorizontalPodAutoscalerV2, HorizontalPodAutoscalerV2SpecMetric } from "@cdktf/provider-kubernetes/lib/horizontal-pod-autoscaler-v2";
 import { PodDisruptionBudgetV1 } from "@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1";
 import { ModelAutoscaling, ModelProbes, ModelProtocol, ModelResources, ModelVip } from "./props";
 
@@ -57,32 +57,7 @@ export class ModelWorkload extends Construct {
         strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: "1", maxUnavailable: "0" } },
         template: {
           metadata: { labels: p.labels, annotations: sortedOrUndefined(p.podAnnotations) },
-          spec: {
-            automountServiceAccountToken: false,
-            enableServiceLinks: false,
-            terminationGracePeriodSeconds: 30,
-            securityContext: {
-              runAsNonRoot: true,
-              runAsUser: String(p.runAsUser),
-              runAsGroup: String(p.runAsUser),
-              fsGroup: String(p.runAsUser),
-              seccompProfile: { type: "RuntimeDefault" },
-            },
-            container: [this.container(p, portName)],
-            volume: [{ name: TMP_VOLUME, emptyDir: { sizeLimit: "1Gi" } }],
-            nodeSelector: p.resources.gpu ? gpuNodeSelector(p.resources) : undefined,
-            toleration: p.resources.gpu
-              ? [{ key: gpuTolerationKey(p.resources), operator: "Exists", effect: "NoSchedule" }]
-              : undefined,
-            topologySpreadConstraint: [
-              {
-                maxSkew: 1,
-                topologyKey: "kubernetes.io/hostname",
-                whenUnsatisfiable: "ScheduleAnyway",
-                labelSelector: [{ matchLabels: p.selector }],
-              },
-            ],
-          },
+          spec: this.podSpec(p, portName),
         },
       },
       waitForRollout: true,
@@ -105,22 +80,13 @@ export class ModelWorkload extends Construct {
     });
 
     if (p.autoscaling) {
-      const metric = [
-        { type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: p.autoscaling.cpuUtilization } } },
-      ];
-      if (p.autoscaling.memoryUtilization !== undefined) {
-        metric.push({
-          type: "Resource",
-          resource: { name: "memory", target: { type: "Utilization", averageUtilization: p.autoscaling.memoryUtilization } },
-        });
-      }
       this.autoscaler = new HorizontalPodAutoscalerV2(this, "Autoscaler", {
         metadata,
         spec: {
           minReplicas: p.autoscaling.minReplicas,
           maxReplicas: p.autoscaling.maxReplicas,
           scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: p.name },
-          metric,
+          metric: utilizationMetrics(p.autoscaling),
         },
       });
     }
@@ -131,6 +97,33 @@ export class ModelWorkload extends Construct {
         spec: { maxUnavailable: "1", selector: { matchLabels: p.selector } },
       });
     }
+  }
+
+  private podSpec(p: ModelWorkloadProps, portName: string): DeploymentV1SpecTemplateSpec {
+    return {
+      automountServiceAccountToken: false,
+      enableServiceLinks: false,
+      terminationGracePeriodSeconds: 30,
+      securityContext: {
+        runAsNonRoot: true,
+        runAsUser: String(p.runAsUser),
+        runAsGroup: String(p.runAsUser),
+        fsGroup: String(p.runAsUser),
+        seccompProfile: { type: "RuntimeDefault" },
+      },
+      container: [this.container(p, portName)],
+      volume: [{ name: TMP_VOLUME, emptyDir: { sizeLimit: "1Gi" } }],
+      nodeSelector: p.resources.gpu ? gpuNodeSelector(p.resources) : undefined,
+      toleration: p.resources.gpu ? [{ key: gpuTolerationKey(p.resources), operator: "Exists", effect: "NoSchedule" }] : undefined,
+      topologySpreadConstraint: [
+        {
+          maxSkew: 1,
+          topologyKey: "kubernetes.io/hostname",
+          whenUnsatisfiable: "ScheduleAnyway",
+          labelSelector: [{ matchLabels: p.selector }],
+        },
+      ],
+    };
   }
 
   private container(p: ModelWorkloadProps, portName: string): DeploymentV1SpecTemplateSpecContainer {
@@ -179,6 +172,15 @@ function probes(p: ModelWorkloadProps, portName: string): Partial<DeploymentV1Sp
     readinessProbe: { httpGet: { path: p.probes.readinessPath, port: portName }, ...timing, failureThreshold: 3 },
     livenessProbe: { httpGet: { path: p.probes.livenessPath, port: portName }, ...timing, failureThreshold: 3 },
   };
+}
+
+/** CPU utilisation, and memory utilisation when asked, as autoscaling/v2 resource metrics. */
+function utilizationMetrics(a: NonNullable<ModelWorkloadProps["autoscaling"]>): HorizontalPodAutoscalerV2SpecMetric[] {
+  const metric = [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: a.cpuUtilization } } }];
+  if (a.memoryUtilization !== undefined) {
+    metric.push({ type: "Resource", resource: { name: "memory", target: { type: "Utilization", averageUtilization: a.memoryUtilization } } });
+  }
+  return metric;
 }
 
 function gpuNodeSelector(r: ModelResources): Record<string, string> {

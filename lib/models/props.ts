@@ -1,3 +1,7 @@
+import type { KongGateway } from "../gateway/gateway";
+import type { PluginPolicy } from "../gateway/plugins/base";
+import type { IKongProxyPeer } from "./model-isolation";
+
 /** How clients (through Kong) talk to a model server. */
 export type ModelProtocol = "http" | "grpc";
 
@@ -101,4 +105,55 @@ export interface ModelCanary {
 export interface ModelPublicAccess {
   /** Why this model needs no credentials (kept as an annotation for reviewers). */
   readonly reason: string;
+}
+
+export interface DetectionServiceProps {
+  /** Model name: a DNS-1123 label of at most 40 characters; names the Deployment, VIP and Kong service. */
+  readonly name: string;
+  /** Namespace the model runs in (must exist). */
+  readonly namespace: string;
+  /** Container image, pinned by digest or an explicit tag (`latest` and friends are rejected). */
+  readonly image: string;
+  /** The gateway the model is registered in. */
+  readonly gateway: KongGateway;
+  /** Kong's proxy pods, the only peers allowed to reach the model (a KongCluster). */
+  readonly kong: IKongProxyPeer;
+  /** Port the model server listens on. @default 8080 */
+  readonly port?: number;
+  /** Protocol of the model server. @default "http" */
+  readonly protocol?: ModelProtocol;
+  /** Fixed pod count; set `autoscaling: false` to use it. @default 2 */
+  readonly replicas?: number;
+  /** Autoscaling, or `false` for a fixed `replicas`. @default { minReplicas: 2, maxReplicas: 5, cpuUtilization: 70 } */
+  readonly autoscaling?: ModelAutoscaling | false;
+  /** Requests, limits and GPUs. @default { cpu: "500m", memory: "1Gi" }, no GPU */
+  readonly resources?: ModelResources;
+  /** Plain environment variables (no secrets: use `secrets`). @default none */
+  readonly env?: Record<string, string>;
+  /** ConfigMaps whose keys become environment variables. @default none */
+  readonly configMaps?: string[];
+  /** Secrets whose keys become environment variables. @default none */
+  readonly secrets?: string[];
+  /** Model-loading aware probes. @default readiness "/ready", liveness "/healthz", startup = readiness, 600 s to load */
+  readonly probes?: ModelProbes;
+  /** The model's VIP. @default ClusterIP on port 80 */
+  readonly vip?: ModelVip;
+  /** UID (and GID) the container runs as; never root. @default 10001 */
+  readonly runAsUser?: number;
+  /** Kong routes. @default [{ paths: ["/v1/<name>"], methods: ["POST"] }] */
+  readonly routes?: ModelRoute[];
+  /** Consumer groups allowed to call the model (ACL). @default [name] */
+  readonly allowedGroups?: string[];
+  /** Per-consumer rate limit, or `false` for none. @default { second: 20, minute: 600 } */
+  readonly rateLimit?: ModelRateLimit | false;
+  /** Largest request body, in megabytes (image uploads). @default 10 */
+  readonly maxPayloadMegabytes?: number;
+  /** Declare the model callable without credentials; a reason is required. @default authenticated (key-auth + ACL) */
+  readonly public?: ModelPublicAccess;
+  /** More plugin policies for the model's Kong service. @default none */
+  readonly plugins?: PluginPolicy[];
+  /** A second version receiving a share of the traffic through a Kong upstream. @default none */
+  readonly canary?: ModelCanary;
+  /** Kong service timeouts in milliseconds (inference can be slow). @default 60000 each */
+  readonly timeoutMs?: number;
 }

@@ -1,0 +1,72 @@
+import { integerIn, isToken, quantity } from "../../core/checks";
+import { Problems } from "../../core/errors";
+import type { DetectionServiceProps, ModelGpu, ModelProbes, ModelResources } from "../props";
+import { MODEL_DEFAULTS, ResolvedModel } from "../resolved";
+import { objectOrEmpty, stringMap } from "./shapes";
+
+/** What one model pod asks of its node (CPU, memory, GPUs), and how Kubernetes knows it has loaded and is healthy. */
+export function checkPodResources(v: Problems, props: DetectionServiceProps): Pick<ResolvedModel, "resources" | "probes"> {
+  return { resources: checkResources(v, props.resources), probes: checkProbes(v, props.probes) };
+}
+
+function checkResources(v: Problems, given: ModelResources | undefined): ResolvedModel["resources"] {
+  const r: ModelResources = objectOrEmpty(v, "resources", given, "must be { cpu?, memory?, cpuLimit?, gpu? }");
+  const resources = { ...r, cpu: r.cpu ?? MODEL_DEFAULTS.cpu, memory: r.memory ?? MODEL_DEFAULTS.memory };
+  const cpuOk = quantity(v, "resources.cpu", resources.cpu);
+  quantity(v, "resources.memory", resources.memory);
+  if (quantity(v, "resources.cpuLimit", resources.cpuLimit) && cpuOk && resources.cpuLimit !== undefined) {
+    const request = cpuMillis(resources.cpu);
+    const limit = cpuMillis(resources.cpuLimit);
+    if (request !== undefined && limit !== undefined && request > limit) {
+      v.add("resources.cpuLimit", resources.cpuLimit, `must be >= resources.cpu (${resources.cpu}): Kubernetes rejects a request above its limit`);
+    }
+  }
+  if (r.gpu !== undefined) checkGpu(v, r.gpu);
+  return resources;
+}
+
+const EXTENDED_RESOURCE = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+
+function checkGpu(v: Problems, given: ModelGpu): void {
+  const gpu: Partial<ModelGpu> = objectOrEmpty(v, "resources.gpu", given, "must be { count, resourceName?, nodeSelector?, tolerationKey? }");
+  const count = gpu.count;
+  if (typeof count !== "number" || !Number.isInteger(count) || count < 1 || count > 16) {
+    v.add("resources.gpu.count", count, "must be a whole number of GPUs between 1 and 16 (GPUs cannot be split)");
+  }
+  if (gpu.resourceName !== undefined && (typeof gpu.resourceName !== "string" || !EXTENDED_RESOURCE.test(gpu.resourceName))) {
+    v.add("resources.gpu.resourceName", gpu.resourceName, "must be an extended resource name such as nvidia.com/gpu");
+  }
+  if (gpu.tolerationKey !== undefined && (typeof gpu.tolerationKey !== "string" || !EXTENDED_RESOURCE.test(gpu.tolerationKey))) {
+    v.add("resources.gpu.tolerationKey", gpu.tolerationKey, "must be a taint key such as nvidia.com/gpu");
+  }
+  stringMap(v, "resources.gpu.nodeSelector", gpu.nodeSelector);
+}
+
+/** CPU quantity in millicores, or undefined when it is not a plain number or millicore value. */
+function cpuMillis(q: string): number | undefined {
+  if (isToken(q)) return undefined;
+  const m = /^([0-9]+(?:\.[0-9]+)?)(m?)$/.exec(q);
+  if (!m) return undefined;
+  return m[2] === "m" ? Number(m[1]) : Number(m[1]) * 1000;
+}
+
+function checkProbes(v: Problems, given: ModelProbes | undefined): ResolvedModel["probes"] {
+  const pr: ModelProbes = objectOrEmpty(v, "probes", given, "must be { readinessPath?, livenessPath?, startupPath?, startupTimeoutSeconds?, grpcService? }");
+  if (pr.grpcService !== undefined && typeof pr.grpcService !== "string") v.add("probes.grpcService", pr.grpcService, "must be a string");
+  const readinessPath = pr.readinessPath ?? MODEL_DEFAULTS.readinessPath;
+  const probes = {
+    readinessPath,
+    livenessPath: pr.livenessPath ?? MODEL_DEFAULTS.livenessPath,
+    startupPath: pr.startupPath ?? readinessPath,
+    startupTimeoutSeconds: pr.startupTimeoutSeconds ?? MODEL_DEFAULTS.startupTimeoutSeconds,
+    grpcService: pr.grpcService,
+  };
+  for (const key of ["readinessPath", "livenessPath", "startupPath"] as const) {
+    const path = probes[key];
+    if (!isToken(path) && (typeof path !== "string" || !path.startsWith("/"))) {
+      v.add(`probes.${key}`, path, "must be an HTTP path starting with '/'");
+    }
+  }
+  integerIn(v, "probes.startupTimeoutSeconds", probes.startupTimeoutSeconds, 10, 3600);
+  return probes;
+}

@@ -1,0 +1,41 @@
+import { DetectionServiceProps } from "../../../lib/models/detection-service";
+import { model } from "../helpers";
+
+describe("DetectionService resources and probes: rejected input, reported at the model", () => {
+  const cases: [string, Partial<DetectionServiceProps>, string][] = [
+    [
+      "fractional GPUs",
+      { resources: { gpu: { count: 0.5 } } },
+      "[platform/face] resources.gpu.count (0.5) must be a whole number of GPUs between 1 and 16 (GPUs cannot be split)",
+    ],
+    [
+      "negative GPUs",
+      { resources: { gpu: { count: -1 } } },
+      "[platform/face] resources.gpu.count (-1) must be a whole number of GPUs between 1 and 16 (GPUs cannot be split)",
+    ],
+    [
+      "a bad memory quantity",
+      { resources: { memory: "8GB" } },
+      '[platform/face] resources.memory ("8GB") must be a Kubernetes quantity such as 250m, 1, 512Mi or 10Gi',
+    ],
+    [
+      "a CPU request above its limit",
+      { resources: { cpu: "2", cpuLimit: "1" } },
+      '[platform/face] resources.cpuLimit ("1") must be >= resources.cpu (2): Kubernetes rejects a request above its limit',
+    ],
+    ["resources of the wrong type", { resources: "big" as never }, '[platform/face] resources ("big") must be { cpu?, memory?, cpuLimit?, gpu? }'],
+    [
+      "a probe path that is not a path",
+      { probes: { readinessPath: "ready" } },
+      '[platform/face] probes.readinessPath ("ready") must be an HTTP path starting with \'/\'',
+    ],
+    [
+      "a startup budget too short to load a model",
+      { probes: { startupTimeoutSeconds: 5 } },
+      "[platform/face] probes.startupTimeoutSeconds (5) must be an integer between 10 and 3600",
+    ],
+  ];
+  test.each(cases)("%s", (_what, overrides, message) => {
+    expect(() => model(overrides)).toThrow(message);
+  });
+});
