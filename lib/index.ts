@@ -10,7 +10,7 @@ export { InClusterPostgres, DEFAULT_POSTGRES_IMAGE } from "./database/in-cluster
 export type { InClusterPostgresProps } from "./database/in-cluster-postgres";
 export { ExistingPostgres } from "./database/existing-postgres";
 export type { ExistingPostgresProps, PostgresSslMode } from "./database/existing-postgres";
-export type { ContainerResources, ResourceQuantities } from "./database/container-resources";
+export type { ContainerResources, ResourceQuantities } from "./kubernetes/container-resources";
 
 export { KongCluster, DEFAULT_KONG_IMAGE } from "./kong/kong-cluster";
 export type {

@@ -5,11 +5,12 @@ import { Role } from "@cdktf/provider-postgresql/lib/role";
 import type { Password } from "@cdktf/provider-random/lib/password";
 import { ITerraformDependable, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
-import { bool, dns1123Label, integerIn, isToken, nonEmptyString, oneOf, required } from "../core/checks";
+import { bool, integerIn, isToken, nonEmptyString, oneOf, required } from "../core/checks";
+import { dns1123Label, dns1123Subdomain } from "../kubernetes/names";
 import { Problems } from "../core/errors";
 import { standardLabels } from "../core/labels";
 import { shortHash } from "../core/naming";
-import { dns1123Subdomain, hostName, IKongDatabase, KongDatabasePasswordSecret, pgIdentifier } from "./kong-database";
+import { hostName, IKongDatabase, KongDatabasePasswordSecret, pgIdentifier } from "./kong-database";
 import { generateDatabasePassword } from "./database-password";
 
 /**

@@ -5,12 +5,15 @@ import { StatefulSetV1 } from "@cdktf/provider-kubernetes/lib/stateful-set-v1";
 import type { Password } from "@cdktf/provider-random/lib/password";
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { dns1123Label, isToken, pinnedImage, quantity, required } from "../core/checks";
+import { isToken, pinnedImage, required } from "../core/checks";
 import { Problems } from "../core/errors";
 import { selectorLabels, standardLabels } from "../core/labels";
 import { imageVersion } from "../core/naming";
-import { ContainerResources, parseQuantity, resolveResources, ResolvedResources } from "./container-resources";
-import { dns1123Subdomain, IKongDatabase, KongDatabasePasswordSecret, pgIdentifier } from "./kong-database";
+import { ContainerResources, renderResources, resolveResources, ResolvedResources } from "../kubernetes/container-resources";
+import { dns1123Label, dns1123Subdomain } from "../kubernetes/names";
+import { parseQuantity, quantity } from "../kubernetes/quantities";
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "../kubernetes/security-context";
+import { IKongDatabase, KongDatabasePasswordSecret, pgIdentifier } from "./kong-database";
 import { generateDatabasePassword } from "./database-password";
 
 /** The PostgreSQL image used when none is given: a pinned minor release of PostgreSQL 16 (Debian). */
@@ -23,7 +26,7 @@ export const DEFAULT_POSTGRES_RESOURCES: ResolvedResources = {
 };
 
 /** uid/gid of the `postgres` user in the official Debian-based image. */
-const POSTGRES_UID = "999";
+const POSTGRES_UID = 999;
 const DATA_MOUNT = "/var/lib/postgresql/data";
 
 export interface InClusterPostgresProps {
@@ -159,14 +162,7 @@ export class InClusterPostgres extends Construct implements IKongDatabase {
             automountServiceAccountToken: false,
             enableServiceLinks: false,
             terminationGracePeriodSeconds: 60,
-            securityContext: {
-              runAsNonRoot: true,
-              runAsUser: POSTGRES_UID,
-              runAsGroup: POSTGRES_UID,
-              fsGroup: POSTGRES_UID,
-              fsGroupChangePolicy: "OnRootMismatch",
-              seccompProfile: { type: "RuntimeDefault" },
-            },
+            securityContext: restrictedPodSecurityContext({ runAsUser: POSTGRES_UID, ownVolumes: true, onlyOnRootMismatch: true }),
             container: [
               {
                 name: "postgres",
@@ -196,16 +192,8 @@ export class InClusterPostgres extends Construct implements IKongDatabase {
                   timeoutSeconds: 5,
                   failureThreshold: 6,
                 },
-                resources: { requests: resources.requests, limits: resources.limits },
-                securityContext: {
-                  runAsNonRoot: true,
-                  runAsUser: POSTGRES_UID,
-                  runAsGroup: POSTGRES_UID,
-                  readOnlyRootFilesystem: true,
-                  allowPrivilegeEscalation: false,
-                  privileged: false,
-                  capabilities: { drop: ["ALL"] },
-                },
+                resources: renderResources(resources),
+                securityContext: restrictedContainerSecurityContext({ runAsUser: POSTGRES_UID }),
                 volumeMount: [
                   { name: "data", mountPath: DATA_MOUNT },
                   { name: "run", mountPath: "/var/run/postgresql" },

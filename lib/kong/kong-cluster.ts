@@ -4,15 +4,18 @@ import { JobV1 } from "@cdktf/provider-kubernetes/lib/job-v1";
 import { NetworkPolicyV1 } from "@cdktf/provider-kubernetes/lib/network-policy-v1";
 import { PodDisruptionBudgetV1 } from "@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1";
 import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
-import { Fn, ITerraformDependable, TerraformOutput, Token } from "cdktf";
+import { Fn, ITerraformDependable, TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { isIP } from "node:net";
 import { bool, cidrList, dns1123Label, integerIn, isToken, noLiteralSecrets, oneOf, pinnedImage, plainObject, required } from "../core/checks";
 import { describeValue, Problems } from "../core/errors";
 import { selectorLabels, standardLabels } from "../core/labels";
 import { imageVersion } from "../core/naming";
-import { ContainerResources, resolveResources } from "../database/container-resources";
-import { dependableList, IKongDatabase, isQualifiedName, KongDatabasePasswordSecret, labelMap, secretRef } from "../database/kong-database";
+import { dependableList, IKongDatabase, KongDatabasePasswordSecret } from "../database/kong-database";
+import { annotationMap } from "../kubernetes/annotations";
+import { ContainerResources, renderResources, resolveResources } from "../kubernetes/container-resources";
+import { labelSelector } from "../kubernetes/labels";
+import { secretKeyRef } from "../kubernetes/secret-ref";
 import { AdminPeer, adminCidr, adminPeers, NetworkPolicyPeer } from "./admin-access";
 import {
   DEFAULT_KONG_RESOURCES,
@@ -26,7 +29,6 @@ import {
   kongVolumeMounts,
   kongVolumes,
   MANAGED_ENV,
-  resourceBlock,
 } from "./kong-pod";
 import { clearStaleStateCommand, migrationsFinishScript, migrationsKey, migrationsUpScript, waitForDatabaseScript } from "./migrations";
 
@@ -269,7 +271,7 @@ export class KongCluster extends Construct {
                 imagePullPolicy: "IfNotPresent",
                 command: ["/bin/sh", "-c", waitForDatabaseScript()],
                 env,
-                resources: resourceBlock(KONG_TASK_RESOURCES),
+                resources: renderResources(KONG_TASK_RESOURCES),
                 securityContext: secure,
                 volumeMount: mounts,
               },
@@ -290,7 +292,7 @@ export class KongCluster extends Construct {
                 readinessProbe: probe("/status/ready"),
                 livenessProbe: probe("/status"),
                 lifecycle: { preStop: [{ exec: { command: ["kong", "quit", "--wait=15"] } }] },
-                resources: resourceBlock(resources),
+                resources: renderResources(resources),
                 securityContext: secure,
                 volumeMount: mounts,
               },
@@ -463,7 +465,7 @@ export class KongCluster extends Construct {
                 imagePullPolicy: "IfNotPresent",
                 command: ["/bin/sh", "-c", script],
                 env: o.env,
-                resources: resourceBlock(KONG_TASK_RESOURCES),
+                resources: renderResources(KONG_TASK_RESOURCES),
                 securityContext: kongContainerSecurityContext(),
                 volumeMount: kongVolumeMounts(),
               },
@@ -511,7 +513,7 @@ function checkDatabase(v: Problems, db: unknown, namespace: unknown): IKongDatab
     );
     return undefined;
   }
-  labelMap(v, "database.podSelectorLabels", d.podSelectorLabels);
+  labelSelector(v, "database.podSelectorLabels", d.podSelectorLabels);
   dependableList(v, "database.dependables", d.dependables);
   if (d.namespace !== undefined && typeof namespace === "string" && !isToken(d.namespace) && !isToken(namespace) && d.namespace !== namespace) {
     v.add(
@@ -642,28 +644,6 @@ function checkAdmin(v: Problems, admin: KongAdminProps | undefined) {
 const LITERAL_LIST =
   "must be a literal list (its elements may be tokens): each entry becomes a rule of the Admin API's NetworkPolicy, which must be known when the plan is made";
 
-/** Annotations of a Service: a map of qualified names to strings (or a Terraform map token, passed through). */
-function annotationMap(v: Problems, field: string, value: unknown): boolean {
-  if (!plainObject(v, field, value, "must be a map of annotation names to string values")) return false;
-  if (value === undefined || Token.isUnresolved(value)) return true;
-  let ok = true;
-  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-    if (!isQualifiedName(key) && !isToken(key)) {
-      v.add(
-        `${field} key`,
-        key,
-        "must be an annotation name: an optional DNS-subdomain prefix and '/', then 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
-      );
-      ok = false;
-    }
-    if (typeof item !== "string") {
-      v.add(`${field}[${JSON.stringify(key)}]`, item, "must be a string: annotation values are text (quote numbers and booleans)");
-      ok = false;
-    }
-  }
-  return ok;
-}
-
 function checkEnv(v: Problems, env: Record<string, string> | undefined): Record<string, string> {
   if (env === undefined) return {};
   if (env === null || typeof env !== "object" || Array.isArray(env)) {
@@ -704,7 +684,7 @@ function checkEnvFromSecrets(v: Problems, refs: unknown, env: unknown): Record<s
       v.add(field, ref, "is set by KongCluster from its database, ports and workerProcesses props; change those instead");
     } else if (env !== null && typeof env === "object" && Object.prototype.hasOwnProperty.call(env, key)) {
       v.add(field, ref, `is also set by env.${key}: give each setting once`);
-    } else if (secretRef(v, field, ref, `the value of ${key}`)) {
+    } else if (secretKeyRef(v, field, ref, `the value of ${key}`)) {
       const r = ref as KongDatabasePasswordSecret;
       out[key] = { name: r.name, key: r.key };
     }

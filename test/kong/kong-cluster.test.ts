@@ -803,7 +803,7 @@ describe("KongCluster rejects", () => {
       [
         "[test/kong] admin.allowFrom[0] ({}) must set cidr, namespaceSelector or podSelector",
         '[test/kong] admin.allowFrom[1] ({"cidr":"10.0.0.0/8","podSelector":{"a":"b"}}) must set either cidr or selectors, not both: a NetworkPolicy peer is an IP block or a pod/namespace selector',
-        "[test/kong] admin.allowFrom[2].namespaceSelector ({}) must name at least one label: an empty selector matches everything",
+        "[test/kong] admin.allowFrom[2].namespaceSelector ({}) must name at least one label: an empty selector matches every pod",
       ].join("\n"),
     );
   });
@@ -850,8 +850,8 @@ describe("KongCluster rejects", () => {
         '[test/kong] envFromSecrets.SESSION ({"name":"s","key":"k"}) is not a Kong setting: names are KONG_ followed by the upper-case property, e.g. KONG_ADMIN_GUI_SESSION_CONF',
         '[test/kong] envFromSecrets.KONG_PG_PASSWORD ({"name":"s","key":"k"}) is set by KongCluster from its database, ports and workerProcesses props; change those instead',
         '[test/kong] envFromSecrets.KONG_PLUGINS ({"name":"s","key":"k"}) is also set by env.KONG_PLUGINS: give each setting once',
-        '[test/kong] envFromSecrets.KONG_LICENSE_DATA ("kong-license") is required: { name, key } of a Secret in the Kong namespace holding the value of KONG_LICENSE_DATA',
-        "[test/kong] envFromSecrets.KONG_ADMIN_GUI_SESSION_CONF.name (\"Bad_Name\") must be a DNS-1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit",
+        '[test/kong] envFromSecrets.KONG_LICENSE_DATA ("kong-license") is required: { name, key } of a Secret in the same namespace holding the value of KONG_LICENSE_DATA',
+        "[test/kong] envFromSecrets.KONG_ADMIN_GUI_SESSION_CONF.name (\"Bad_Name\") must be a DNS-1123 subdomain: at most 253 characters of lowercase letters, digits, '-' and '.', starting and ending with a letter or digit",
         '[test/kong] envFromSecrets.KONG_ADMIN_GUI_SESSION_CONF.key ("") is required: the key of the value of KONG_ADMIN_GUI_SESSION_CONF in the Secret',
       ].join("\n"),
     );
@@ -912,7 +912,7 @@ describe("KongCluster rejects", () => {
     expectRejected(
       {},
       [
-        '[test/kong] database.podSelectorLabels ("app") must be a map of label names to values, e.g. { app: "postgres" }',
+        '[test/kong] database.podSelectorLabels ("app") must be a map of label names to values, e.g. { app: "web" }',
         "[test/kong] database.dependables[0] (5) must be a Terraform resource, data source or module (ITerraformDependable)",
       ].join("\n"),
       custom as unknown as IKongDatabase,
