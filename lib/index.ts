@@ -25,6 +25,11 @@ export type { AdminPeer } from "./kong/admin-access";
 
 export * from "./gateway";
 
+export { Scaling } from "./kubernetes/scaling";
+export type { CpuScalingOptions } from "./kubernetes/scaling";
+export { Vip } from "./kubernetes/vip";
+export type { ClusterIpVipOptions, LoadBalancerVipOptions } from "./kubernetes/vip";
+
 export type * from "./models/props";
 export { DetectionService } from "./models/detection-service";
 export type { DetectionServiceProps } from "./models/detection-service";

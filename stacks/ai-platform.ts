@@ -10,6 +10,8 @@ import { KongGateway } from "../lib/gateway/gateway";
 import { GatewayConsumer, GatewayConsumerProps } from "../lib/gateway/consumer";
 import { Plugin } from "../lib/gateway/plugins/plugin";
 import { DetectionService, DetectionServiceProps } from "../lib/models/detection-service";
+import { MODEL_CPU_TARGET_PERCENT } from "../lib/models/resolved";
+import { Scaling } from "../lib/kubernetes/scaling";
 import { applyBackend, BackendConfig } from "./backend";
 import { PlatformEnvironment } from "./environments";
 import { Problems } from "../lib/core/errors";
@@ -134,7 +136,7 @@ export class AiPlatform {
     const valid = model !== null && typeof model === "object";
     // a missing definition goes through as is, so DetectionService reports it with its path
     const props: DetectionServiceProps = valid
-      ? { ...scaleAutoscaling(model, this.env), namespace: this.env.modelNamespace, gateway: this.gateway, kong: this.kong }
+      ? { ...withEnvironmentScaling(model, this.env), namespace: this.env.modelNamespace, gateway: this.gateway, kong: this.kong }
       : (model as unknown as DetectionServiceProps);
     const service = new DetectionService(this.platformStack, id, props);
     this.models.set(service.name, service);
@@ -210,16 +212,10 @@ function kubernetesProvider(stack: TerraformStack): KubernetesProvider {
   return new KubernetesProvider(stack, "kubernetes", { configPath: configPath.stringValue, configContext: context.stringValue });
 }
 
-/** Applies the environment's autoscaling bounds to a model that does not set its own. */
-function scaleAutoscaling(model: ModelDefinition, env: PlatformEnvironment): ModelDefinition {
-  if (model.autoscaling === false) return model;
-  const a = model.autoscaling ?? {};
-  return {
-    ...model,
-    autoscaling: {
-      ...a,
-      minReplicas: a.minReplicas ?? env.modelScale.minReplicas,
-      maxReplicas: a.maxReplicas ?? Math.max(env.modelScale.maxReplicas, a.minReplicas ?? env.modelScale.minReplicas),
-    },
-  };
+/** Scales a model that does not set its own `scaling` between the environment's bounds. */
+function withEnvironmentScaling(model: ModelDefinition, env: PlatformEnvironment): ModelDefinition {
+  if (model.scaling !== undefined) return model;
+  const { minReplicas, maxReplicas } = env.modelScale;
+  const scaling = Scaling.cpu({ minReplicas, maxReplicas: Math.max(maxReplicas, minReplicas), targetPercent: MODEL_CPU_TARGET_PERCENT });
+  return { ...model, scaling };
 }

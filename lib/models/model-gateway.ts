@@ -29,7 +29,7 @@ export function addGatewayEntities(model: Construct, p: ResolvedModel, gateway: 
   const gatewayStack = TerraformStack.of(gateway);
   if (gatewayStack !== modelStack) gatewayStack.addDependency(modelStack);
 
-  const upstream = p.canary ? addCanaryUpstream(p, gateway, p.canary.weight) : undefined;
+  const upstream = p.canary ? addCanaryUpstream(p, gateway, p.canary.weightPercent) : undefined;
   const grpc = p.protocol === "grpc";
   const service = gateway.addService(`${p.name}-service`, {
     name: p.name,

@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { selectorLabels, standardLabels } from "../core/labels";
 import { imageVersion } from "../core/naming";
+import { Vip } from "../kubernetes/vip";
 import { IKongProxyPeer, ModelIsolation } from "./model-isolation";
 import { ModelWorkload, ModelWorkloadProps } from "./model-workload";
 import type { ResolvedModel } from "./resolved";
@@ -27,7 +28,7 @@ export function addKubernetesObjects(model: Construct, p: ResolvedModel, kong: I
     ...stable,
     name: p.name,
     image: p.image,
-    replicas: p.replicas,
+    scaling: p.scaling,
     vip: p.vip,
   });
   let canaryWorkload: ModelWorkload | undefined;
@@ -37,10 +38,9 @@ export function addKubernetesObjects(model: Construct, p: ResolvedModel, kong: I
       ...trackLabels(p.name, "canary", p.canary.image),
       name: `${p.name}-canary`,
       image: p.canary.image,
-      replicas: p.canary.replicas ?? 1,
-      autoscaling: undefined,
+      scaling: p.canary.scaling,
       // The canary is reached only through Kong's upstream, never from outside.
-      vip: { type: "ClusterIP", port: p.vip.port },
+      vip: Vip.clusterIp({ port: p.vip.port }),
     });
   }
   const isolation = new ModelIsolation(model, "Isolation", {
@@ -49,19 +49,18 @@ export function addKubernetesObjects(model: Construct, p: ResolvedModel, kong: I
     modelSelector: { "app.kubernetes.io/name": p.name, "app.kubernetes.io/component": "model" },
     port: p.port,
     kong,
-    allowCidrs: p.vip.type === "LoadBalancer" ? p.vip.loadBalancerSourceRanges : undefined,
+    allowCidrs: p.vip.sourceRanges ? [...p.vip.sourceRanges] : undefined,
   });
   return { workload, canaryWorkload, isolation };
 }
 
-type CommonWorkloadProps = Omit<ModelWorkloadProps, "name" | "labels" | "selector" | "image" | "replicas" | "vip">;
+type CommonWorkloadProps = Omit<ModelWorkloadProps, "name" | "labels" | "selector" | "image" | "scaling" | "vip">;
 
 function commonWorkloadProps(p: ResolvedModel): CommonWorkloadProps {
   return {
     namespace: p.namespace,
     port: p.port,
     protocol: p.protocol,
-    autoscaling: p.autoscaling,
     resources: p.resources,
     probes: p.probes,
     env: p.env,

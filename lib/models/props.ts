@@ -1,21 +1,11 @@
 import type { KongGateway } from "../gateway/gateway";
 import type { PluginPolicy } from "../gateway/plugins/base";
+import type { Scaling } from "../kubernetes/scaling";
+import type { Vip } from "../kubernetes/vip";
 import type { IKongProxyPeer } from "./model-isolation";
 
 /** How clients (through Kong) talk to a model server. */
 export type ModelProtocol = "http" | "grpc";
-
-/** Horizontal autoscaling of a model (autoscaling/v2 HorizontalPodAutoscaler). */
-export interface ModelAutoscaling {
-  /** Fewest pods. @default 2 (so a node drain or a rollout never takes the model offline) */
-  readonly minReplicas?: number;
-  /** Most pods. @default 5 */
-  readonly maxReplicas?: number;
-  /** Average CPU utilisation (percent of the request) the autoscaler keeps. @default 70 */
-  readonly cpuUtilization?: number;
-  /** Average memory utilisation (percent of the request) to scale on as well. @default none (CPU only) */
-  readonly memoryUtilization?: number;
-}
 
 /** GPUs for a model: `nvidia.com/gpu` limits plus what it takes to land on a GPU node. */
 export interface ModelGpu {
@@ -55,20 +45,6 @@ export interface ModelProbes {
   readonly grpcService?: string;
 }
 
-/** The model's virtual IP: a Kubernetes Service. */
-export interface ModelVip {
-  /** ClusterIP (reachable only inside the cluster, through Kong) or LoadBalancer (a team was granted one). @default "ClusterIP" */
-  readonly type?: "ClusterIP" | "LoadBalancer";
-  /** Service port. @default 80 */
-  readonly port?: number;
-  /** Fixed IP for a LoadBalancer VIP. @default assigned by the cloud */
-  readonly loadBalancerIp?: string;
-  /** CIDRs allowed to reach a LoadBalancer VIP: required for LoadBalancer (nothing is public by accident). */
-  readonly loadBalancerSourceRanges?: string[];
-  /** Annotations for the Service (e.g. an internal load balancer). @default none */
-  readonly annotations?: Record<string, string>;
-}
-
 /** A Kong route to the model. */
 export interface ModelRoute {
   /** Request paths, e.g. ["/v1/face-detection"]. */
@@ -94,11 +70,11 @@ export interface ModelCanary {
   /** The new version's image (pinned). */
   readonly image: string;
   /** Percent of requests for the canary, 1..99. */
-  readonly weight: number;
-  /** Percent for the stable version. If given, it and `weight` must add up to 100. @default 100 - weight */
-  readonly stableWeight?: number;
-  /** Canary pods. @default 1 */
-  readonly replicas?: number;
+  readonly weightPercent: number;
+  /** Percent for the stable version. If given, it and `weightPercent` must add up to 100. @default 100 - weightPercent */
+  readonly stableWeightPercent?: number;
+  /** How many canary pods run. @default Scaling.fixed(1) */
+  readonly scaling?: Scaling;
 }
 
 /** A service that is reachable without authentication must say why. */
@@ -122,10 +98,12 @@ export interface DetectionServiceProps {
   readonly port?: number;
   /** Protocol of the model server. @default "http" */
   readonly protocol?: ModelProtocol;
-  /** Fixed pod count; set `autoscaling: false` to use it. @default 2 */
-  readonly replicas?: number;
-  /** Autoscaling, or `false` for a fixed `replicas`. @default { minReplicas: 2, maxReplicas: 5, cpuUtilization: 70 } */
-  readonly autoscaling?: ModelAutoscaling | false;
+  /**
+   * How many pods run: `Scaling.cpu({ minReplicas, maxReplicas, targetPercent, memoryTargetPercent? })` (an autoscaler
+   * owns the count; Terraform ignores the drift it causes) or `Scaling.fixed(n)`.
+   * @default Scaling.cpu({ minReplicas: 2, maxReplicas: 5, targetPercent: 70 })
+   */
+  readonly scaling?: Scaling;
   /** Requests, limits and GPUs. @default { cpu: "500m", memory: "1Gi" }, no GPU */
   readonly resources?: ModelResources;
   /** Plain environment variables (no secrets: use `secrets`). @default none */
@@ -136,8 +114,13 @@ export interface DetectionServiceProps {
   readonly secrets?: string[];
   /** Model-loading aware probes. @default readiness "/ready", liveness "/healthz", startup = readiness, 600 s to load */
   readonly probes?: ModelProbes;
-  /** The model's VIP. @default ClusterIP on port 80 */
-  readonly vip?: ModelVip;
+  /**
+   * The model's VIP (its Service): `Vip.clusterIp({ port? })`, reachable only inside the cluster (through Kong), or
+   * `Vip.loadBalancer({ sourceRanges, ip?, annotations?, port? })` for a team granted direct access (the
+   * NetworkPolicy admits `sourceRanges` too).
+   * @default Vip.clusterIp() on port 80
+   */
+  readonly vip?: Vip;
   /** UID (and GID) the container runs as; never root. @default 10001 */
   readonly runAsUser?: number;
   /** Kong routes. @default [{ paths: ["/v1/<name>"], methods: ["POST"] }] */

@@ -1,31 +1,35 @@
 import type { PluginPolicy } from "../gateway/plugins/base";
-import type {
-  ModelCanary,
-  ModelProtocol,
-  ModelPublicAccess,
-  ModelRateLimit,
-  ModelResources,
-  ModelRoute,
-  ModelVip,
-} from "./props";
+import { Scaling } from "../kubernetes/scaling";
+import { Vip } from "../kubernetes/vip";
+import type { ModelProtocol, ModelPublicAccess, ModelRateLimit, ModelResources, ModelRoute } from "./props";
+
+/** The CPU use (percent of the request) a model's autoscaler aims for unless told otherwise. */
+export const MODEL_CPU_TARGET_PERCENT = 70;
 
 /** The defaults of DetectionServiceProps, in one place (each is stated by a test). */
 export const MODEL_DEFAULTS = {
   port: 8080,
   protocol: "http" as ModelProtocol,
-  replicas: 2,
-  autoscaling: { minReplicas: 2, maxReplicas: 5, cpuUtilization: 70 },
+  scaling: Scaling.cpu({ minReplicas: 2, maxReplicas: 5, targetPercent: MODEL_CPU_TARGET_PERCENT }),
+  canaryScaling: Scaling.fixed(1),
   cpu: "500m",
   memory: "1Gi",
   readinessPath: "/ready",
   livenessPath: "/healthz",
   startupTimeoutSeconds: 600,
-  vipPort: 80,
+  vip: Vip.clusterIp(),
   runAsUser: 10001,
   rateLimit: { second: 20, minute: 600 } as ModelRateLimit,
   maxPayloadMegabytes: 10,
   timeoutMs: 60000,
 };
+
+/** A canary after validation. */
+export interface ResolvedCanary {
+  readonly image: string;
+  readonly weightPercent: number;
+  readonly scaling: Scaling;
+}
 
 /** A model's props after validation, with every default filled: what its Kubernetes and Kong sides are built from. */
 export interface ResolvedModel {
@@ -34,16 +38,15 @@ export interface ResolvedModel {
   readonly image: string;
   readonly port: number;
   readonly protocol: ModelProtocol;
-  readonly replicas: number;
-  readonly autoscaling?: { minReplicas: number; maxReplicas: number; cpuUtilization: number; memoryUtilization?: number };
+  readonly scaling: Scaling;
   readonly resources: ModelResources & { cpu: string; memory: string };
   readonly probes: { readinessPath: string; livenessPath: string; startupPath: string; startupTimeoutSeconds: number; grpcService?: string };
-  readonly vip: ModelVip & { type: "ClusterIP" | "LoadBalancer"; port: number };
+  readonly vip: Vip;
   readonly runAsUser: number;
   readonly env: Record<string, string>;
   readonly configMaps: string[];
   readonly secrets: string[];
-  readonly canary?: ModelCanary;
+  readonly canary?: ResolvedCanary;
   readonly routes: ModelRoute[];
   readonly allowedGroups: string[];
   /** The rate-limiting policy, built (and checked) once during validation; none when `rateLimit: false`. */

@@ -1,3 +1,5 @@
+import { Scaling } from "../../lib/kubernetes/scaling";
+import { Vip } from "../../lib/kubernetes/vip";
 import { DetectionService } from "../../lib/models/detection-service";
 import { faceProps, KONG, model, only, plugins, setup } from "./helpers";
 
@@ -29,6 +31,7 @@ describe("DetectionService defaults", () => {
     expect(container.security_context).toEqual({
       allow_privilege_escalation: false,
       capabilities: { drop: ["ALL"] },
+      privileged: false,
       read_only_root_filesystem: true,
       run_as_non_root: true,
     });
@@ -139,7 +142,7 @@ describe("DetectionService options", () => {
   });
 
   test("canary: a second Deployment and VIP, a Kong upstream splitting 90/10, the service pointing at it", () => {
-    const { json } = model({ canary: { image: "registry.local/ai/face-detection:1.5.0", weight: 10 } });
+    const { json } = model({ canary: { image: "registry.local/ai/face-detection:1.5.0", weightPercent: 10 } });
     const deployments = only(json, "kubernetes_deployment_v1").map((d) => [d.metadata.name, d.spec.template.spec.container[0].image]).sort();
     expect(deployments).toEqual([
       ["face-detection", "registry.local/ai/face-detection:1.4.2"],
@@ -179,7 +182,7 @@ describe("DetectionService options", () => {
   });
 
   test("fixed replicas without autoscaling: no autoscaler, no ignore_changes; one replica means no disruption budget", () => {
-    const { json } = model({ autoscaling: false, replicas: 1 });
+    const { json } = model({ scaling: Scaling.fixed(1) });
     expect(json.resource.kubernetes_horizontal_pod_autoscaler_v2).toBeUndefined();
     expect(json.resource.kubernetes_pod_disruption_budget_v1).toBeUndefined();
     const d = only(json, "kubernetes_deployment_v1")[0];
@@ -188,9 +191,10 @@ describe("DetectionService options", () => {
   });
 
   test("a LoadBalancer VIP with a fixed IP admits its source ranges and keeps client addresses", () => {
-    const { json } = model({ vip: { type: "LoadBalancer", loadBalancerIp: "10.20.0.40", loadBalancerSourceRanges: ["10.30.0.0/16"] } });
+    const { json } = model({ vip: Vip.loadBalancer({ ip: "10.20.0.40", sourceRanges: ["10.30.0.0/16"], annotations: { "networking.gke.io/load-balancer-type": "Internal" } }) });
     const svc = only(json, "kubernetes_service_v1")[0].spec;
     expect(svc).toMatchObject({ type: "LoadBalancer", load_balancer_ip: "10.20.0.40", load_balancer_source_ranges: ["10.30.0.0/16"], external_traffic_policy: "Local" });
+    expect(only(json, "kubernetes_service_v1")[0].metadata.annotations).toEqual({ "networking.gke.io/load-balancer-type": "Internal" });
     expect(only(json, "kubernetes_network_policy_v1")[0].spec.ingress[0].from[1]).toEqual({ ip_block: { cidr: "10.30.0.0/16" } });
   });
 });

@@ -9,7 +9,7 @@ import { idsOf, KONG, model, only } from "./helpers";
 
 describe("addGatewayEntities", () => {
   test("the Kong entities of a model and their Terraform addresses", () => {
-    const { json } = model({ canary: { image: "registry.local/ai/face-detection:1.5.0", weight: 10 } });
+    const { json } = model({ canary: { image: "registry.local/ai/face-detection:1.5.0", weightPercent: 10 } });
     expect(idsOf(json, "kong_service")).toEqual(["gateway_face-detection-service_6E359D3D"]);
     expect(idsOf(json, "kong_route")).toEqual(["gateway_face-detection-service_face-detection-route-0_873DB58B"]);
     expect(idsOf(json, "kong_upstream")).toEqual(["gateway_face-detection-upstream_B0B7C742"]);
@@ -22,7 +22,7 @@ describe("addGatewayEntities", () => {
   });
 
   test("a canary's upstream has passive health checks and the service retries twice", () => {
-    const { json } = model({ canary: { image: "registry.local/ai/face-detection:1.5.0", weight: 10 } });
+    const { json } = model({ canary: { image: "registry.local/ai/face-detection:1.5.0", weightPercent: 10 } });
     expect(only(json, "kong_upstream")[0].healthchecks.passive.unhealthy).toMatchObject({ http_failures: 5, timeouts: 3 });
     expect(only(json, "kong_service")[0].retries).toBe(2);
   });

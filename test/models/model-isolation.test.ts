@@ -32,8 +32,8 @@ describe("ModelIsolation", () => {
 describe("ModelIsolation rejects what would open the model", () => {
   const base = { name: "ocr", namespace: "models", modelSelector: { app: "ocr" }, port: 9000, kong: { namespace: "gateway", proxySelectorLabels: { app: "kong" } } };
   const cases: [string, object, string][] = [
-    ["an empty model selector", { modelSelector: {} }, "[s/iso] modelSelector ({}) must not be empty: an empty selector matches every pod"],
-    ["an empty Kong selector", { kong: { namespace: "gateway", proxySelectorLabels: {} } }, "[s/iso] kong.proxySelectorLabels ({}) must not be empty: an empty selector matches every pod"],
+    ["an empty model selector", { modelSelector: {} }, "[s/iso] modelSelector ({}) must name at least one label: an empty selector matches every pod"],
+    ["an empty Kong selector", { kong: { namespace: "gateway", proxySelectorLabels: {} } }, "[s/iso] kong.proxySelectorLabels ({}) must name at least one label: an empty selector matches every pod"],
     ["every address", { allowCidrs: ["::/0"] }, '[s/iso] allowCidrs[0] ("::/0") opens the model to every address: list the networks that need it'],
     ["no props", { __undefined: true }, "[s/iso] props (null) must be { name, namespace, modelSelector, port, kong }"],
   ];

@@ -1,7 +1,10 @@
+import { Scaling } from "../../lib/kubernetes/scaling";
 import { idsOf, model, only } from "./helpers";
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped */
+
 describe("addKubernetesObjects", () => {
-  const { json } = model({ canary: { image: "registry.local/ai/face-detection:1.5.0", weight: 10 } });
+  const { json } = model({ canary: { image: "registry.local/ai/face-detection:1.5.0", weightPercent: 10 } });
 
   test("construct paths are a contract: every Kubernetes object keeps its Terraform address", () => {
     // a changed address makes Terraform replace the object in the user's cluster
@@ -39,5 +42,16 @@ describe("addKubernetesObjects", () => {
     expect(canary.lifecycle).toBeUndefined();
     const svc = only(json, "kubernetes_service_v1").find((s) => s.metadata.name === "face-detection-canary");
     expect(svc.spec.type).toBe("ClusterIP");
+  });
+});
+
+describe("a canary that autoscales", () => {
+  test("gets its own autoscaler and disruption budget, at Canary/Autoscaler and Canary/DisruptionBudget", () => {
+    const scaling = Scaling.cpu({ minReplicas: 2, maxReplicas: 4 });
+    const { json } = model({ canary: { image: "registry.local/ai/face-detection:1.5.0", weightPercent: 10, scaling } });
+    const hpas = Object.fromEntries(Object.entries<any>(json.resource.kubernetes_horizontal_pod_autoscaler_v2).map(([id, h]) => [id, h.spec]));
+    expect(Object.keys(hpas).sort()).toEqual(["face_Canary_Autoscaler_63F40C07", "face_Workload_Autoscaler_71886819"]);
+    expect(hpas.face_Canary_Autoscaler_63F40C07).toMatchObject({ min_replicas: 2, max_replicas: 4, scale_target_ref: { name: "face-detection-canary" } });
+    expect(idsOf(json, "kubernetes_pod_disruption_budget_v1")).toHaveLength(2);
   });
 });

@@ -1,8 +1,11 @@
-import { integerIn, isToken, quantity } from "../../core/checks";
+import { integerIn, isToken, plainObject } from "../../core/checks";
 import { Problems } from "../../core/errors";
+import { labelEntries } from "../../kubernetes/labels";
+import { qualifiedName } from "../../kubernetes/names";
+import { cpuMillicores, quantity } from "../../kubernetes/quantities";
 import type { DetectionServiceProps, ModelGpu, ModelProbes, ModelResources } from "../props";
 import { MODEL_DEFAULTS, ResolvedModel } from "../resolved";
-import { objectOrEmpty, stringMap } from "./shapes";
+import { objectOrEmpty } from "./shapes";
 
 /** What one model pod asks of its node (CPU, memory, GPUs), and how Kubernetes knows it has loaded and is healthy. */
 export function checkPodResources(v: Problems, props: DetectionServiceProps): Pick<ResolvedModel, "resources" | "probes"> {
@@ -15,8 +18,8 @@ function checkResources(v: Problems, given: ModelResources | undefined): Resolve
   const cpuOk = quantity(v, "resources.cpu", resources.cpu);
   quantity(v, "resources.memory", resources.memory);
   if (quantity(v, "resources.cpuLimit", resources.cpuLimit) && cpuOk && resources.cpuLimit !== undefined) {
-    const request = cpuMillis(resources.cpu);
-    const limit = cpuMillis(resources.cpuLimit);
+    const request = cpuMillicores(resources.cpu);
+    const limit = cpuMillicores(resources.cpuLimit);
     if (request !== undefined && limit !== undefined && request > limit) {
       v.add("resources.cpuLimit", resources.cpuLimit, `must be >= resources.cpu (${resources.cpu}): Kubernetes rejects a request above its limit`);
     }
@@ -25,29 +28,18 @@ function checkResources(v: Problems, given: ModelResources | undefined): Resolve
   return resources;
 }
 
-const EXTENDED_RESOURCE = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
-
 function checkGpu(v: Problems, given: ModelGpu): void {
   const gpu: Partial<ModelGpu> = objectOrEmpty(v, "resources.gpu", given, "must be { count, resourceName?, nodeSelector?, tolerationKey? }");
   const count = gpu.count;
   if (typeof count !== "number" || !Number.isInteger(count) || count < 1 || count > 16) {
     v.add("resources.gpu.count", count, "must be a whole number of GPUs between 1 and 16 (GPUs cannot be split)");
   }
-  if (gpu.resourceName !== undefined && (typeof gpu.resourceName !== "string" || !EXTENDED_RESOURCE.test(gpu.resourceName))) {
-    v.add("resources.gpu.resourceName", gpu.resourceName, "must be an extended resource name such as nvidia.com/gpu");
+  qualifiedName(v, "resources.gpu.resourceName", gpu.resourceName, "an extended resource name such as nvidia.com/gpu");
+  qualifiedName(v, "resources.gpu.tolerationKey", gpu.tolerationKey, "a taint key such as nvidia.com/gpu");
+  const nodeSelector = gpu.nodeSelector;
+  if (nodeSelector !== undefined && plainObject(v, "resources.gpu.nodeSelector", nodeSelector, "must be a map of node label names to values")) {
+    labelEntries(v, "resources.gpu.nodeSelector", nodeSelector);
   }
-  if (gpu.tolerationKey !== undefined && (typeof gpu.tolerationKey !== "string" || !EXTENDED_RESOURCE.test(gpu.tolerationKey))) {
-    v.add("resources.gpu.tolerationKey", gpu.tolerationKey, "must be a taint key such as nvidia.com/gpu");
-  }
-  stringMap(v, "resources.gpu.nodeSelector", gpu.nodeSelector);
-}
-
-/** CPU quantity in millicores, or undefined when it is not a plain number or millicore value. */
-function cpuMillis(q: string): number | undefined {
-  if (isToken(q)) return undefined;
-  const m = /^([0-9]+(?:\.[0-9]+)?)(m?)$/.exec(q);
-  if (!m) return undefined;
-  return m[2] === "m" ? Number(m[1]) : Number(m[1]) * 1000;
 }
 
 function checkProbes(v: Problems, given: ModelProbes | undefined): ResolvedModel["probes"] {

@@ -1,28 +1,15 @@
-import { isIP } from "node:net";
-import {
-  cidrList,
-  dns1123Label,
-  integerIn,
-  isToken,
-  noEveryAddress,
-  noLiteralSecrets,
-  oneOf,
-  pinnedImage,
-  plainObject,
-  required,
-  stringArray,
-} from "../../core/checks";
+import { integerIn, noLiteralSecrets, oneOf, pinnedImage, plainObject, required, stringArray } from "../../core/checks";
 import { Problems } from "../../core/errors";
 import { KongGateway } from "../../gateway/gateway";
+import { dns1123Label, dns1123Subdomain } from "../../kubernetes/names";
+import { scalingProp } from "../../kubernetes/scaling";
+import { vipProp } from "../../kubernetes/vip";
 import { checkKongPeer } from "../model-isolation";
-import type { DetectionServiceProps, ModelVip } from "../props";
-import { MODEL_DEFAULTS, ResolvedModel } from "../resolved";
-import { objectOrEmpty, stringMap } from "./shapes";
+import type { DetectionServiceProps } from "../props";
+import { MODEL_DEFAULTS, ResolvedCanary, ResolvedModel } from "../resolved";
+import { objectOrEmpty } from "./shapes";
 
-type WorkloadSettings = Pick<
-  ResolvedModel,
-  "port" | "protocol" | "replicas" | "autoscaling" | "vip" | "runAsUser" | "env" | "configMaps" | "secrets" | "canary"
->;
+type WorkloadSettings = Pick<ResolvedModel, "port" | "protocol" | "scaling" | "vip" | "runAsUser" | "env" | "configMaps" | "secrets" | "canary">;
 
 /** The model's workload: identity, container port and protocol, scaling, VIP, user, environment and canary. */
 export function checkWorkload(v: Problems, props: DetectionServiceProps): WorkloadSettings {
@@ -31,24 +18,13 @@ export function checkWorkload(v: Problems, props: DetectionServiceProps): Worklo
   integerIn(v, "port", port, 1, 65535);
   const protocol = props.protocol ?? MODEL_DEFAULTS.protocol;
   oneOf(v, "protocol", protocol, ["http", "grpc"] as const);
-  const { replicas, autoscaling } = checkScaling(v, props);
-  const vip = checkVip(v, props.vip);
+  const scaling = scalingProp(v, "scaling", props.scaling, MODEL_DEFAULTS.scaling);
+  const vip = vipProp(v, "vip", props.vip, MODEL_DEFAULTS.vip);
   const runAsUser = props.runAsUser ?? MODEL_DEFAULTS.runAsUser;
   integerIn(v, "runAsUser", runAsUser, 1, 2147483647);
   const env = checkEnvironment(v, props);
-  checkCanary(v, props);
-  return {
-    port,
-    protocol,
-    replicas,
-    autoscaling,
-    vip,
-    runAsUser,
-    env,
-    configMaps: props.configMaps ?? [],
-    secrets: props.secrets ?? [],
-    canary: props.canary,
-  };
+  const canary = checkCanary(v, props);
+  return { port, protocol, scaling, vip, runAsUser, env, configMaps: props.configMaps ?? [], secrets: props.secrets ?? [], canary };
 }
 
 /** What names the model and where it runs and is registered. */
@@ -64,59 +40,7 @@ function checkIdentity(v: Problems, props: DetectionServiceProps): void {
   }
 }
 
-/** A fixed replica count, or an autoscaler that owns it. */
-function checkScaling(v: Problems, props: DetectionServiceProps): Pick<ResolvedModel, "replicas" | "autoscaling"> {
-  const replicas = props.replicas ?? MODEL_DEFAULTS.replicas;
-  integerIn(v, "replicas", replicas, 1, 1000);
-  if (props.autoscaling === false) return { replicas };
-  const given = objectOrEmpty(v, "autoscaling", props.autoscaling, "must be { minReplicas, maxReplicas, cpuUtilization, memoryUtilization } or false");
-  const a = { ...MODEL_DEFAULTS.autoscaling, ...given };
-  const okMin = integerIn(v, "autoscaling.minReplicas", a.minReplicas, 1, 1000);
-  const okMax = integerIn(v, "autoscaling.maxReplicas", a.maxReplicas, 1, 1000);
-  if (okMin && okMax && a.minReplicas > a.maxReplicas) {
-    v.add("autoscaling.maxReplicas", a.maxReplicas, `must be >= autoscaling.minReplicas (${a.minReplicas})`);
-  }
-  integerIn(v, "autoscaling.cpuUtilization", a.cpuUtilization, 1, 100);
-  integerIn(v, "autoscaling.memoryUtilization", a.memoryUtilization, 1, 100);
-  if (props.replicas !== undefined) {
-    v.add("replicas", props.replicas, "is only used with autoscaling: false (the autoscaler owns the replica count)");
-  }
-  return { replicas, autoscaling: a };
-}
-
-/** The model's Service: ClusterIP, or a LoadBalancer that names who may reach it (it bypasses Kong). */
-function checkVip(v: Problems, given: ModelVip | undefined): ResolvedModel["vip"] {
-  const vipIn: ModelVip = objectOrEmpty(v, "vip", given, "must be { type?, port?, loadBalancerIp?, loadBalancerSourceRanges?, annotations? }");
-  stringMap(v, "vip.annotations", vipIn.annotations);
-  const vip = { ...vipIn, type: vipIn.type ?? "ClusterIP", port: vipIn.port ?? MODEL_DEFAULTS.vipPort };
-  oneOf(v, "vip.type", vip.type, ["ClusterIP", "LoadBalancer"] as const);
-  integerIn(v, "vip.port", vip.port, 1, 65535);
-  if (vip.type !== "LoadBalancer") {
-    if (vip.loadBalancerIp !== undefined || vip.loadBalancerSourceRanges !== undefined) {
-      v.add("vip.type", vip.type, "must be \"LoadBalancer\" to use loadBalancerIp or loadBalancerSourceRanges");
-    }
-    return vip;
-  }
-  const ranges = vip.loadBalancerSourceRanges;
-  if (!Array.isArray(ranges) || ranges.length === 0) {
-    v.add(
-      "vip.loadBalancerSourceRanges",
-      ranges,
-      "is required for a LoadBalancer VIP: list the CIDRs that may reach it (nothing is public by default)",
-    );
-  } else if (cidrList(v, "vip.loadBalancerSourceRanges", ranges, { requireCidr: true })) {
-    // the VIP bypasses Kong (no key-auth, ACL or rate limit): never to the whole internet
-    noEveryAddress(v, "vip.loadBalancerSourceRanges", ranges, "the model's VIP, bypassing Kong's authentication,");
-  }
-  const ip = vip.loadBalancerIp;
-  if (ip !== undefined && !isToken(ip) && (typeof ip !== "string" || isIP(ip) === 0)) {
-    v.add("vip.loadBalancerIp", ip, "must be an IP address such as 10.20.0.40");
-  }
-  return vip;
-}
-
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const DNS1123_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** Plain variables (never secrets), and the ConfigMaps and Secrets whose keys become variables. */
 function checkEnvironment(v: Problems, props: DetectionServiceProps): Record<string, string> {
@@ -127,33 +51,27 @@ function checkEnvironment(v: Problems, props: DetectionServiceProps): Record<str
   }
   noLiteralSecrets(v, "env", env, "put it in a Kubernetes Secret and list the Secret in `secrets`");
   for (const key of ["configMaps", "secrets"] as const) {
-    if (stringArray(v, key, props[key])) {
-      (props[key] ?? []).forEach((name, i) => {
-        if (!isToken(name) && !DNS1123_SUBDOMAIN.test(name)) {
-          v.add(`${key}[${i}]`, name, "must be a Kubernetes object name (lowercase DNS-1123 subdomain)");
-        }
-      });
-    }
+    if (stringArray(v, key, props[key])) (props[key] ?? []).forEach((name, i) => dns1123Subdomain(v, `${key}[${i}]`, name));
   }
   return env;
 }
 
 /** A second, pinned version with a share of the traffic. */
-function checkCanary(v: Problems, props: DetectionServiceProps): void {
+function checkCanary(v: Problems, props: DetectionServiceProps): ResolvedCanary | undefined {
   const canary = props.canary;
-  if (canary === undefined || !plainObject(v, "canary", canary, "must be { image, weight, stableWeight?, replicas? }")) return;
+  if (canary === undefined) return undefined;
+  if (!plainObject(v, "canary", canary, "must be { image, weightPercent, stableWeightPercent?, scaling? }")) return undefined;
   if (required(v, "canary.image", canary.image)) {
     pinnedImage(v, "canary.image", canary.image);
     if (canary.image === props.image) v.add("canary.image", canary.image, "must differ from image: a canary is a new version");
   }
-  if (integerIn(v, "canary.weight", canary.weight, 1, 99) && canary.stableWeight !== undefined) {
-    if (integerIn(v, "canary.stableWeight", canary.stableWeight, 1, 99) && canary.stableWeight + canary.weight !== 100) {
-      v.add(
-        "canary.stableWeight",
-        canary.stableWeight,
-        `plus canary.weight (${canary.weight}) must add up to 100, got ${canary.stableWeight + canary.weight}`,
-      );
+  const weight = canary.weightPercent;
+  if (required(v, "canary.weightPercent", weight) && integerIn(v, "canary.weightPercent", weight, 1, 99)) {
+    const stable = canary.stableWeightPercent;
+    if (stable !== undefined && integerIn(v, "canary.stableWeightPercent", stable, 1, 99) && stable + weight !== 100) {
+      v.add("canary.stableWeightPercent", stable, `plus canary.weightPercent (${weight}) must add up to 100, got ${stable + weight}`);
     }
   }
-  integerIn(v, "canary.replicas", canary.replicas, 1, 1000);
+  const scaling = scalingProp(v, "canary.scaling", canary.scaling, MODEL_DEFAULTS.canaryScaling);
+  return { image: canary.image, weightPercent: weight, scaling };
 }

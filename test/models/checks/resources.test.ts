@@ -23,6 +23,16 @@ describe("DetectionService resources and probes: rejected input, reported at the
       { resources: { cpu: "2", cpuLimit: "1" } },
       '[platform/face] resources.cpuLimit ("1") must be >= resources.cpu (2): Kubernetes rejects a request above its limit',
     ],
+    [
+      "a GPU resource name Kubernetes rejects",
+      { resources: { gpu: { count: 1, resourceName: "nvidia gpu" } } },
+      '[platform/face] resources.gpu.resourceName ("nvidia gpu") must be an extended resource name such as nvidia.com/gpu: an optional DNS-subdomain prefix and \'/\', then 1 to 63 letters, digits, \'-\', \'_\' or \'.\', starting and ending with a letter or digit',
+    ],
+    [
+      "a GPU node selector value that is not a label value",
+      { resources: { gpu: { count: 1, nodeSelector: { "cloud.google.com/gke-accelerator": "nvidia l4" } } } },
+      '[platform/face] resources.gpu.nodeSelector["cloud.google.com/gke-accelerator"] ("nvidia l4") must be a label value: at most 63 letters, digits, \'-\', \'_\' or \'.\', starting and ending with a letter or digit',
+    ],
     ["resources of the wrong type", { resources: "big" as never }, '[platform/face] resources ("big") must be { cpu?, memory?, cpuLimit?, gpu? }'],
     [
       "a probe path that is not a path",

@@ -1,3 +1,5 @@
+import { Scaling } from "../../../lib/kubernetes/scaling";
+import { Vip } from "../../../lib/kubernetes/vip";
 import { DetectionServiceProps } from "../../../lib/models/detection-service";
 import { model } from "../helpers";
 
@@ -10,26 +12,38 @@ describe("DetectionService workload props: rejected input, reported at the model
     ],
     ["a port out of range", { port: 70000 }, "[platform/face] port (70000) must be an integer between 1 and 65535"],
     [
-      "min > max",
-      { autoscaling: { minReplicas: 6, maxReplicas: 3 } },
-      "[platform/face] autoscaling.maxReplicas (3) must be >= autoscaling.minReplicas (6)",
+      "autoscaling with min > max",
+      { scaling: Scaling.cpu({ minReplicas: 6, maxReplicas: 3 }) },
+      "[platform/face] scaling.maxReplicas (3) must be at least minReplicas (6): raise maxReplicas or lower minReplicas",
     ],
+    ["no pods", { scaling: Scaling.fixed(0) }, "[platform/face] scaling.replicas (0) must be an integer between 1 and 1000"],
     [
-      "replicas together with autoscaling",
-      { replicas: 3 },
-      "[platform/face] replicas (3) is only used with autoscaling: false (the autoscaler owns the replica count)",
+      "scaling written as a plain object",
+      { scaling: { minReplicas: 2 } as never },
+      '[platform/face] scaling ({"minReplicas":2}) must be made with Scaling.fixed(replicas) or Scaling.cpu({ minReplicas?, maxReplicas?, targetPercent? })',
     ],
     [
       "canary weights that do not add up",
-      { canary: { image: "r/face:2.0.0", weight: 20, stableWeight: 70 } },
-      "[platform/face] canary.stableWeight (70) plus canary.weight (20) must add up to 100, got 90",
+      { canary: { image: "r/face:2.0.0", weightPercent: 20, stableWeightPercent: 70 } },
+      "[platform/face] canary.stableWeightPercent (70) plus canary.weightPercent (20) must add up to 100, got 90",
     ],
     [
       "a canary weight of 100",
-      { canary: { image: "r/face:2.0.0", weight: 100 } },
-      "[platform/face] canary.weight (100) must be an integer between 1 and 99",
+      { canary: { image: "r/face:2.0.0", weightPercent: 100 } },
+      "[platform/face] canary.weightPercent (100) must be an integer between 1 and 99",
     ],
-    ["a null canary", { canary: null as never }, "[platform/face] canary (null) must be { image, weight, stableWeight?, replicas? }"],
+    ["a canary without a weight", { canary: { image: "r/face:2.0.0" } as never }, "[platform/face] canary.weightPercent (undefined) is required"],
+    [
+      "a canary with an impossible scale",
+      { canary: { image: "r/face:2.0.0", weightPercent: 10, scaling: Scaling.cpu({ targetPercent: 120 }) } },
+      "[platform/face] canary.scaling.targetPercent (120) must be an integer between 1 and 100",
+    ],
+    [
+      "a canary of the same image",
+      { canary: { image: "registry.local/ai/face-detection:1.4.2", weightPercent: 10 } },
+      '[platform/face] canary.image ("registry.local/ai/face-detection:1.4.2") must differ from image: a canary is a new version',
+    ],
+    ["a null canary", { canary: null as never }, "[platform/face] canary (null) must be { image, weightPercent, stableWeightPercent?, scaling? }"],
     [
       "an unpinned image",
       { image: "registry.local/ai/face-detection:latest" },
@@ -37,23 +51,28 @@ describe("DetectionService workload props: rejected input, reported at the model
     ],
     [
       "a LoadBalancer VIP without source ranges",
-      { vip: { type: "LoadBalancer" } },
-      "[platform/face] vip.loadBalancerSourceRanges (undefined) is required for a LoadBalancer VIP: list the CIDRs that may reach it (nothing is public by default)",
+      { vip: Vip.loadBalancer({ sourceRanges: [] }) },
+      '[platform/face] vip.sourceRanges ([]) is required for a load balancer: list the CIDR blocks that may reach it, e.g. ["203.0.113.0/24"] (nothing is public by default)',
     ],
     [
       "a LoadBalancer VIP open to every address",
-      { vip: { type: "LoadBalancer", loadBalancerSourceRanges: ["0.0.0.0/0"] } },
-      '[platform/face] vip.loadBalancerSourceRanges[0] ("0.0.0.0/0") opens the model\'s VIP, bypassing Kong\'s authentication, to every address: list the networks that need it',
+      { vip: Vip.loadBalancer({ sourceRanges: ["0.0.0.0/0"] }) },
+      '[platform/face] vip.sourceRanges[0] ("0.0.0.0/0") opens the load balancer to every address: list the networks that need it',
     ],
     [
       "a CIDR as the VIP's IP",
-      { vip: { type: "LoadBalancer", loadBalancerIp: "10.0.0.0/8", loadBalancerSourceRanges: ["10.0.0.0/8"] } },
-      '[platform/face] vip.loadBalancerIp ("10.0.0.0/8") must be an IP address such as 10.20.0.40',
+      { vip: Vip.loadBalancer({ ip: "10.0.0.0/8", sourceRanges: ["10.0.0.0/8"] }) },
+      '[platform/face] vip.ip ("10.0.0.0/8") must be an IPv4 or IPv6 address such as 203.0.113.10',
+    ],
+    [
+      "a VIP written as a plain object",
+      { vip: { type: "LoadBalancer" } as never },
+      '[platform/face] vip ({"type":"LoadBalancer"}) must be made with Vip.clusterIp({ port? }) or Vip.loadBalancer({ sourceRanges, ... })',
     ],
     [
       "a Kong peer without a selector (would admit every pod)",
       { kong: { namespace: "kong", proxySelectorLabels: {} } },
-      "[platform/face] kong.proxySelectorLabels ({}) must not be empty: an empty selector matches every pod",
+      "[platform/face] kong.proxySelectorLabels ({}) must name at least one label: an empty selector matches every pod",
     ],
     [
       "a Kong peer of the wrong shape",
@@ -69,7 +88,7 @@ describe("DetectionService workload props: rejected input, reported at the model
     [
       "a Secret name that Kubernetes rejects",
       { secrets: ["Not_A_Name"] },
-      '[platform/face] secrets[0] ("Not_A_Name") must be a Kubernetes object name (lowercase DNS-1123 subdomain)',
+      '[platform/face] secrets[0] ("Not_A_Name") must be a DNS-1123 subdomain: at most 253 characters of lowercase letters, digits, \'-\' and \'.\', starting and ending with a letter or digit',
     ],
   ];
   test.each(cases)("%s", (_what, overrides, message) => {
