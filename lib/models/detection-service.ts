@@ -29,8 +29,9 @@ export class DetectionService extends Construct {
   /** The canary version's workload, when a canary is configured. */
   public readonly canaryWorkload?: ModelWorkload;
   public readonly isolation: ModelIsolation;
-  /** Kong entities of the model (in the gateway's scope). */
+  /** Kong entities of the model (in the gateway's scope, under `<gateway>/<model name>`). */
   public readonly kongService: GatewayService;
+  /** The model's Kong routes, in the order of `routes`; find one by name with `route(name)`. */
   public readonly routes: GatewayRoute[];
   public readonly upstream?: GatewayUpstream;
   /** In-cluster DNS name of the VIP. */
@@ -54,8 +55,17 @@ export class DetectionService extends Construct {
     this.routes = kong.routes;
     this.upstream = kong.upstream;
   }
+
+  /** The Kong route of the given route name (`ModelRoute.name`, or the name derived from its first path). */
+  public route(name: string): GatewayRoute | undefined {
+    return this.routes.find((r) => r.node.id === name);
+  }
 }
 
+/**
+ * Claims the model's name in its gateway: two models of one name would share a Kong service, and the model's Kong
+ * entities live under `<gateway>/<name>`, which nothing else in the gateway may hold.
+ */
 function registerName(scope: IConstruct, gateway: KongGateway, name: string): void {
   let names = modelsByGateway.get(gateway);
   if (!names) {
@@ -63,10 +73,15 @@ function registerName(scope: IConstruct, gateway: KongGateway, name: string): vo
     modelsByGateway.set(gateway, names);
   }
   const other = names.get(name);
+  const v = new Problems(scope);
   if (other !== undefined) {
-    new Problems(scope)
-      .add("name", name, `is already used by the model at ${other}: model names must be unique in a platform`)
-      .throwIfAny();
+    v.add("name", name, `is already used by the model at ${other}: model names must be unique in a platform`);
+  } else {
+    const taken = gateway.node.tryFindChild(name);
+    if (taken) {
+      v.add("name", name, `is already taken in the gateway by ${taken.node.path}: a model's Kong entities live under <gateway>/<model name>; rename the model or that construct`);
+    }
   }
+  v.throwIfAny();
   names.set(name, scope.node.path);
 }

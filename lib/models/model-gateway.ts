@@ -1,11 +1,12 @@
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { TerraformStack } from "cdktf";
+import { pathOf, ValidationError, ValidationProblem } from "../core/errors";
 import { KongGateway } from "../gateway/gateway";
 import { GatewayRoute } from "../gateway/route";
 import { GatewayService } from "../gateway/service";
 import { GatewayUpstream } from "../gateway/upstream";
-import { modelPolicies } from "./model-policies";
-import type { ResolvedModel } from "./resolved";
+import { defaultPolicies } from "./model-policies";
+import type { ResolvedModel, ResolvedRoute } from "./resolved";
 
 /** The Kong entities of one model. */
 export interface ModelGatewayEntities {
@@ -21,8 +22,9 @@ export function clusterDns(service: string, namespace: string): string {
 
 /**
  * The Kong side of a model, in the gateway's scope (possibly another stack, which is made to depend on the model's:
- * only plain names cross): a service pointing at the VIP (or at a weighted upstream over both tracks when a canary
- * is configured), its routes, and its policies.
+ * only plain names cross): a service named after the model, pointing at the VIP (or at a weighted upstream over both
+ * tracks when a canary is configured); under it, its routes, each with the id of its name, and its policies. What the
+ * gateway refuses while they are created is reported at the model's path, under the model's prop names.
  */
 export function addGatewayEntities(model: Construct, p: ResolvedModel, gateway: KongGateway): ModelGatewayEntities {
   const modelStack = TerraformStack.of(model);
@@ -30,10 +32,9 @@ export function addGatewayEntities(model: Construct, p: ResolvedModel, gateway: 
   if (gatewayStack !== modelStack) gatewayStack.addDependency(modelStack);
 
   const upstream = p.canary ? addCanaryUpstream(p, gateway, p.canary.weightPercent) : undefined;
-  const grpc = p.protocol === "grpc";
-  const service = gateway.addService(`${p.name}-service`, {
+  const service = gateway.addService(p.name, {
     name: p.name,
-    protocol: grpc ? "grpc" : "http",
+    protocol: p.protocol === "grpc" ? "grpc" : "http",
     ...(upstream ? { upstream } : { host: clusterDns(p.name, p.namespace) }),
     port: p.vip.port,
     connectTimeout: p.timeoutMs,
@@ -41,27 +42,53 @@ export function addGatewayEntities(model: Construct, p: ResolvedModel, gateway: 
     writeTimeout: p.timeoutMs,
     retries: 2,
   });
-  const routes = p.routes.map((r, i) =>
-    service.addRoute(`${p.name}-route-${i}`, {
-      name: p.routes.length === 1 ? p.name : `${p.name}-${i}`,
-      paths: r.paths,
-      methods: grpc ? undefined : (r.methods ?? ["POST"]),
-      hosts: r.hosts,
-      stripPath: grpc ? false : (r.stripPath ?? true),
-      protocols: grpc ? ["grpc", "grpcs"] : ["http", "https"],
-    }),
-  );
-  for (const policy of modelPolicies(p)) service.addPlugin(policy);
+  const routes = p.routes.map((r, i) => addRoute(model, service, r, p.protocol === "grpc", `routes[${i}]`));
+  for (const policy of defaultPolicies(p)) service.addPlugin(policy);
+  p.plugins.forEach((policy, i) => reportedAt(model, `plugins[${i}]`, () => service.addPlugin(policy)));
   return { service, routes, upstream };
 }
 
+function addRoute(model: IConstruct, service: GatewayService, r: ResolvedRoute, grpc: boolean, field: string): GatewayRoute {
+  const route = reportedAt(model, field, () =>
+    service.addRoute(r.name, {
+      name: r.kongName,
+      paths: r.paths,
+      methods: r.methods,
+      hosts: r.hosts,
+      stripPath: r.stripPath,
+      protocols: grpc ? ["grpc", "grpcs"] : ["http", "https"],
+    }),
+  );
+  r.plugins.forEach((policy, j) => reportedAt(model, `${field}.plugins[${j}]`, () => route.addPlugin(policy)));
+  return route;
+}
+
+/**
+ * Runs `create` (a call into the gateway) and reports what the gateway refuses at the model's path, under `field`:
+ * `[ai-platform-dev/ocr] routes[0].paths (...)` rather than the gateway's internal path.
+ */
+function reportedAt<T>(model: IConstruct, field: string, create: () => T): T {
+  try {
+    return create();
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    throw new ValidationError(pathOf(model), e.problems.map((problem) => rehome(field, problem)));
+  }
+}
+
+/** A gateway problem under the model's field: `paths[0]` of routes[1] becomes `routes[1].paths[0]`. */
+function rehome(field: string, problem: ValidationProblem): ValidationProblem {
+  const own = problem.field === "plugins" || problem.field === "plugin" || problem.field === "props";
+  return { ...problem, field: own ? field : `${field}.${problem.field}` };
+}
+
 /** Both tracks' VIPs as weighted targets of one upstream, with passive health checks. */
-function addCanaryUpstream(p: ResolvedModel, gateway: KongGateway, canaryWeight: number): GatewayUpstream {
+function addCanaryUpstream(p: ResolvedModel, gateway: KongGateway, canaryWeightPercent: number): GatewayUpstream {
   return gateway.addUpstream(`${p.name}-upstream`, {
     name: `${p.name}.upstream`,
     targets: [
-      { target: `${clusterDns(p.name, p.namespace)}:${p.vip.port}`, weight: 100 - canaryWeight },
-      { target: `${clusterDns(`${p.name}-canary`, p.namespace)}:${p.vip.port}`, weight: canaryWeight },
+      { target: `${clusterDns(p.name, p.namespace)}:${p.vip.port}`, weight: 100 - canaryWeightPercent },
+      { target: `${clusterDns(`${p.name}-canary`, p.namespace)}:${p.vip.port}`, weight: canaryWeightPercent },
     ],
     healthchecks: { passive: { unhealthy: { httpFailures: 5, timeouts: 3 } } },
   });

@@ -4,10 +4,10 @@ import type { ModelRateLimit } from "./props";
 import type { ResolvedModel } from "./resolved";
 
 /**
- * The policies on a model's Kong service: key-auth and an ACL unless the model is public, the rate limit, the payload
- * limit (http only), then the user's own `plugins`.
+ * The policies every model's Kong service carries, before the user's own `plugins`: key-auth and an ACL unless the
+ * model is public, the rate limit, the payload limit (http only).
  */
-export function modelPolicies(p: ResolvedModel): PluginPolicy[] {
+export function defaultPolicies(p: ResolvedModel): PluginPolicy[] {
   const policies: PluginPolicy[] = [];
   if (!p.public) {
     policies.push(modelKeyAuth());
@@ -17,7 +17,6 @@ export function modelPolicies(p: ResolvedModel): PluginPolicy[] {
   if (p.protocol === "http") {
     policies.push(memo(`size:${p.maxPayloadMegabytes}`, () => Plugin.requestSizeLimiting({ allowedPayloadSize: p.maxPayloadMegabytes, sizeUnit: "megabytes" })));
   }
-  policies.push(...p.plugins);
   return policies;
 }
 

@@ -47,14 +47,24 @@ export interface ModelProbes {
 
 /** A Kong route to the model. */
 export interface ModelRoute {
-  /** Request paths, e.g. ["/v1/face-detection"]. */
+  /**
+   * The route's name, unique within the model (a DNS-1123 label): its construct id and the suffix of its Kong name
+   * (`<model>-<name>`). Name routes whose paths may change: the name, not the position in the list, keeps the Kong
+   * route (and its Terraform address) when routes are added, removed or reordered.
+   * @default derived from the first path: "/v1/face-detection" -> "v1-face-detection"; a model's only route, when
+   * unnamed, keeps the model's name in Kong
+   */
+  readonly name?: string;
+  /** Request paths (prefixes, or regexes starting with "~"), e.g. ["/v1/face-detection"]. */
   readonly paths: string[];
-  /** HTTP methods. @default ["POST"] (inference takes an upload) */
+  /** HTTP methods (http models only: a gRPC model refuses them). @default ["POST"] (inference takes an upload) */
   readonly methods?: string[];
   /** Host names the route answers to. @default any host */
   readonly hosts?: string[];
-  /** Strip the matched path before proxying. @default true */
+  /** Strip the matched path before proxying (a gRPC model refuses `true`). @default true for http, false for gRPC */
   readonly stripPath?: boolean;
+  /** Policies on this route only, on top of the model's (e.g. a tighter rate limit for a batch endpoint). @default none */
+  readonly plugins?: PluginPolicy[];
 }
 
 /** Per-consumer request limits enforced by Kong's rate-limiting plugin. */
@@ -123,7 +133,7 @@ export interface DetectionServiceProps {
   readonly vip?: Vip;
   /** UID (and GID) the container runs as; never root. @default 10001 */
   readonly runAsUser?: number;
-  /** Kong routes. @default [{ paths: ["/v1/<name>"], methods: ["POST"] }] */
+  /** Kong routes, at least one. @default [{ paths: ["/v1/<name>"] }] (POST only, named "v1-<name>", Kong name `<name>`) */
   readonly routes?: ModelRoute[];
   /** Consumer groups allowed to call the model (ACL). @default [name] */
   readonly allowedGroups?: string[];

@@ -18,7 +18,7 @@ export function resolveModelProps(scope: IConstruct, props: DetectionServiceProp
   }
   const workload = checkWorkload(v, props);
   const pod = checkPodResources(v, props);
-  const routes = checkRoutes(v, props);
+  const routes = checkRoutes(v, props, workload.protocol);
   const policy = checkGatewayPolicy(v, props);
   v.throwIfAny();
   return { name: props.name, namespace: props.namespace, image: props.image, ...workload, ...pod, routes, ...policy };

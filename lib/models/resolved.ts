@@ -1,7 +1,7 @@
 import type { PluginPolicy } from "../gateway/plugins/base";
 import { Scaling } from "../kubernetes/scaling";
 import { Vip } from "../kubernetes/vip";
-import type { ModelProtocol, ModelPublicAccess, ModelRateLimit, ModelResources, ModelRoute } from "./props";
+import type { ModelProtocol, ModelPublicAccess, ModelRateLimit, ModelResources } from "./props";
 
 /** The CPU use (percent of the request) a model's autoscaler aims for unless told otherwise. */
 export const MODEL_CPU_TARGET_PERCENT = 70;
@@ -31,6 +31,19 @@ export interface ResolvedCanary {
   readonly scaling: Scaling;
 }
 
+/** A route after validation: its name, its Kong name and what it matches. */
+export interface ResolvedRoute {
+  /** The route's name within the model (its construct id). */
+  readonly name: string;
+  /** The Kong route name. */
+  readonly kongName: string;
+  readonly paths: string[];
+  readonly methods?: string[];
+  readonly hosts?: string[];
+  readonly stripPath: boolean;
+  readonly plugins: PluginPolicy[];
+}
+
 /** A model's props after validation, with every default filled: what its Kubernetes and Kong sides are built from. */
 export interface ResolvedModel {
   readonly name: string;
@@ -47,7 +60,7 @@ export interface ResolvedModel {
   readonly configMaps: string[];
   readonly secrets: string[];
   readonly canary?: ResolvedCanary;
-  readonly routes: ModelRoute[];
+  readonly routes: ResolvedRoute[];
   readonly allowedGroups: string[];
   /** The rate-limiting policy, built (and checked) once during validation; none when `rateLimit: false`. */
   readonly rateLimitPolicy?: PluginPolicy;

@@ -208,3 +208,13 @@ describe("DetectionService names", () => {
     );
   });
 });
+
+describe("DetectionService in a gateway with other entities", () => {
+  test("a model named like another construct of the gateway is refused with a ValidationError", () => {
+    const { stack, gateway } = setup();
+    gateway.addService("face-detection", { host: "legacy.internal" });
+    expect(() => new DetectionService(stack, "face", faceProps(gateway))).toThrow(
+      '[platform/face] name ("face-detection") is already taken in the gateway by platform/gateway/face-detection: a model\'s Kong entities live under <gateway>/<model name>; rename the model or that construct',
+    );
+  });
+});

@@ -5,26 +5,91 @@ import { App, TerraformStack, Testing } from "cdktf";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { DetectionService } from "../../lib/models/detection-service";
 import { KongGateway } from "../../lib/gateway/gateway";
-import { idsOf, KONG, model, only } from "./helpers";
+import { Plugin } from "../../lib/gateway/plugins/plugin";
+import { faceProps, idsOf, KONG, model, only, setup } from "./helpers";
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped */
 
 describe("addGatewayEntities", () => {
-  test("the Kong entities of a model and their Terraform addresses", () => {
+  test("construct ids are a contract: every Kong entity of a model sits under the gateway, in a scope named after the model", () => {
     const { json } = model({ canary: { image: "registry.local/ai/face-detection:1.5.0", weightPercent: 10 } });
-    expect(idsOf(json, "kong_service")).toEqual(["gateway_face-detection-service_6E359D3D"]);
-    expect(idsOf(json, "kong_route")).toEqual(["gateway_face-detection-service_face-detection-route-0_873DB58B"]);
-    expect(idsOf(json, "kong_upstream")).toEqual(["gateway_face-detection-upstream_B0B7C742"]);
+    expect(idsOf(json, "kong_service")).toEqual(["gateway_face-detection_D64FEC30"]);
+    expect(idsOf(json, "kong_route")).toEqual(["gateway_face-detection_v1-face-detection_13763ADA"]);
     expect(idsOf(json, "kong_plugin")).toEqual([
-      "gateway_face-detection-service_Plugins_acl_4A7EFF89",
-      "gateway_face-detection-service_Plugins_key-auth_647E4D61",
-      "gateway_face-detection-service_Plugins_rate-limiting_58F5C0C0",
-      "gateway_face-detection-service_Plugins_request-size-limiting_4E9320FE",
+      "gateway_face-detection_Plugins_acl_613C51C4",
+      "gateway_face-detection_Plugins_key-auth_9AC7CAFF",
+      "gateway_face-detection_Plugins_rate-limiting_274676EB",
+      "gateway_face-detection_Plugins_request-size-limiting_BAF40C28",
     ]);
+    // the canary's upstream keeps its address (gateway.addUpstream cannot nest it under the model's scope)
+    expect(idsOf(json, "kong_upstream")).toEqual(["gateway_face-detection-upstream_B0B7C742"]);
+  });
+
+  test("a route's id comes from its name, so adding, removing or reordering routes keeps the others", () => {
+    const first = model({ routes: [{ name: "detect", paths: ["/v1/face-detection"] }] }).json;
+    const more = model({
+      routes: [
+        { name: "batch", paths: ["/v1/face-detection/batch"] },
+        { name: "detect", paths: ["/v1/face-detection"] },
+      ],
+    }).json;
+    const id = idsOf(first, "kong_route")[0];
+    expect(idsOf(more, "kong_route")).toContain(id);
+    expect(first.resource.kong_route[id].name).toBe("face-detection-detect");
+    expect(more.resource.kong_route[id].name).toBe("face-detection-detect");
+  });
+
+  test("Kong route names: <model>-<route name>; a model's only unnamed route keeps the model's name", () => {
+    const names = (json: any) => only(json, "kong_route").map((r) => r.name).sort();
+    expect(names(model().json)).toEqual(["face-detection"]);
+    expect(names(model({ routes: [{ name: "detect", paths: ["/v1/face"] }] }).json)).toEqual(["face-detection-detect"]);
+    const two = model({ routes: [{ paths: ["/v1/face-detection"] }, { paths: ["/v2/face-detection"] }] }).json;
+    expect(names(two)).toEqual(["face-detection-v1-face-detection", "face-detection-v2-face-detection"]);
+  });
+
+  test("a route's plugins attach to that route only, under its id", () => {
+    const { json } = model({
+      routes: [{ paths: ["/v1/face-detection"] }, { name: "batch", paths: ["/v1/face-detection/batch"], plugins: [Plugin.rateLimiting({ minute: 10 })] }],
+    });
+    const batch = only(json, "kong_plugin").filter((p) => p.route_id);
+    expect(batch).toHaveLength(1);
+    expect(JSON.parse(batch[0].config_json)).toMatchObject({ minute: 10 });
+    expect(batch[0].route_id).toBe("${kong_route.gateway_face-detection_batch_AD121372.id}");
   });
 
   test("a canary's upstream has passive health checks and the service retries twice", () => {
     const { json } = model({ canary: { image: "registry.local/ai/face-detection:1.5.0", weightPercent: 10 } });
     expect(only(json, "kong_upstream")[0].healthchecks.passive.unhealthy).toMatchObject({ http_failures: 5, timeouts: 3 });
     expect(only(json, "kong_service")[0].retries).toBe(2);
+  });
+});
+
+describe("what the gateway refuses is reported at the model, under its prop names", () => {
+  test("a path another model already routes", () => {
+    const { stack, gateway } = setup();
+    new DetectionService(stack, "a", faceProps(gateway, { name: "a", routes: [{ paths: ["/v1/shared"] }] }));
+    expect(() => new DetectionService(stack, "b", faceProps(gateway, { name: "b", routes: [{ paths: ["/v1/shared"] }] }))).toThrow(
+      '[platform/b] routes[0].paths ("/v1/shared") with host "*" and method "POST" is already routed by platform/gateway/a/v1-shared: Kong would send these requests to only one of them; change the paths, hosts, methods or headers',
+    );
+  });
+
+  test("a method Kong rejects", () => {
+    expect(() => model({ routes: [{ paths: ["/v1/face"], methods: ["post"] }] })).toThrow(
+      '[platform/face] routes[0].methods[0] ("post") must be an HTTP method in uppercase letters, e.g. POST',
+    );
+  });
+
+  test("a plugin the model already carries", () => {
+    expect(() => model({ plugins: [Plugin.keyAuth()] })).toThrow(
+      '[platform/face] plugins[0] ("key-auth") conflicts with the key-auth plugin already attached to this service: Kong allows one instance of a plugin per scope; put all options into one policy',
+    );
+  });
+
+  test("two policies of one plugin on a route", () => {
+    const twice = [Plugin.rateLimiting({ minute: 10 }), Plugin.rateLimiting({ minute: 20 })];
+    expect(() => model({ routes: [{ paths: ["/v1/face"], plugins: twice }] })).toThrow(
+      '[platform/face] routes[0].plugins[1] ("rate-limiting") conflicts with the rate-limiting plugin already attached to this route: Kong allows one instance of a plugin per scope; put all options into one policy',
+    );
   });
 });
 
