@@ -173,17 +173,42 @@ export function coversEveryAddress(value: string): boolean {
   return slash >= 0 && Number(value.slice(slash + 1)) === 0;
 }
 
+/** The message refusing a source range that covers every address; `what` names what it would open. */
+export function everyAddressRule(what: string): string {
+  return `opens ${what} to every address: list the networks that need it`;
+}
+
 /** A list of source CIDRs that must not open a port to every address; `what` names the port for the message. */
 export function noEveryAddress(v: Problems, field: string, value: unknown, what: string): boolean {
   if (!Array.isArray(value)) return true;
   let ok = true;
   value.forEach((item, i) => {
     if (typeof item === "string" && !isToken(item) && coversEveryAddress(item)) {
-      v.add(`${field}[${i}]`, item, `opens ${what} to every address: list the networks that need it`);
+      v.add(`${field}[${i}]`, item, everyAddressRule(what));
       ok = false;
     }
   });
   return ok;
+}
+
+/** Something that records its own problems under a field: the enum-like option classes (Scaling, Vip, ...). */
+export interface SelfValidating {
+  validate(v: Problems, field: string): boolean;
+}
+
+/**
+ * A prop whose value must be made by the static factories of an enum-like class (the class of `fallback`): absent
+ * gives `fallback`; anything else is refused naming `factories`; an instance validates itself under `field`. Returns
+ * the value to render (`fallback` when it was refused, so that other checks go on).
+ */
+export function factoryMadeProp<T extends SelfValidating>(v: Problems, field: string, value: unknown, fallback: T, factories: string): T {
+  if (value === undefined) return fallback;
+  if (!(value instanceof fallback.constructor)) {
+    v.add(field, value, `must be made with ${factories}`);
+    return fallback;
+  }
+  (value as T).validate(v, field);
+  return value as T;
 }
 
 /** A plain object (not null, not an array): what every props bag and nested option must be. */

@@ -1,4 +1,4 @@
-import { coversEveryAddress, isCidrOrIp, isToken } from "../core/checks";
+import { coversEveryAddress, everyAddressRule, isCidrOrIp, isToken } from "../core/checks";
 import { Problems } from "../core/errors";
 import { labelSelector } from "../kubernetes/labels";
 
@@ -23,6 +23,9 @@ export interface NetworkPolicyPeer {
   readonly podSelector?: { readonly matchLabels: Record<string, string> };
 }
 
+/** What an Admin API source range opens, in messages. */
+export const ADMIN_API = "the Admin API, which has no authentication in Kong OSS,";
+
 /** A CIDR block that is not the whole internet: any prefix length 0 (`0.0.0.0/0`, `10.0.0.0/0`, `::0/0`, ...) is. */
 export function adminCidr(v: Problems, field: string, value: unknown): boolean {
   if (isToken(value)) return true;
@@ -31,7 +34,7 @@ export function adminCidr(v: Problems, field: string, value: unknown): boolean {
     return false;
   }
   if (coversEveryAddress(value)) {
-    v.add(field, value, "would open the Admin API, which has no authentication in Kong OSS, to every address; list the networks that administer Kong");
+    v.add(field, value, everyAddressRule(ADMIN_API));
     return false;
   }
   return true;

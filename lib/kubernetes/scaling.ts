@@ -1,4 +1,4 @@
-import { integerIn, plainObject } from "../core/checks";
+import { factoryMadeProp, integerIn, plainObject } from "../core/checks";
 import { Problems } from "../core/errors";
 
 /** Most pods a workload may ask for (fixed count, or an autoscaler's bounds). */
@@ -86,11 +86,5 @@ export class Scaling {
  * under `field`. Returns the scaling to render (`fallback` when the value was refused, so other checks go on).
  */
 export function scalingProp(v: Problems, field: string, value: unknown, fallback: Scaling): Scaling {
-  if (value === undefined) return fallback;
-  if (!(value instanceof Scaling)) {
-    v.add(field, value, "must be made with Scaling.fixed(replicas) or Scaling.cpu({ minReplicas?, maxReplicas?, targetPercent? })");
-    return fallback;
-  }
-  value.validate(v, field);
-  return value;
+  return factoryMadeProp(v, field, value, fallback, "Scaling.fixed(replicas) or Scaling.cpu({ minReplicas?, maxReplicas?, targetPercent? })");
 }

@@ -1,8 +1,7 @@
-import { isIP } from "node:net";
-import { cidrList, integerIn, noEveryAddress, oneOf, plainObject } from "../core/checks";
+import { factoryMadeProp, integerIn, oneOf, plainObject } from "../core/checks";
 import { Problems } from "../core/errors";
-import { isToken } from "../core/tokens";
 import { annotationMap } from "./annotations";
+import { loadBalancerIp, snapshotOptions, sourceRanges } from "./load-balancer";
 
 /** Options of `Vip.clusterIp`. */
 export interface ClusterIpVipOptions {
@@ -50,12 +49,12 @@ type Spec =
 export class Vip {
   /** Reachable only inside the cluster. */
   public static clusterIp(options: ClusterIpVipOptions = {}): Vip {
-    return new Vip({ type: "ClusterIP", options });
+    return new Vip({ type: "ClusterIP", options: snapshotOptions(options) });
   }
 
   /** A cloud load balancer admitting only `sourceRanges`. */
   public static loadBalancer(options: LoadBalancerVipOptions): Vip {
-    return new Vip({ type: "LoadBalancer", options });
+    return new Vip({ type: "LoadBalancer", options: snapshotOptions(options) });
   }
 
   /** `ClusterIP` or `LoadBalancer`. */
@@ -76,7 +75,7 @@ export class Vip {
     this.type = spec.type;
     this.port = typeof o.port === "number" ? o.port : 80;
     if (spec.type === "LoadBalancer") {
-      this.sourceRanges = Array.isArray(o.sourceRanges) ? [...o.sourceRanges] : undefined;
+      this.sourceRanges = Array.isArray(o.sourceRanges) ? o.sourceRanges : undefined;
       this.ip = o.ip;
       this.annotations = o.annotations;
       this.externalTrafficPolicy = o.externalTrafficPolicy ?? "Local";
@@ -112,19 +111,8 @@ export class Vip {
     const o = (this.spec.options ?? {}) as Partial<LoadBalancerVipOptions>;
     integerIn(v, `${field}.port`, o.port, 1, 65535);
     if (!lb) return v.count === before;
-    const ranges = o.sourceRanges;
-    if (ranges === undefined || (Array.isArray(ranges) && ranges.length === 0)) {
-      v.add(
-        `${field}.sourceRanges`,
-        ranges,
-        'is required for a load balancer: list the CIDR blocks that may reach it, e.g. ["203.0.113.0/24"] (nothing is public by default)',
-      );
-    } else if (cidrList(v, `${field}.sourceRanges`, ranges, { requireCidr: true })) {
-      noEveryAddress(v, `${field}.sourceRanges`, ranges, "the load balancer");
-    }
-    if (o.ip !== undefined && !isToken(o.ip) && (typeof o.ip !== "string" || isIP(o.ip) === 0)) {
-      v.add(`${field}.ip`, o.ip, "must be an IPv4 or IPv6 address such as 203.0.113.10");
-    }
+    sourceRanges(v, `${field}.sourceRanges`, o.sourceRanges, { required: true, exposes: "the load balancer" });
+    loadBalancerIp(v, `${field}.ip`, o.ip);
     annotationMap(v, `${field}.annotations`, o.annotations);
     oneOf(v, `${field}.externalTrafficPolicy`, o.externalTrafficPolicy, ["Cluster", "Local"]);
     return v.count === before;
@@ -136,11 +124,5 @@ export class Vip {
  * Returns the VIP to render (`fallback` when the value was refused, so other checks go on).
  */
 export function vipProp(v: Problems, field: string, value: unknown, fallback: Vip): Vip {
-  if (value === undefined) return fallback;
-  if (!(value instanceof Vip)) {
-    v.add(field, value, "must be made with Vip.clusterIp({ port? }) or Vip.loadBalancer({ sourceRanges, ... })");
-    return fallback;
-  }
-  value.validate(v, field);
-  return value;
+  return factoryMadeProp(v, field, value, fallback, "Vip.clusterIp({ port? }) or Vip.loadBalancer({ sourceRanges, ... })");
 }
