@@ -13,9 +13,9 @@ import { GatewayUpstream, GatewayUpstreamProps } from "./upstream";
 export interface KongGatewayProps {
   /**
    * Kong Admin API URL, e.g. `cluster.adminUrl` ("http://kong-admin.kong.svc.cluster.local:8001").
-   * @default a Terraform variable `kong_admin_uri` (set TF_VAR_kong_admin_uri at plan time)
+   * @default a Terraform variable `kong_admin_url` (set TF_VAR_kong_admin_url at plan time)
    */
-  readonly adminUri?: string;
+  readonly adminUrl?: string;
   /** Credentials of a secured Admin API, from sensitive variables only. @default none (an unsecured admin API) */
   readonly adminCredentials?: AdminCredentials;
   /** Kong Enterprise workspace (open source Kong has none). @default none: the default workspace */
@@ -34,7 +34,7 @@ export interface KongGatewayProps {
  * (with routes), upstreams (with targets) and consumers. Keeps O(1) indexes so duplicate names, duplicate routes and
  * conflicting plugins are reported at synth time.
  * ```ts
- * const gw = new KongGateway(stack, "gateway", { adminUri: cluster.adminUrl });
+ * const gw = new KongGateway(stack, "gateway", { adminUrl: cluster.adminUrl });
  * const svc = gw.addService("face", { host: "face.models.svc.cluster.local", port: 80 });
  * svc.addRoute("v1", { paths: ["/v1/face"], methods: ["POST"] });
  * svc.addPlugin(Plugin.keyAuth());
@@ -44,7 +44,7 @@ export class KongGateway extends Construct {
   /** The generated Kong provider. */
   public readonly provider: KongProvider;
   /** The admin URL given to the provider (a variable reference when not given). */
-  public readonly adminUri: string;
+  public readonly adminUrl: string;
   /** @internal */
   public readonly _plugins: PluginHost;
   private readonly claims = new Map<string, string>();
@@ -60,15 +60,15 @@ export class KongGateway extends Construct {
     } else {
       gatewayOfStack.set(stack, this);
     }
-    if (p.adminUri !== undefined && !isToken(p.adminUri)) {
-      if (hasUserinfo(p.adminUri)) {
+    if (p.adminUrl !== undefined && !isToken(p.adminUrl)) {
+      if (hasUserinfo(p.adminUrl)) {
         v.add(
-          "adminUri",
-          redactUserinfo(p.adminUri as string),
+          "adminUrl",
+          redactUserinfo(p.adminUrl as string),
           "must not carry a username or password: they would be stored in plain text in the Terraform JSON and state. Remove them from the URL and set adminCredentials: AdminCredentials.basicAuth(), .token() or .apiKey() (sensitive Terraform variables)",
         );
-      } else if (!isHttpUrl(p.adminUri)) {
-        v.add("adminUri", p.adminUri, "must be an http:// or https:// URL, e.g. http://kong-admin.kong.svc.cluster.local:8001");
+      } else if (!isHttpUrl(p.adminUrl)) {
+        v.add("adminUrl", p.adminUrl, "must be an http:// or https:// URL, e.g. http://kong-admin.kong.svc.cluster.local:8001");
       }
     }
     nonEmptyString(v, "workspace", p.workspace);
@@ -79,9 +79,9 @@ export class KongGateway extends Construct {
     }
     const credentials = p.adminCredentials instanceof AdminCredentials ? p.adminCredentials._bind(this, v) : {};
     v.throwIfAny();
-    this.adminUri = p.adminUri ?? adminUriVariable(this).stringValue;
+    this.adminUrl = p.adminUrl ?? adminUrlVariable(this).stringValue;
     this.provider = new KongProvider(this, "Provider", {
-      kongAdminUri: this.adminUri,
+      kongAdminUri: this.adminUrl,
       ...credentials,
       kongWorkspace: p.workspace,
       strictPluginsMatch: p.strictPluginsMatch ?? false,
@@ -158,12 +158,12 @@ function redactUserinfo(value: string): string {
   return value.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/, "$1<redacted>@");
 }
 
-/** The stack-level `kong_admin_uri` variable, declared once per stack. */
-function adminUriVariable(scope: Construct): TerraformVariable {
+/** The stack-level `kong_admin_url` variable, declared once per stack. */
+function adminUrlVariable(scope: Construct): TerraformVariable {
   const stack = TerraformStack.of(scope);
-  const existing = stack.node.tryFindChild("kong_admin_uri");
+  const existing = stack.node.tryFindChild("kong_admin_url");
   if (existing instanceof TerraformVariable) return existing;
-  return new TerraformVariable(stack, "kong_admin_uri", {
+  return new TerraformVariable(stack, "kong_admin_url", {
     type: "string",
     description: "URL of the Kong Admin API, e.g. http://kong-admin.kong.svc.cluster.local:8001",
   });

@@ -29,11 +29,11 @@ export interface GatewayServiceProps {
   /** Retries on failure, 0..32767. @default 5 */
   readonly retries?: number;
   /** Milliseconds to connect, 1..2147483646. @default 60000 */
-  readonly connectTimeout?: number;
+  readonly connectTimeoutMs?: number;
   /** Milliseconds between two reads, 1..2147483646. @default 60000 */
-  readonly readTimeout?: number;
+  readonly readTimeoutMs?: number;
   /** Milliseconds between two writes, 1..2147483646. @default 60000 */
-  readonly writeTimeout?: number;
+  readonly writeTimeoutMs?: number;
   /** Verify the backend's TLS certificate (https/tls only). @default none: Kong's nginx setting */
   readonly tlsVerify?: boolean;
   /** Certificate chain depth to verify, 0..64 (https/tls only). @default none: Kong's nginx setting */
@@ -86,9 +86,9 @@ export class GatewayService extends Construct {
       v.add("path", p.path, `must not be set when protocol is ${describeValue(protocol)}: Kong only forwards a path over http and https`);
     }
     integerIn(v, "retries", p.retries, 0, 32767);
-    integerIn(v, "connectTimeout", p.connectTimeout, 1, 2147483646);
-    integerIn(v, "readTimeout", p.readTimeout, 1, 2147483646);
-    integerIn(v, "writeTimeout", p.writeTimeout, 1, 2147483646);
+    integerIn(v, "connectTimeoutMs", p.connectTimeoutMs, 1, 2147483646);
+    integerIn(v, "readTimeoutMs", p.readTimeoutMs, 1, 2147483646);
+    integerIn(v, "writeTimeoutMs", p.writeTimeoutMs, 1, 2147483646);
     bool(v, "tlsVerify", p.tlsVerify);
     integerIn(v, "tlsVerifyDepth", p.tlsVerifyDepth, 0, 64);
     uuidList(v, "caCertificateIds", p.caCertificateIds, "a Kong CA certificate");
@@ -111,9 +111,9 @@ export class GatewayService extends Construct {
       port: p.port ?? 80,
       path: p.path,
       retries: p.retries ?? 5,
-      connectTimeout: p.connectTimeout ?? 60000,
-      readTimeout: p.readTimeout ?? 60000,
-      writeTimeout: p.writeTimeout ?? 60000,
+      connectTimeout: p.connectTimeoutMs ?? 60000,
+      readTimeout: p.readTimeoutMs ?? 60000,
+      writeTimeout: p.writeTimeoutMs ?? 60000,
       tlsVerify: p.tlsVerify,
       tlsVerifyDepth: p.tlsVerifyDepth,
       caCertificateIds: p.caCertificateIds,

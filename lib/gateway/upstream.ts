@@ -17,8 +17,8 @@ export type HealthcheckType = (typeof HEALTHCHECK_TYPES)[number];
 export interface ActiveHealthcheck {
   /** Probe protocol. @default "http" */
   readonly type?: HealthcheckType;
-  /** Probe timeout in seconds, 0..65535. @default 1 */
-  readonly timeout?: number;
+  /** Seconds a probe may take, 0..65535. @default 1 */
+  readonly timeoutSeconds?: number;
   /** Probes run in parallel, 1..2^31. @default 10 */
   readonly concurrency?: number;
   /** Path probed. @default "/" */
@@ -27,14 +27,18 @@ export interface ActiveHealthcheck {
   readonly httpsSni?: string;
   /** Verify the target's certificate in https probes. @default true */
   readonly httpsVerifyCertificate?: boolean;
-  /** When a target counts as healthy. @default { interval: 0, httpStatuses: [200, 302], successes: 0 } */
-  readonly healthy?: { readonly interval?: number; readonly httpStatuses?: number[]; readonly successes?: number };
   /**
-   * When a target counts as unhealthy.
-   * @default { interval: 0, httpStatuses: [429, 404, 500, 501, 502, 503, 504, 505], tcpFailures: 0, timeouts: 0, httpFailures: 0 }
+   * When a target counts as healthy; `intervalSeconds` (0..65535, 0 = no probing of healthy targets) is the time
+   * between probes. @default { intervalSeconds: 0, httpStatuses: [200, 302], successes: 0 }
+   */
+  readonly healthy?: { readonly intervalSeconds?: number; readonly httpStatuses?: number[]; readonly successes?: number };
+  /**
+   * When a target counts as unhealthy; `intervalSeconds` (0..65535, 0 = no probing of unhealthy targets) is the time
+   * between probes, `timeouts` a count of probe timeouts.
+   * @default { intervalSeconds: 0, httpStatuses: [429, 404, 500, 501, 502, 503, 504, 505], tcpFailures: 0, timeouts: 0, httpFailures: 0 }
    */
   readonly unhealthy?: {
-    readonly interval?: number;
+    readonly intervalSeconds?: number;
     readonly httpStatuses?: number[];
     readonly tcpFailures?: number;
     readonly timeouts?: number;
@@ -276,26 +280,26 @@ function renderHealthchecks(v: Problems, value: UpstreamHealthchecksProps | unde
     const a = objectOrEmpty(v, "healthchecks.active", hc.active);
     const f = (s: string) => `healthchecks.active.${s}`;
     oneOf(v, f("type"), a.type, HEALTHCHECK_TYPES);
-    numberBetween(v, f("timeout"), a.timeout, 0, 65535);
+    numberBetween(v, f("timeoutSeconds"), a.timeoutSeconds, 0, 65535);
     integerIn(v, f("concurrency"), a.concurrency, 1, 2 ** 31);
     path(v, f("httpPath"), a.httpPath);
     sni(v, f("httpsSni"), a.httpsSni);
     bool(v, f("httpsVerifyCertificate"), a.httpsVerifyCertificate);
     const h = objectOrEmpty(v, f("healthy"), a.healthy);
-    numberBetween(v, f("healthy.interval"), h.interval, 0, 65535);
+    numberBetween(v, f("healthy.intervalSeconds"), h.intervalSeconds, 0, 65535);
     const u = objectOrEmpty(v, f("unhealthy"), a.unhealthy);
-    numberBetween(v, f("unhealthy.interval"), u.interval, 0, 65535);
+    numberBetween(v, f("unhealthy.intervalSeconds"), u.intervalSeconds, 0, 65535);
     checkHealthCounters(v, f, h, u);
     out.active = {
       type: a.type ?? "http",
-      timeout: a.timeout ?? 1,
+      timeout: a.timeoutSeconds ?? 1,
       concurrency: a.concurrency ?? 10,
       httpPath: a.httpPath ?? "/",
       httpsSni: a.httpsSni,
       httpsVerifyCertificate: a.httpsVerifyCertificate ?? true,
-      healthy: { interval: h.interval ?? 0, httpStatuses: h.httpStatuses ?? [200, 302], successes: h.successes ?? 0 },
+      healthy: { interval: h.intervalSeconds ?? 0, httpStatuses: h.httpStatuses ?? [200, 302], successes: h.successes ?? 0 },
       unhealthy: {
-        interval: u.interval ?? 0,
+        interval: u.intervalSeconds ?? 0,
         httpStatuses: u.httpStatuses ?? [429, 404, 500, 501, 502, 503, 504, 505],
         tcpFailures: u.tcpFailures ?? 0,
         timeouts: u.timeouts ?? 0,

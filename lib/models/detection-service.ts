@@ -220,9 +220,9 @@ export class DetectionService extends Construct {
       protocol: p.protocol === "grpc" ? "grpc" : "http",
       ...(this.upstream ? { upstream: this.upstream } : { host: this.vipHost }),
       port: p.vip.port,
-      connectTimeout: p.timeoutMs,
-      readTimeout: p.timeoutMs,
-      writeTimeout: p.timeoutMs,
+      connectTimeoutMs: p.timeoutMs,
+      readTimeoutMs: p.timeoutMs,
+      writeTimeoutMs: p.timeoutMs,
       retries: 2,
     });
     this.routes = p.routes.map((r, i) =>

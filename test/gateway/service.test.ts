@@ -20,7 +20,7 @@ describe("GatewayService", () => {
 
   test("typical: https with TLS verification", () => {
     const { stack, gw } = setup();
-    gw.addService("secure", { host: "10.0.0.5", port: 8443, protocol: "https", path: "/api", tlsVerify: true, tlsVerifyDepth: 2, readTimeout: 120000 });
+    gw.addService("secure", { host: "10.0.0.5", port: 8443, protocol: "https", path: "/api", tlsVerify: true, tlsVerifyDepth: 2, readTimeoutMs: 120000 });
     expect(resources(synth(stack), "kong_service").find((x) => x.name === "secure")).toMatchObject({ protocol: "https", port: 8443, path: "/api", tls_verify: true, tls_verify_depth: 2, read_timeout: 120000 });
   });
 
@@ -78,11 +78,11 @@ describe("GatewayService", () => {
 
   test("rejects out-of-range port, retries and timeouts, all at once", () => {
     const { gw } = setup();
-    expect(() => gw.addService("x", { host: "a", port: 65536, retries: 40000, connectTimeout: 0 })).toThrow(
+    expect(() => gw.addService("x", { host: "a", port: 65536, retries: 40000, connectTimeoutMs: 0 })).toThrow(
       [
         "[stack/gw/x] port (65536) must be an integer between 0 and 65535",
         "[stack/gw/x] retries (40000) must be an integer between 0 and 32767",
-        "[stack/gw/x] connectTimeout (0) must be an integer between 1 and 2147483646",
+        "[stack/gw/x] connectTimeoutMs (0) must be an integer between 1 and 2147483646",
       ].join("\n"),
     );
   });

@@ -20,7 +20,7 @@ export interface CorsOptions {
   /** Access-Control-Allow-Methods. @default all nine: GET, HEAD, PUT, PATCH, POST, DELETE, OPTIONS, TRACE, CONNECT */
   readonly methods?: CorsMethod[];
   /** Seconds a preflight result may be cached (Access-Control-Max-Age). @default none */
-  readonly maxAge?: number;
+  readonly maxAgeSeconds?: number;
   /**
    * Access-Control-Allow-Credentials. When true, `origins` must list the allowed origins: with no origins, "*" or a
    * pattern matching any origin, Kong echoes every request's Origin with credentials allowed. @default false
@@ -50,8 +50,8 @@ export function cors(options?: CorsOptions): NoConsumerPolicy {
   stringArray(v, "headers", o.headers);
   stringArray(v, "exposedHeaders", o.exposedHeaders);
   subsetOf(v, "methods", o.methods, CORS_METHODS);
-  if (o.maxAge !== undefined && !isToken(o.maxAge) && (typeof o.maxAge !== "number" || !Number.isFinite(o.maxAge))) {
-    v.add("maxAge", o.maxAge, "must be a number of seconds");
+  if (o.maxAgeSeconds !== undefined && !isToken(o.maxAgeSeconds) && (typeof o.maxAgeSeconds !== "number" || !Number.isFinite(o.maxAgeSeconds))) {
+    v.add("maxAgeSeconds", o.maxAgeSeconds, "must be a number of seconds");
   }
   if (bool(v, "credentials", o.credentials) && o.credentials === true) checkCredentialedOrigins(v, o.origins);
   bool(v, "privateNetwork", o.privateNetwork);
@@ -62,7 +62,7 @@ export function cors(options?: CorsOptions): NoConsumerPolicy {
         headers: o.headers,
         exposed_headers: o.exposedHeaders,
         methods: o.methods ?? [...CORS_METHODS],
-        max_age: o.maxAge,
+        max_age: o.maxAgeSeconds,
         credentials: o.credentials ?? false,
         private_network: o.privateNetwork ?? false,
         preflight_continue: o.preflightContinue ?? false,

@@ -14,7 +14,7 @@ describe("cors", () => {
   });
 
   test("typical: an origin regex, headers and max age", () => {
-    const c = rendered(cors({ origins: ["https://app\\.example\\.com", "*"], headers: ["content-type"], methods: ["POST"], maxAge: 3600 }));
+    const c = rendered(cors({ origins: ["https://app\\.example\\.com", "*"], headers: ["content-type"], methods: ["POST"], maxAgeSeconds: 3600 }));
     expect(c).toMatchObject({ origins: ["https://app\\.example\\.com", "*"], headers: ["content-type"], methods: ["POST"], max_age: 3600 });
   });
 
@@ -30,8 +30,8 @@ describe("cors", () => {
     );
   });
 
-  test("rejects a non-numeric maxAge", () => {
-    expect(attachError(cors({ maxAge: "1h" as any }))).toBe('[stack/gw/svc] cors.maxAge ("1h") must be a number of seconds');
+  test("rejects a non-numeric maxAgeSeconds", () => {
+    expect(attachError(cors({ maxAgeSeconds: "1h" as any }))).toBe('[stack/gw/svc] cors.maxAgeSeconds ("1h") must be a number of seconds');
   });
 
   const ANY =

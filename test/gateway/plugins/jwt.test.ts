@@ -18,20 +18,20 @@ describe("jwt", () => {
 
   test("typical: verify exp with a maximum lifetime; set elements are deduplicated", () => {
     // GIVEN claims with a duplicate WHEN rendered THEN Kong's set semantics apply
-    const c = rendered(jwt({ claimsToVerify: ["exp", "exp", "nbf"], maximumExpiration: 3600 }));
+    const c = rendered(jwt({ claimsToVerify: ["exp", "exp", "nbf"], maximumExpirationSeconds: 3600 }));
     expect(c).toMatchObject({ claims_to_verify: ["exp", "nbf"], maximum_expiration: 3600 });
   });
 
-  test("rejects maximumExpiration > 0 without exp in claimsToVerify", () => {
+  test("rejects maximumExpirationSeconds > 0 without exp in claimsToVerify", () => {
     // GIVEN a maximum without the exp claim THEN Kong's conditional entity check is reported
-    expect(attachError(jwt({ maximumExpiration: 60, claimsToVerify: ["nbf"] }))).toBe(
-      '[stack/gw/svc] jwt.claimsToVerify (["nbf"]) must contain "exp" when maximumExpiration is greater than 0',
+    expect(attachError(jwt({ maximumExpirationSeconds: 60, claimsToVerify: ["nbf"] }))).toBe(
+      '[stack/gw/svc] jwt.claimsToVerify (["nbf"]) must contain "exp" when maximumExpirationSeconds is greater than 0',
     );
   });
 
-  test("rejects maximumExpiration above one year", () => {
-    expect(attachError(jwt({ maximumExpiration: 31536001, claimsToVerify: ["exp"] }))).toBe(
-      "[stack/gw/svc] jwt.maximumExpiration (31536001) must be a number between 0 and 31536000",
+  test("rejects maximumExpirationSeconds above one year", () => {
+    expect(attachError(jwt({ maximumExpirationSeconds: 31536001, claimsToVerify: ["exp"] }))).toBe(
+      "[stack/gw/svc] jwt.maximumExpirationSeconds (31536001) must be a number between 0 and 31536000",
     );
   });
 

@@ -18,7 +18,7 @@ describe("proxy-cache", () => {
   });
 
   test("typical: cache POST inference results for a minute, keyed by a header", () => {
-    const c = rendered(proxyCache({ requestMethod: ["POST"], cacheTtl: 60, varyHeaders: ["x-model-version"] }));
+    const c = rendered(proxyCache({ requestMethod: ["POST"], cacheTtlSeconds: 60, varyHeaders: ["x-model-version"] }));
     expect(c).toMatchObject({ request_method: ["POST"], cache_ttl: 60, vary_headers: ["x-model-version"] });
   });
 
@@ -32,10 +32,10 @@ describe("proxy-cache", () => {
   });
 
   test("rejects a non-cacheable method and a zero TTL", () => {
-    expect(attachError(proxyCache({ requestMethod: ["DELETE" as any], cacheTtl: 0 }))).toBe(
+    expect(attachError(proxyCache({ requestMethod: ["DELETE" as any], cacheTtlSeconds: 0 }))).toBe(
       [
         '[stack/gw/svc] proxyCache.requestMethod[0] ("DELETE") must be one of "HEAD", "GET", "POST", "PATCH", "PUT"',
-        "[stack/gw/svc] proxyCache.cacheTtl (0) must be an integer between 1 and 9007199254740991",
+        "[stack/gw/svc] proxyCache.cacheTtlSeconds (0) must be an integer between 1 and 9007199254740991",
       ].join("\n"),
     );
   });

@@ -23,7 +23,7 @@ describe("rate-limiting", () => {
     // GIVEN redis with a sensitive variable password WHEN synthesized THEN the JSON holds a reference, not a secret
     const { stack, svc } = setup();
     const pw = new TerraformVariable(stack, "redis_password", { type: "string", sensitive: true });
-    svc.addPlugin(rateLimiting({ minute: 10, policy: "redis", syncRate: 0.5, redis: { host: "redis.cache", password: pw.stringValue } }));
+    svc.addPlugin(rateLimiting({ minute: 10, policy: "redis", syncRateSeconds: 0.5, redis: { host: "redis.cache", password: pw.stringValue } }));
     expect(pluginConfig(synth(stack), "rate-limiting")).toMatchObject({
       policy: "redis",
       sync_rate: 0.5,
@@ -93,15 +93,15 @@ describe("rate-limiting", () => {
     );
   });
 
-  test("rejects syncRate without the redis policy", () => {
-    expect(attachError(rateLimiting({ minute: 1, syncRate: 1 }))).toBe(
-      '[stack/gw/svc] rateLimiting.syncRate (1) can only be used with policy "redis": leave it at -1 or set policy to "redis"',
+  test("rejects syncRateSeconds without the redis policy", () => {
+    expect(attachError(rateLimiting({ minute: 1, syncRateSeconds: 1 }))).toBe(
+      '[stack/gw/svc] rateLimiting.syncRateSeconds (1) can only be used with policy "redis": leave it at -1 or set policy to "redis"',
     );
   });
 
-  test("rejects a redis syncRate below 0.02", () => {
-    expect(attachError(rateLimiting({ minute: 1, syncRate: 0.01, policy: "redis", redis: { host: "r" } }))).toBe(
-      "[stack/gw/svc] rateLimiting.syncRate (0.01) must be -1 (synchronous) or at least 0.02 seconds",
+  test("rejects a redis syncRateSeconds below 0.02", () => {
+    expect(attachError(rateLimiting({ minute: 1, syncRateSeconds: 0.01, policy: "redis", redis: { host: "r" } }))).toBe(
+      "[stack/gw/svc] rateLimiting.syncRateSeconds (0.01) must be -1 (synchronous) or at least 0.02 seconds",
     );
   });
 
