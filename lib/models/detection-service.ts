@@ -24,7 +24,7 @@ import { GatewayService } from "../gateway/service";
 import { GatewayRoute } from "../gateway/route";
 import { GatewayUpstream } from "../gateway/upstream";
 import { Plugin } from "../gateway/plugins/plugin";
-import { PluginPolicy } from "../gateway/plugins/base";
+import { PluginPolicy } from "../gateway/plugins/plugin";
 import { ModelWorkload } from "./model-workload";
 import { checkKongPeer, IKongProxyPeer, ModelIsolation } from "./model-isolation";
 import {

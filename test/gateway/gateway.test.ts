@@ -9,11 +9,13 @@ function build(app: App): TerraformStack {
   const stack = new TerraformStack(app, "platform");
   new KubernetesProvider(stack, "k8s", {});
   const gw = new KongGateway(stack, "gw", { adminUrl: "http://kong-admin.kong.svc.cluster.local:8001" });
-  gw.addPlugin(Plugin.correlationId()).addPlugin(Plugin.prometheus({ statusCodeMetrics: true }));
+  gw.addPlugin(Plugin.correlationId());
+  gw.addPlugin(Plugin.prometheus({ statusCodeMetrics: true }));
   const up = gw.addUpstream("face-up", { name: "face.upstream", targets: [{ target: "face.models.svc:80", weight: 90 }, { target: "face-canary.models.svc:80", weight: 10 }] });
   const face = gw.addService("face", { upstream: up });
   face.addRoute("v1", { paths: ["/v1/face"], methods: ["POST"] });
-  face.addPlugin(Plugin.keyAuth({ hideCredentials: true })).addPlugin(Plugin.acl({ allow: ["vision"] }));
+  face.addPlugin(Plugin.keyAuth({ hideCredentials: true }));
+  face.addPlugin(Plugin.acl({ allow: ["vision"] }));
   face.addPlugin(Plugin.rateLimiting({ second: 5, minute: 100 }));
   gw.addConsumer("alice", { username: "alice", aclGroups: ["vision"], keyAuth: true, credentialsSecret: { namespace: "clients" } });
   return stack;
@@ -130,5 +132,16 @@ describe("KongGateway", () => {
         '  [s/gw] plugins ("acl") needs an authentication plugin (key-auth, jwt, basic-auth, hmac-auth, oauth2 or ldap-auth) on the gateway (globally): without one Kong cannot identify the consumer and the ACL refuses every request\n\n' +
         "If you wish to ignore these validations, pass 'skipValidation: true' to your App configuration.\n",
     );
+  });
+
+  test("isGateway: true for a KongGateway and an imported one, false for anything else", () => {
+    const app = Testing.app();
+    const gw = new KongGateway(new TerraformStack(app, "a"), "gw", { adminUrl: "http://k:8001" });
+    const imported = KongGateway.fromAdminUrl(new TerraformStack(app, "b"), "kong", { adminUrl: "http://k:8001" });
+    expect([gw, imported, {}, undefined, new TerraformStack(app, "c")].map((x) => KongGateway.isGateway(x))).toEqual([true, true, false, false, false]);
+  });
+
+  test("adminUrl is the literal given (see above for the variable's reference)", () => {
+    expect(new KongGateway(new TerraformStack(Testing.app(), "a"), "gw", { adminUrl: "http://k:8001" }).adminUrl).toBe("http://k:8001");
   });
 });

@@ -1,6 +1,6 @@
 import { App, TerraformStack, Testing } from "cdktf";
 import { KongGateway } from "../../lib/gateway/gateway";
-import { PluginPolicy } from "../../lib/gateway/plugins/base";
+import { PluginPolicy } from "../../lib/gateway/plugins/plugin";
 import { GatewayService } from "../../lib/gateway/service";
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped, and rejected-input tests pass wrong JavaScript types on purpose */
 

@@ -1,9 +1,10 @@
 import { bool, stringArray, subsetOf } from "../../core/checks";
 import { isToken } from "../../core/checks";
-import { compiles, ProblemRecorder } from "../validation";
-import { compact, NoConsumerPolicy, optionsOf } from "./base";
+import { ProblemRecorder } from "../../core/errors";
+import { compiles } from "../validation";
+import { compact, optionsOf, PolicySpec } from "./render";
 
-export const CORS_METHODS = ["GET", "HEAD", "PUT", "PATCH", "POST", "DELETE", "OPTIONS", "TRACE", "CONNECT"] as const;
+const CORS_METHODS = Object.freeze(["GET", "HEAD", "PUT", "PATCH", "POST", "DELETE", "OPTIONS", "TRACE", "CONNECT"] as const);
 export type CorsMethod = (typeof CORS_METHODS)[number];
 
 /**
@@ -32,7 +33,7 @@ export interface CorsOptions {
   readonly preflightContinue?: boolean;
 }
 
-export function cors(options?: CorsOptions): NoConsumerPolicy {
+export function cors(options?: CorsOptions): PolicySpec {
   const o = optionsOf(options);
   const v = new ProblemRecorder("cors");
   if (o.origins !== undefined && !isToken(o.origins)) {
@@ -68,7 +69,7 @@ export function cors(options?: CorsOptions): NoConsumerPolicy {
         preflight_continue: o.preflightContinue ?? false,
       })
     : {};
-  return new NoConsumerPolicy({ name: "cors", label: "cors", config, problems: v.items, validated: true });
+  return { name: "cors", label: "cors", config, problems: v.items };
 }
 
 const ANY_ORIGIN =

@@ -1,6 +1,7 @@
 import { bool, nonEmptyString, stringArray, subsetOf } from "../../core/checks";
-import { numberBetween, ProblemRecorder } from "../validation";
-import { compact, dedupe, NoConsumerPolicy, optionsOf } from "./base";
+import { ProblemRecorder } from "../../core/errors";
+import { numberBetween } from "../validation";
+import { compact, dedupe, optionsOf, PolicySpec } from "./render";
 
 /** Claims the jwt plugin can verify. */
 export type JwtClaim = "exp" | "nbf";
@@ -32,7 +33,7 @@ export interface JwtOptions {
   readonly realm?: string;
 }
 
-export function jwt(options?: JwtOptions): NoConsumerPolicy {
+export function jwt(options?: JwtOptions): PolicySpec {
   const o = optionsOf(options);
   const v = new ProblemRecorder("jwt");
   stringArray(v, "uriParamNames", o.uriParamNames);
@@ -68,6 +69,6 @@ export function jwt(options?: JwtOptions): NoConsumerPolicy {
         realm: o.realm,
       })
     : {};
-  return new NoConsumerPolicy({ name: "jwt", label: "jwt", config, problems: v.items, validated: true });
+  return { name: "jwt", label: "jwt", config, problems: v.items };
 }
 

@@ -1,7 +1,7 @@
 import { bool, integerIn, nonEmptyString, oneOf, stringArray, subsetOf } from "../../core/checks";
 import { isToken } from "../../core/checks";
-import { ProblemRecorder } from "../validation";
-import { compact, ConsumerScopablePolicy, optionsOf } from "./base";
+import { ProblemRecorder } from "../../core/errors";
+import { compact, optionsOf, PolicySpec } from "./render";
 
 export type CacheableMethod = "HEAD" | "GET" | "POST" | "PATCH" | "PUT";
 
@@ -35,7 +35,7 @@ export interface ProxyCacheOptions {
   readonly memoryDictionaryName?: string;
 }
 
-export function proxyCache(options?: ProxyCacheOptions): ConsumerScopablePolicy {
+export function proxyCache(options?: ProxyCacheOptions): PolicySpec {
   const o = optionsOf(options);
   const v = new ProblemRecorder("proxyCache");
   oneOf(v, "strategy", o.strategy, ["memory"]);
@@ -70,5 +70,5 @@ export function proxyCache(options?: ProxyCacheOptions): ConsumerScopablePolicy 
         memory: { dictionary_name: o.memoryDictionaryName ?? "kong_db_cache" },
       })
     : {};
-  return new ConsumerScopablePolicy({ name: "proxy-cache", label: "proxyCache", config, problems: v.items, validated: true });
+  return { name: "proxy-cache", label: "proxyCache", config, problems: v.items };
 }

@@ -1,7 +1,8 @@
 import { bool, nonEmptyString, numberAbove, oneOf, required } from "../../core/checks";
 import { isToken } from "../../core/checks";
-import { headerName, path, ProblemRecorder } from "../validation";
-import { compact, ConsumerScopablePolicy, optionsOf } from "./base";
+import { ProblemRecorder } from "../../core/errors";
+import { headerName, path } from "../validation";
+import { compact, optionsOf, PolicySpec } from "./render";
 import { checkWindows, RateLimitWindows, renderWindows } from "./periods";
 import { checkRedis, RedisOptions } from "./redis";
 
@@ -35,7 +36,7 @@ export interface RateLimitingOptions extends RateLimitWindows {
   readonly redis?: RedisOptions;
 }
 
-export function rateLimiting(options: RateLimitingOptions): ConsumerScopablePolicy {
+export function rateLimiting(options: RateLimitingOptions): PolicySpec {
   const o = optionsOf(options);
   const v = new ProblemRecorder("rateLimiting");
   checkWindows(v, "", o);
@@ -69,7 +70,7 @@ export function rateLimiting(options: RateLimitingOptions): ConsumerScopablePoli
         redis,
       })
     : {};
-  return new ConsumerScopablePolicy({ name: "rate-limiting", label: "rateLimiting", config, problems: v.items, validated: true });
+  return { name: "rate-limiting", label: "rateLimiting", config, problems: v.items };
 }
 
 function checkSyncRate(v: ProblemRecorder, syncRate: unknown, policy: unknown): void {

@@ -1,7 +1,8 @@
 import { bool, integerIn, nonEmptyString, required } from "../../core/checks";
 import { isToken } from "../../core/checks";
-import { host, ProblemRecorder, sni } from "../validation";
-import { compact } from "./base";
+import { ProblemRecorder } from "../../core/errors";
+import { host, sni } from "../validation";
+import { compact } from "./render";
 
 /**
  * Redis connection of the rate-limiting plugins (Kong/kong 3.9.1 `kong/tools/redis/schema.lua`).

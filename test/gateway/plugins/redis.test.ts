@@ -1,5 +1,5 @@
 import { checkRedis } from "../../../lib/gateway/plugins/redis";
-import { ProblemRecorder } from "../../../lib/gateway/validation";
+import { ProblemRecorder } from "../../../lib/core/errors";
 
 describe("redis record", () => {
   test("fills Kong's defaults", () => {
