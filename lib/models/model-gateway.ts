@@ -37,9 +37,9 @@ export function addGatewayEntities(model: Construct, p: ResolvedModel, gateway: 
     protocol: p.protocol === "grpc" ? "grpc" : "http",
     ...(upstream ? { upstream } : { host: clusterDns(p.name, p.namespace) }),
     port: p.vip.port,
-    connectTimeout: p.timeoutMs,
-    readTimeout: p.timeoutMs,
-    writeTimeout: p.timeoutMs,
+    connectTimeoutMs: p.timeoutMs,
+    readTimeoutMs: p.timeoutMs,
+    writeTimeoutMs: p.timeoutMs,
     retries: 2,
   });
   const routes = p.routes.map((r, i) => addRoute(model, service, r, p.protocol === "grpc", `routes[${i}]`));

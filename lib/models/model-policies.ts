@@ -1,5 +1,5 @@
 import { Plugin } from "../gateway/plugins/plugin";
-import { PluginPolicy } from "../gateway/plugins/base";
+import { PluginPolicy } from "../gateway/plugins/plugin";
 import type { ModelRateLimit } from "./props";
 import type { ResolvedModel } from "./resolved";
 

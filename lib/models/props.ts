@@ -1,5 +1,5 @@
 import type { KongGateway } from "../gateway/gateway";
-import type { PluginPolicy } from "../gateway/plugins/base";
+import type { PluginPolicy } from "../gateway/plugins/plugin";
 import type { Scaling } from "../kubernetes/scaling";
 import type { Vip } from "../kubernetes/vip";
 import type { IKongProxyPeer } from "./model-isolation";

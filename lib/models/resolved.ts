@@ -1,4 +1,4 @@
-import type { PluginPolicy } from "../gateway/plugins/base";
+import type { PluginPolicy } from "../gateway/plugins/plugin";
 import { Scaling } from "../kubernetes/scaling";
 import { Vip } from "../kubernetes/vip";
 import type { ModelProtocol, ModelPublicAccess, ModelRateLimit, ModelResources } from "./props";

@@ -13,7 +13,7 @@ export function setup() {
   const app = Testing.app();
   const stack = new TerraformStack(app, "platform");
   new KubernetesProvider(stack, "kubernetes", {});
-  const gateway = new KongGateway(stack, "gateway", { adminUri: "http://kong-admin.kong.svc.cluster.local:8001" });
+  const gateway = new KongGateway(stack, "gateway", { adminUrl: "http://kong-admin.kong.svc.cluster.local:8001" });
   return { app, stack, gateway };
 }
 

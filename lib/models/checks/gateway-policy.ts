@@ -1,6 +1,6 @@
 import { integerIn, nonEmptyString, stringArray } from "../../core/checks";
 import { Problems } from "../../core/errors";
-import { PluginPolicy } from "../../gateway/plugins/base";
+import { PluginPolicy } from "../../gateway/plugins/plugin";
 import { rateLimitPolicy } from "../model-policies";
 import type { DetectionServiceProps } from "../props";
 import { MODEL_DEFAULTS, ResolvedModel } from "../resolved";
