@@ -1,6 +1,6 @@
 import { Construct, IConstruct } from "constructs";
 import { Problems } from "../core/errors";
-import { KongGateway } from "../gateway/gateway";
+import { IKongGateway } from "../gateway/gateway-base";
 import { GatewayRoute } from "../gateway/route";
 import { GatewayService } from "../gateway/service";
 import { GatewayUpstream } from "../gateway/upstream";
@@ -12,9 +12,6 @@ import type { DetectionServiceProps } from "./props";
 import { resolveModelProps } from "./resolve-props";
 
 export type { DetectionServiceProps } from "./props";
-
-/** Models registered per gateway, so a platform cannot hold two models of one name (O(1) per model). */
-const modelsByGateway = new WeakMap<KongGateway, Map<string, string>>();
 
 /**
  * One AI model served behind Kong: the container Deployment with its VIP, autoscaling, disruption budget and a
@@ -63,17 +60,12 @@ export class DetectionService extends Construct {
 }
 
 /**
- * Claims the model's name in its gateway: two models of one name would share a Kong service, and the model's Kong
- * entities live under `<gateway>/<name>`, which nothing else in the gateway may hold.
+ * Claims the model's name in its gateway's name registry: two models of one name would share a Kong service, and the
+ * model's Kong entities live under `<gateway>/<name>`, which nothing else in the gateway may hold.
  */
-function registerName(scope: IConstruct, gateway: KongGateway, name: string): void {
-  let names = modelsByGateway.get(gateway);
-  if (!names) {
-    names = new Map();
-    modelsByGateway.set(gateway, names);
-  }
-  const other = names.get(name);
+function registerName(scope: IConstruct, gateway: IKongGateway, name: string): void {
   const v = new Problems(scope);
+  const other = gateway.names.claim("model", name, scope.node.path);
   if (other !== undefined) {
     v.add("name", name, `is already used by the model at ${other}: model names must be unique in a platform`);
   } else {
@@ -83,5 +75,4 @@ function registerName(scope: IConstruct, gateway: KongGateway, name: string): vo
     }
   }
   v.throwIfAny();
-  names.set(name, scope.node.path);
 }

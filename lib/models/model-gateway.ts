@@ -1,10 +1,11 @@
 import { Construct, IConstruct } from "constructs";
 import { TerraformStack } from "cdktf";
 import { pathOf, ValidationError, ValidationProblem } from "../core/errors";
-import { KongGateway } from "../gateway/gateway";
+import { IKongGateway } from "../gateway/gateway-base";
 import { GatewayRoute } from "../gateway/route";
 import { GatewayService } from "../gateway/service";
 import { GatewayUpstream } from "../gateway/upstream";
+import { ModelKongScope } from "./model-kong-scope";
 import { defaultPolicies } from "./model-policies";
 import type { ResolvedModel, ResolvedRoute } from "./resolved";
 
@@ -21,18 +22,19 @@ export function clusterDns(service: string, namespace: string): string {
 }
 
 /**
- * The Kong side of a model, in the gateway's scope (possibly another stack, which is made to depend on the model's:
- * only plain names cross): a service named after the model, pointing at the VIP (or at a weighted upstream over both
- * tracks when a canary is configured); under it, its routes, each with the id of its name, and its policies. What the
- * gateway refuses while they are created is reported at the model's path, under the model's prop names.
+ * The Kong side of a model, in one scope named after it in the gateway, `<gateway>/<model name>` (possibly in another
+ * stack, which is made to depend on the model's: only plain names cross): a service (`Service`) pointing at the VIP,
+ * or at a weighted upstream over both tracks (`Upstream`) when a canary is configured; under the service, its routes,
+ * each with the id of its name, and its policies. What the gateway refuses while they are created is reported at the
+ * model's path, under the model's prop names.
  */
-export function addGatewayEntities(model: Construct, p: ResolvedModel, gateway: KongGateway): ModelGatewayEntities {
+export function addGatewayEntities(model: Construct, p: ResolvedModel, gateway: IKongGateway): ModelGatewayEntities {
   const modelStack = TerraformStack.of(model);
-  const gatewayStack = TerraformStack.of(gateway);
-  if (gatewayStack !== modelStack) gatewayStack.addDependency(modelStack);
+  if (gateway.stack !== modelStack) gateway.stack.addDependency(modelStack);
 
-  const upstream = p.canary ? addCanaryUpstream(p, gateway, p.canary.weightPercent) : undefined;
-  const service = gateway.addService(p.name, {
+  const scope = new ModelKongScope(gateway, p.name);
+  const upstream = p.canary ? addCanaryUpstream(p, scope, p.canary.weightPercent) : undefined;
+  const service = new GatewayService(scope, "Service", {
     name: p.name,
     protocol: p.protocol === "grpc" ? "grpc" : "http",
     ...(upstream ? { upstream } : { host: clusterDns(p.name, p.namespace) }),
@@ -83,8 +85,8 @@ function rehome(field: string, problem: ValidationProblem): ValidationProblem {
 }
 
 /** Both tracks' VIPs as weighted targets of one upstream, with passive health checks. */
-function addCanaryUpstream(p: ResolvedModel, gateway: KongGateway, canaryWeightPercent: number): GatewayUpstream {
-  return gateway.addUpstream(`${p.name}-upstream`, {
+function addCanaryUpstream(p: ResolvedModel, scope: ModelKongScope, canaryWeightPercent: number): GatewayUpstream {
+  return new GatewayUpstream(scope, "Upstream", {
     name: `${p.name}.upstream`,
     targets: [
       { target: `${clusterDns(p.name, p.namespace)}:${p.vip.port}`, weight: 100 - canaryWeightPercent },

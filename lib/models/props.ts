@@ -1,4 +1,4 @@
-import type { KongGateway } from "../gateway/gateway";
+import type { IKongGateway } from "../gateway/gateway-base";
 import type { PluginPolicy } from "../gateway/plugins/plugin";
 import type { Scaling } from "../kubernetes/scaling";
 import type { Vip } from "../kubernetes/vip";
@@ -100,8 +100,8 @@ export interface DetectionServiceProps {
   readonly namespace: string;
   /** Container image, pinned by digest or an explicit tag (`latest` and friends are rejected). */
   readonly image: string;
-  /** The gateway the model is registered in. */
-  readonly gateway: KongGateway;
+  /** The gateway the model is registered in: a KongGateway, or one configured elsewhere (`KongGateway.fromAdminUrl`). */
+  readonly gateway: IKongGateway;
   /** Kong's proxy pods, the only peers allowed to reach the model (a KongCluster). */
   readonly kong: IKongProxyPeer;
   /** Port the model server listens on. @default 8080 */

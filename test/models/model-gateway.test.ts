@@ -11,18 +11,29 @@ import { faceProps, idsOf, KONG, model, only, setup } from "./helpers";
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped */
 
 describe("addGatewayEntities", () => {
-  test("construct ids are a contract: every Kong entity of a model sits under the gateway, in a scope named after the model", () => {
+  test("construct ids are a contract: every Kong entity of a model sits in one scope named after the model", () => {
     const { json } = model({ canary: { image: "registry.local/ai/face-detection:1.5.0", weightPercent: 10 } });
-    expect(idsOf(json, "kong_service")).toEqual(["gateway_face-detection_D64FEC30"]);
-    expect(idsOf(json, "kong_route")).toEqual(["gateway_face-detection_v1-face-detection_13763ADA"]);
+    expect(idsOf(json, "kong_service")).toEqual(["gateway_face-detection_Service_C32298DD"]);
+    expect(idsOf(json, "kong_route")).toEqual(["gateway_face-detection_Service_v1-face-detection_45F70441"]);
     expect(idsOf(json, "kong_plugin")).toEqual([
-      "gateway_face-detection_Plugins_acl_613C51C4",
-      "gateway_face-detection_Plugins_key-auth_9AC7CAFF",
-      "gateway_face-detection_Plugins_rate-limiting_274676EB",
-      "gateway_face-detection_Plugins_request-size-limiting_BAF40C28",
+      "gateway_face-detection_Service_Plugins_acl_AC96952C",
+      "gateway_face-detection_Service_Plugins_key-auth_95B34EA6",
+      "gateway_face-detection_Service_Plugins_rate-limiting_94B29641",
+      "gateway_face-detection_Service_Plugins_request-size-limiting_3193F708",
     ]);
-    // the canary's upstream keeps its address (gateway.addUpstream cannot nest it under the model's scope)
-    expect(idsOf(json, "kong_upstream")).toEqual(["gateway_face-detection-upstream_B0B7C742"]);
+    expect(idsOf(json, "kong_upstream")).toEqual(["gateway_face-detection_Upstream_9F95E9D2"]);
+    expect(idsOf(json, "kong_target")).toEqual(["gateway_face-detection_Upstream_Target0_9BE3AC7C", "gateway_face-detection_Upstream_Target1_F9162C42"]);
+  });
+
+  test("the model's scope stands for the gateway: same stack and names, and it refuses plugins of its own", () => {
+    const { svc, gateway } = model();
+    const scope = svc.kongService.gateway;
+    expect(scope.node.path).toBe("platform/gateway/face-detection");
+    expect(scope.stack).toBe(gateway.stack);
+    expect(scope.names).toBe(gateway.names);
+    expect(() => scope.addPlugin(Plugin.cors())).toThrow(
+      '[platform/gateway/face-detection] plugins ("cors") cannot be added to a model\'s scope in the gateway: use the model\'s plugins or routes[].plugins props, its kongService or route(name), or the gateway\'s addPlugin for a global plugin',
+    );
   });
 
   test("a route's id comes from its name, so adding, removing or reordering routes keeps the others", () => {
@@ -54,7 +65,7 @@ describe("addGatewayEntities", () => {
     const batch = only(json, "kong_plugin").filter((p) => p.route_id);
     expect(batch).toHaveLength(1);
     expect(JSON.parse(batch[0].config_json)).toMatchObject({ minute: 10 });
-    expect(batch[0].route_id).toBe("${kong_route.gateway_face-detection_batch_AD121372.id}");
+    expect(batch[0].route_id).toBe("${kong_route.gateway_face-detection_Service_batch_CD7DF60B.id}");
   });
 
   test("a canary's upstream has passive health checks and the service retries twice", () => {
@@ -64,12 +75,28 @@ describe("addGatewayEntities", () => {
   });
 });
 
+describe("a model in a gateway configured elsewhere", () => {
+  test("registers its service and routes through KongGateway.fromAdminUrl", () => {
+    // GIVEN a model team's app with the platform's gateway imported by URL
+    const app = Testing.app();
+    const stack = new TerraformStack(app, "team");
+    new KubernetesProvider(stack, "kubernetes", {});
+    const gateway = KongGateway.fromAdminUrl(stack, "platform-gateway", { adminUrl: "http://kong-admin.kong.svc.cluster.local:8001" });
+    // WHEN a model is added to it
+    new DetectionService(stack, "ocr", { name: "ocr", namespace: "team-a", image: "r/ocr:1.0.0", gateway, kong: KONG });
+    const json = JSON.parse(Testing.synth(stack, true));
+    // THEN its Kong entities sit in the model's scope of that gateway
+    expect(idsOf(json, "kong_service")).toEqual(["platform-gateway_ocr_Service_50D1D8EE"]);
+    expect(only(json, "kong_route").map((r) => r.name)).toEqual(["ocr"]);
+  });
+});
+
 describe("what the gateway refuses is reported at the model, under its prop names", () => {
   test("a path another model already routes", () => {
     const { stack, gateway } = setup();
     new DetectionService(stack, "a", faceProps(gateway, { name: "a", routes: [{ paths: ["/v1/shared"] }] }));
     expect(() => new DetectionService(stack, "b", faceProps(gateway, { name: "b", routes: [{ paths: ["/v1/shared"] }] }))).toThrow(
-      '[platform/b] routes[0].paths ("/v1/shared") with host "*" and method "POST" is already routed by platform/gateway/a/v1-shared: Kong would send these requests to only one of them; change the paths, hosts, methods or headers',
+      '[platform/b] routes[0].paths ("/v1/shared") with host "*" and method "POST" is already routed by platform/gateway/a/Service/v1-shared: Kong would send these requests to only one of them; change the paths, hosts, methods or headers',
     );
   });
 

@@ -33,7 +33,9 @@ function checkIdentity(v: Problems, props: DetectionServiceProps): void {
   if (required(v, "namespace", props.namespace)) dns1123Label(v, "namespace", props.namespace);
   if (required(v, "image", props.image)) pinnedImage(v, "image", props.image);
   if (required(v, "gateway", props.gateway, "is required: the KongGateway the model is registered in")) {
-    if (!(props.gateway instanceof KongGateway)) v.add("gateway", typeof props.gateway, "must be a KongGateway");
+    if (!KongGateway.isGateway(props.gateway)) {
+      v.add("gateway", typeof props.gateway, "must be a KongGateway, or a gateway made with KongGateway.fromAdminUrl(...)");
+    }
   }
   if (required(v, "kong", props.kong, "is required: the KongCluster whose proxy pods may reach the model")) {
     checkKongPeer(v, "kong", props.kong);

@@ -79,7 +79,11 @@ describe("DetectionService workload props: rejected input, reported at the model
       { kong: {} as never },
       "[platform/face] kong.namespace (undefined) is required\n[platform/face] kong.proxySelectorLabels (undefined) is required",
     ],
-    ["a gateway that is not a KongGateway", { gateway: {} as never }, '[platform/face] gateway ("object") must be a KongGateway'],
+    [
+      "a gateway that is not a KongGateway",
+      { gateway: {} as never },
+      '[platform/face] gateway ("object") must be a KongGateway, or a gateway made with KongGateway.fromAdminUrl(...)',
+    ],
     [
       "a literal secret in env",
       { env: { DB_PASSWORD: "hunter2" } },
