@@ -25,17 +25,6 @@ describe("addGatewayEntities", () => {
     expect(idsOf(json, "kong_target")).toEqual(["gateway_face-detection_Upstream_Target0_9BE3AC7C", "gateway_face-detection_Upstream_Target1_F9162C42"]);
   });
 
-  test("the model's scope stands for the gateway: same stack and names, and it refuses plugins of its own", () => {
-    const { svc, gateway } = model();
-    const scope = svc.kongService.gateway;
-    expect(scope.node.path).toBe("platform/gateway/face-detection");
-    expect(scope.stack).toBe(gateway.stack);
-    expect(scope.names).toBe(gateway.names);
-    expect(() => scope.addPlugin(Plugin.cors())).toThrow(
-      '[platform/gateway/face-detection] plugins ("cors") cannot be added to a model\'s scope in the gateway: use the model\'s plugins or routes[].plugins props, its kongService or route(name), or the gateway\'s addPlugin for a global plugin',
-    );
-  });
-
   test("a route's id comes from its name, so adding, removing or reordering routes keeps the others", () => {
     const first = model({ routes: [{ name: "detect", paths: ["/v1/face-detection"] }] }).json;
     const more = model({
