@@ -10,17 +10,20 @@ export { InClusterPostgres, DEFAULT_POSTGRES_IMAGE } from "./database/in-cluster
 export type { InClusterPostgresProps } from "./database/in-cluster-postgres";
 export { ExistingPostgres } from "./database/existing-postgres";
 export type { ExistingPostgresProps, PostgresSslMode } from "./database/existing-postgres";
-export type { ContainerResources, ResourceQuantities } from "./database/container-resources";
+export type { ContainerResources, ResourceQuantities } from "./kubernetes/container-resources";
+
+export { Scaling } from "./kubernetes/scaling";
+export type { CpuScalingOptions } from "./kubernetes/scaling";
+export { Vip } from "./kubernetes/vip";
+export type { ClusterIpVipOptions, LoadBalancerVipOptions } from "./kubernetes/vip";
+export type { SecretKeyRef } from "./kubernetes/secret-ref";
 
 export { KongCluster, DEFAULT_KONG_IMAGE } from "./kong/kong-cluster";
-export type {
-  KongClusterProps,
-  KongProxyProps,
-  KongAdminProps,
-  KongAutoscalingProps,
-  ProxyServiceType,
-  AdminServiceType,
-} from "./kong/kong-cluster";
+export type { KongClusterProps } from "./kong/kong-cluster";
+export { ProxyEndpoint } from "./kong/proxy-endpoint";
+export type { ProxyPorts, LoadBalancerProxyOptions, NodePortProxyOptions } from "./kong/proxy-endpoint";
+export { AdminEndpoint } from "./kong/admin-endpoint";
+export type { ClusterIpAdminOptions, LoadBalancerAdminOptions } from "./kong/admin-endpoint";
 export type { AdminPeer } from "./kong/admin-access";
 
 export * from "./gateway";

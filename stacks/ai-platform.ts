@@ -6,6 +6,9 @@ import { IKongDatabase } from "../lib/database/kong-database";
 import { InClusterPostgres } from "../lib/database/in-cluster-postgres";
 import { ExistingPostgres } from "../lib/database/existing-postgres";
 import { KongCluster } from "../lib/kong/kong-cluster";
+import { AdminEndpoint } from "../lib/kong/admin-endpoint";
+import { ProxyEndpoint } from "../lib/kong/proxy-endpoint";
+import { Scaling } from "../lib/kubernetes/scaling";
 import { KongGateway } from "../lib/gateway/gateway";
 import { GatewayConsumer, GatewayConsumerProps } from "../lib/gateway/consumer";
 import { Plugin } from "../lib/gateway/plugins/plugin";
@@ -94,21 +97,18 @@ export class AiPlatform {
       namespace: env.kongNamespace,
       database: this.database,
       image: env.kong.image,
-      replicas: env.kong.minReplicas,
-      autoscaling: { minReplicas: env.kong.minReplicas, maxReplicas: env.kong.maxReplicas },
-      proxy: {
-        serviceType: "LoadBalancer",
-        loadBalancerIp: env.kong.proxy.loadBalancerIp,
-        loadBalancerSourceRanges: env.kong.proxy.sourceRanges,
+      scaling: Scaling.cpu({ minReplicas: env.kong.minReplicas, maxReplicas: env.kong.maxReplicas }),
+      proxy: ProxyEndpoint.loadBalancer({
+        ip: env.kong.proxy.loadBalancerIp,
+        sourceRanges: env.kong.proxy.sourceRanges,
         externalTrafficPolicy: "Local",
-      },
+      }),
       admin: adminRanges
-        ? {
-            serviceType: "LoadBalancer",
-            loadBalancerSourceRanges: adminRanges,
+        ? AdminEndpoint.loadBalancer({
+            sourceRanges: adminRanges,
             allowFrom: adminRanges.map((cidr) => ({ cidr })),
             annotations: { "networking.gke.io/load-balancer-type": "Internal", "service.beta.kubernetes.io/aws-load-balancer-internal": "true" },
-          }
+          })
         : undefined,
     });
 

@@ -1,16 +1,18 @@
-import { Token } from "cdktf";
 import { isIP } from "node:net";
 import { Problems } from "./errors";
+import { isToken } from "./tokens";
+
+export { isToken };
+/** @deprecated Kubernetes names live in lib/kubernetes/names.ts: import `dns1123Label` from there. */
+export { dns1123Label } from "../kubernetes/names";
+/** @deprecated Kubernetes quantities live in lib/kubernetes/quantities.ts: import `quantity` from there. */
+export { quantity } from "../kubernetes/quantities";
 
 /**
  * Field checks shared by every construct. Each returns true when the value is acceptable (or an unresolved
  * Terraform token that can only be checked at apply time) and otherwise records a problem and returns false.
  * Absent values (undefined) are acceptable: callers check presence with `required`.
  */
-
-export function isToken(value: unknown): boolean {
-  return (typeof value === "string" || typeof value === "number" || Array.isArray(value)) && Token.isUnresolved(value);
-}
 
 export function required(v: Problems, field: string, value: unknown, what = "is required"): boolean {
   if (value === undefined || value === null || value === "") {
@@ -97,22 +99,6 @@ export function stringArray(v: Problems, field: string, value: unknown, allowEmp
   return true;
 }
 
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-
-/** A Kubernetes DNS-1123 label: lowercase alphanumerics and '-', starts and ends alphanumeric, at most `max`. */
-export function dns1123Label(v: Problems, field: string, value: unknown, max = 63): boolean {
-  if (value === undefined || isToken(value)) return true;
-  if (typeof value !== "string" || value.length > max || !DNS1123_LABEL.test(value)) {
-    v.add(
-      field,
-      value,
-      `must be a DNS-1123 label: at most ${max} characters of lowercase letters, digits and '-', starting and ending with a letter or digit`,
-    );
-    return false;
-  }
-  return true;
-}
-
 const FLOATING_TAGS = new Set(["latest", "stable", "main", "master", "edge", "nightly", "dev", "mainline", "current"]);
 
 /**
@@ -180,22 +166,16 @@ export function cidrList(v: Problems, field: string, value: unknown, opts: { req
   return ok;
 }
 
-/** Kubernetes resource quantity, e.g. `500m`, `2`, `512Mi`, `1Gi`. */
-export function quantity(v: Problems, field: string, value: unknown): boolean {
-  if (value === undefined || isToken(value)) return true;
-  if (typeof value !== "string" || !/^([0-9]+(\.[0-9]+)?)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$/.test(value)) {
-    v.add(field, value, "must be a Kubernetes quantity such as 250m, 1, 512Mi or 10Gi");
-    return false;
-  }
-  return true;
-}
-
-
 /** True for a CIDR whose prefix length is 0 (every address of its family: 0.0.0.0/0, 10.0.0.0/0, ::0/0, ...). */
 export function coversEveryAddress(value: string): boolean {
   if (!isCidrOrIp(value)) return false;
   const slash = value.indexOf("/");
   return slash >= 0 && Number(value.slice(slash + 1)) === 0;
+}
+
+/** The message refusing a source range that covers every address; `what` names what it would open. */
+export function everyAddressRule(what: string): string {
+  return `opens ${what} to every address: list the networks that need it`;
 }
 
 /** A list of source CIDRs that must not open a port to every address; `what` names the port for the message. */
@@ -204,11 +184,31 @@ export function noEveryAddress(v: Problems, field: string, value: unknown, what:
   let ok = true;
   value.forEach((item, i) => {
     if (typeof item === "string" && !isToken(item) && coversEveryAddress(item)) {
-      v.add(`${field}[${i}]`, item, `opens ${what} to every address: list the networks that need it`);
+      v.add(`${field}[${i}]`, item, everyAddressRule(what));
       ok = false;
     }
   });
   return ok;
+}
+
+/** Something that records its own problems under a field: the enum-like option classes (Scaling, Vip, ...). */
+export interface SelfValidating {
+  validate(v: Problems, field: string): boolean;
+}
+
+/**
+ * A prop whose value must be made by the static factories of an enum-like class (the class of `fallback`): absent
+ * gives `fallback`; anything else is refused naming `factories`; an instance validates itself under `field`. Returns
+ * the value to render (`fallback` when it was refused, so that other checks go on).
+ */
+export function factoryMadeProp<T extends SelfValidating>(v: Problems, field: string, value: unknown, fallback: T, factories: string): T {
+  if (value === undefined) return fallback;
+  if (!(value instanceof fallback.constructor)) {
+    v.add(field, value, `must be made with ${factories}`);
+    return fallback;
+  }
+  (value as T).validate(v, field);
+  return value as T;
 }
 
 /** A plain object (not null, not an array): what every props bag and nested option must be. */

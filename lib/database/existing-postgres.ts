@@ -5,11 +5,12 @@ import { Role } from "@cdktf/provider-postgresql/lib/role";
 import type { Password } from "@cdktf/provider-random/lib/password";
 import { ITerraformDependable, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
-import { bool, dns1123Label, integerIn, isToken, nonEmptyString, oneOf, required } from "../core/checks";
+import { bool, integerIn, isToken, nonEmptyString, oneOf, required } from "../core/checks";
+import { dns1123Label, dns1123Subdomain } from "../kubernetes/names";
 import { Problems } from "../core/errors";
 import { standardLabels } from "../core/labels";
 import { shortHash } from "../core/naming";
-import { dns1123Subdomain, hostName, IKongDatabase, KongDatabasePasswordSecret, pgIdentifier } from "./kong-database";
+import { hostName, IKongDatabase, KongDatabasePasswordSecret, pgIdentifier } from "./kong-database";
 import { generateDatabasePassword } from "./database-password";
 
 /**
@@ -84,37 +85,9 @@ export class ExistingPostgres extends Construct implements IKongDatabase {
   constructor(scope: Construct, id: string, props: ExistingPostgresProps) {
     super(scope, id);
     const p = (props ?? {}) as Partial<ExistingPostgresProps>;
-    const v = new Problems(this);
-    if (required(v, "namespace", p.namespace, "is required: the namespace Kong runs in")) dns1123Label(v, "namespace", p.namespace);
-    hostName(v, "host", p.host);
-    integerIn(v, "port", p.port, 1, 65535);
-    oneOf(v, "sslMode", p.sslMode, POSTGRES_SSL_MODES);
-    pgIdentifier(v, "adminUsername", p.adminUsername);
-    if (p.adminPassword !== undefined && !isToken(p.adminPassword)) {
-      v.add(
-        "adminPassword",
-        typeof p.adminPassword === "string" ? "<redacted>" : p.adminPassword,
-        "must be a Terraform reference (a sensitive TerraformVariable or a secret data source), never a literal: a literal would be written into cdk.tf.json. Omit it to get a sensitive variable.",
-      );
-    }
-    nonEmptyString(v, "adminDatabase", p.adminDatabase);
-    bool(v, "adminIsSuperuser", p.adminIsSuperuser);
-    pgIdentifier(v, "databaseName", p.databaseName);
-    pgIdentifier(v, "user", p.user);
-    dns1123Subdomain(v, "secretName", p.secretName);
     // One stack, one variable name: two servers sharing it would silently get one password.
     const variableName = `${snakeCase(id)}_admin_password`;
-    if (p.adminPassword === undefined) {
-      const declaredBy = adminVariables(this).get(variableName);
-      if (declaredBy !== undefined) {
-        v.add(
-          "adminPassword",
-          undefined,
-          `would be read from the Terraform variable "${variableName}", which ${declaredBy} (an ExistingPostgres of the same stack) already declares: both servers would silently get one administrator password. Pass adminPassword (e.g. a TerraformVariable of its own) to one of them, or give them ids that differ in snake_case.`,
-        );
-      }
-    }
-    v.throwIfAny();
+    checkProps(this, p, variableName);
 
     this.namespace = p.namespace as string;
     this.host = p.host as string;
@@ -181,6 +154,40 @@ export class ExistingPostgres extends Construct implements IKongDatabase {
 
     this.dependables = [this.role, this.database, this.secret];
   }
+}
+
+/** Checks every prop and throws one ValidationError naming all problems. */
+function checkProps(scope: Construct, p: Partial<ExistingPostgresProps>, variableName: string): void {
+  const v = new Problems(scope);
+  if (required(v, "namespace", p.namespace, "is required: the namespace Kong runs in")) dns1123Label(v, "namespace", p.namespace);
+  hostName(v, "host", p.host);
+  integerIn(v, "port", p.port, 1, 65535);
+  oneOf(v, "sslMode", p.sslMode, POSTGRES_SSL_MODES);
+  pgIdentifier(v, "adminUsername", p.adminUsername);
+  if (p.adminPassword !== undefined && !isToken(p.adminPassword)) {
+    v.add(
+      "adminPassword",
+      typeof p.adminPassword === "string" ? "<redacted>" : p.adminPassword,
+      "must be a Terraform reference (a sensitive TerraformVariable or a secret data source), never a literal: a literal would be written into cdk.tf.json. Omit it to get a sensitive variable.",
+    );
+  }
+  nonEmptyString(v, "adminDatabase", p.adminDatabase);
+  bool(v, "adminIsSuperuser", p.adminIsSuperuser);
+  pgIdentifier(v, "databaseName", p.databaseName);
+  pgIdentifier(v, "user", p.user);
+  dns1123Subdomain(v, "secretName", p.secretName);
+  // One stack, one variable name: two servers sharing it would silently get one password.
+  if (p.adminPassword === undefined) {
+    const declaredBy = adminVariables(scope).get(variableName);
+    if (declaredBy !== undefined) {
+      v.add(
+        "adminPassword",
+        undefined,
+        `would be read from the Terraform variable "${variableName}", which ${declaredBy} (an ExistingPostgres of the same stack) already declares: both servers would silently get one administrator password. Pass adminPassword (e.g. a TerraformVariable of its own) to one of them, or give them ids that differ in snake_case.`,
+      );
+    }
+  }
+  v.throwIfAny();
 }
 
 /** Per stack: the admin-password variable names ExistingPostgres declared, and the path of the construct that did. */

@@ -5,12 +5,15 @@ import { StatefulSetV1 } from "@cdktf/provider-kubernetes/lib/stateful-set-v1";
 import type { Password } from "@cdktf/provider-random/lib/password";
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { dns1123Label, isToken, pinnedImage, quantity, required } from "../core/checks";
+import { isToken, pinnedImage, required } from "../core/checks";
 import { Problems } from "../core/errors";
 import { selectorLabels, standardLabels } from "../core/labels";
 import { imageVersion } from "../core/naming";
-import { ContainerResources, parseQuantity, resolveResources, ResolvedResources } from "./container-resources";
-import { dns1123Subdomain, IKongDatabase, KongDatabasePasswordSecret, pgIdentifier } from "./kong-database";
+import { ContainerResources, renderResources, resolveResources, ResolvedResources } from "../kubernetes/container-resources";
+import { dns1123Label, dns1123Subdomain } from "../kubernetes/names";
+import { parseQuantity, quantity } from "../kubernetes/quantities";
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "../kubernetes/security-context";
+import { IKongDatabase, KongDatabasePasswordSecret, pgIdentifier } from "./kong-database";
 import { generateDatabasePassword } from "./database-password";
 
 /** The PostgreSQL image used when none is given: a pinned minor release of PostgreSQL 16 (Debian). */
@@ -23,7 +26,7 @@ export const DEFAULT_POSTGRES_RESOURCES: ResolvedResources = {
 };
 
 /** uid/gid of the `postgres` user in the official Debian-based image. */
-const POSTGRES_UID = "999";
+const POSTGRES_UID = 999;
 const DATA_MOUNT = "/var/lib/postgresql/data";
 
 export interface InClusterPostgresProps {
@@ -80,25 +83,7 @@ export class InClusterPostgres extends Construct implements IKongDatabase {
   constructor(scope: Construct, id: string, props: InClusterPostgresProps) {
     super(scope, id);
     const p = (props ?? {}) as Partial<InClusterPostgresProps>;
-    const v = new Problems(this);
-    if (required(v, "namespace", p.namespace, "is required: the namespace Kong runs in")) dns1123Label(v, "namespace", p.namespace);
-    // The StatefulSet's pods get a controller-revision-hash label `<name>-<10 chars>`, at most 63 characters.
-    dns1123Label(v, "name", p.name, 52);
-    if (pinnedImage(v, "image", p.image) && typeof p.image === "string" && !isToken(p.image) && !p.image.includes("@")) {
-      const tag = p.image.slice(p.image.lastIndexOf(":") + 1);
-      if (!/^v?\d+\.\d+/.test(tag)) {
-        v.add("image", p.image, 'must be pinned to a PostgreSQL minor release, e.g. "postgres:16.9", or a digest (repo@sha256:<64 hex>)');
-      }
-    }
-    pgIdentifier(v, "databaseName", p.databaseName);
-    pgIdentifier(v, "user", p.user);
-    const sizeOk = quantity(v, "storageSize", p.storageSize);
-    if (sizeOk && typeof p.storageSize === "string" && !isToken(p.storageSize) && !((parseQuantity(p.storageSize) ?? 0) >= 1)) {
-      v.add("storageSize", p.storageSize, "must be a positive size (at least 1 byte), such as 10Gi: the data volume holds the database");
-    }
-    dns1123Subdomain(v, "storageClassName", p.storageClassName);
-    const resources = resolveResources(v, "resources", p.resources, DEFAULT_POSTGRES_RESOURCES);
-    v.throwIfAny();
+    const resources = checkProps(this, p);
 
     this.namespace = p.namespace as string;
     this.name = p.name ?? "kong-postgres";
@@ -145,8 +130,15 @@ export class InClusterPostgres extends Construct implements IKongDatabase {
       },
     });
 
+    this.statefulSet = this.addStatefulSet(labels, resources);
+
+    this.dependables = [this.secret, this.service, this.statefulSet];
+  }
+
+  /** The PostgreSQL pod: one replica, non-root, read-only root filesystem, data on the claim. Id `Resource`. */
+  private addStatefulSet(labels: Record<string, string>, resources: ResolvedResources): StatefulSetV1 {
     const isReady = ["pg_isready", "-h", "127.0.0.1", "-p", "5432", "-U", this.user, "-d", this.databaseName];
-    this.statefulSet = new StatefulSetV1(this, "Resource", {
+    return new StatefulSetV1(this, "Resource", {
       metadata: { name: this.name, namespace: this.namespace, labels },
       spec: {
         replicas: "1",
@@ -159,14 +151,7 @@ export class InClusterPostgres extends Construct implements IKongDatabase {
             automountServiceAccountToken: false,
             enableServiceLinks: false,
             terminationGracePeriodSeconds: 60,
-            securityContext: {
-              runAsNonRoot: true,
-              runAsUser: POSTGRES_UID,
-              runAsGroup: POSTGRES_UID,
-              fsGroup: POSTGRES_UID,
-              fsGroupChangePolicy: "OnRootMismatch",
-              seccompProfile: { type: "RuntimeDefault" },
-            },
+            securityContext: restrictedPodSecurityContext({ runAsUser: POSTGRES_UID, ownVolumes: true, onlyOnRootMismatch: true }),
             container: [
               {
                 name: "postgres",
@@ -196,16 +181,8 @@ export class InClusterPostgres extends Construct implements IKongDatabase {
                   timeoutSeconds: 5,
                   failureThreshold: 6,
                 },
-                resources: { requests: resources.requests, limits: resources.limits },
-                securityContext: {
-                  runAsNonRoot: true,
-                  runAsUser: POSTGRES_UID,
-                  runAsGroup: POSTGRES_UID,
-                  readOnlyRootFilesystem: true,
-                  allowPrivilegeEscalation: false,
-                  privileged: false,
-                  capabilities: { drop: ["ALL"] },
-                },
+                resources: renderResources(resources),
+                securityContext: restrictedContainerSecurityContext({ runAsUser: POSTGRES_UID }),
                 volumeMount: [
                   { name: "data", mountPath: DATA_MOUNT },
                   { name: "run", mountPath: "/var/run/postgresql" },
@@ -224,9 +201,31 @@ export class InClusterPostgres extends Construct implements IKongDatabase {
       waitForRollout: true,
       timeouts: { create: "10m", update: "10m" },
     });
-
-    this.dependables = [this.secret, this.service, this.statefulSet];
   }
+}
+
+/** Checks every prop, throws one ValidationError naming all problems, and returns the container's resources. */
+function checkProps(scope: Construct, p: Partial<InClusterPostgresProps>): ResolvedResources {
+  const v = new Problems(scope);
+  if (required(v, "namespace", p.namespace, "is required: the namespace Kong runs in")) dns1123Label(v, "namespace", p.namespace);
+  // The StatefulSet's pods get a controller-revision-hash label `<name>-<10 chars>`, at most 63 characters.
+  dns1123Label(v, "name", p.name, 52);
+  if (pinnedImage(v, "image", p.image) && typeof p.image === "string" && !isToken(p.image) && !p.image.includes("@")) {
+    const tag = p.image.slice(p.image.lastIndexOf(":") + 1);
+    if (!/^v?\d+\.\d+/.test(tag)) {
+      v.add("image", p.image, 'must be pinned to a PostgreSQL minor release, e.g. "postgres:16.9", or a digest (repo@sha256:<64 hex>)');
+    }
+  }
+  pgIdentifier(v, "databaseName", p.databaseName);
+  pgIdentifier(v, "user", p.user);
+  const sizeOk = quantity(v, "storageSize", p.storageSize);
+  if (sizeOk && typeof p.storageSize === "string" && !isToken(p.storageSize) && !((parseQuantity(p.storageSize) ?? 0) >= 1)) {
+    v.add("storageSize", p.storageSize, "must be a positive size (at least 1 byte), such as 10Gi: the data volume holds the database");
+  }
+  dns1123Subdomain(v, "storageClassName", p.storageClassName);
+  const resources = resolveResources(v, "resources", p.resources, DEFAULT_POSTGRES_RESOURCES);
+  v.throwIfAny();
+  return resources;
 }
 
 /** Labels for objects that should not change on an image upgrade (Secret, claim, Service). */

@@ -1,15 +1,13 @@
-import { ITerraformDependable, Token } from "cdktf";
+import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { bool, dns1123Label, integerIn, isToken, plainObject, required } from "../core/checks";
+import { bool, integerIn, isToken, required } from "../core/checks";
 import { Problems } from "../core/errors";
+import { labelSelector } from "../kubernetes/labels";
+import { dns1123Label } from "../kubernetes/names";
+import { SecretKeyRef, secretKeyRef } from "../kubernetes/secret-ref";
 
-/** Where Kong finds the password of its database user: a key of a Kubernetes Secret. */
-export interface KongDatabasePasswordSecret {
-  /** Name of the Secret. */
-  readonly name: string;
-  /** Key inside the Secret whose value is the password. */
-  readonly key: string;
-}
+/** Where Kong finds the password of its database user: a key of a Kubernetes Secret (`name`, `key`). */
+export type KongDatabasePasswordSecret = SecretKeyRef;
 
 /**
  * A PostgreSQL database that a KongCluster runs on. Implemented by `InClusterPostgres` (a StatefulSet next to Kong),
@@ -92,85 +90,6 @@ export function hostName(v: Problems, field: string, value: unknown): boolean {
   return true;
 }
 
-/**
- * A Kubernetes Secret reference `{ name, key }`; `holding` names what the key holds, for the messages.
- */
-export function secretRef(v: Problems, field: string, value: unknown, holding = "the password"): boolean {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    v.add(field, value, `is required: { name, key } of a Secret in the Kong namespace holding ${holding}`);
-    return false;
-  }
-  const ref = value as Partial<KongDatabasePasswordSecret>;
-  let ok = true;
-  if (!required(v, `${field}.name`, ref.name, "is required: the name of the Secret")) ok = false;
-  else ok = dns1123Subdomain(v, `${field}.name`, ref.name) && ok;
-  if (!required(v, `${field}.key`, ref.key, `is required: the key of ${holding} in the Secret`)) ok = false;
-  else if (!isToken(ref.key) && (typeof ref.key !== "string" || !/^[-._a-zA-Z0-9]{1,253}$/.test(ref.key))) {
-    v.add(`${field}.key`, ref.key, "must consist of letters, digits, '-', '_' or '.'");
-    ok = false;
-  }
-  return ok;
-}
-
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const QUALIFIED_NAME_PART = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
-
-/**
- * A Kubernetes label or annotation key: an optional DNS-subdomain prefix (at most 253 characters) and `/`, then a
- * name of 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit.
- */
-export function isQualifiedName(key: string): boolean {
-  const slash = key.lastIndexOf("/");
-  const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
-  const name = slash >= 0 ? key.slice(slash + 1) : key;
-  if (prefix !== undefined && (prefix.length === 0 || prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix))) return false;
-  return name.length <= 63 && QUALIFIED_NAME_PART.test(name);
-}
-
-/** A Kubernetes label value: empty, or at most 63 letters, digits, '-', '_' or '.', starting and ending alphanumeric. */
-export function isLabelValue(value: string): boolean {
-  return value === "" || (value.length <= 63 && QUALIFIED_NAME_PART.test(value));
-}
-
-export const LABEL_KEY_RULE =
-  "must be a label name: an optional DNS-subdomain prefix and '/', then 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit";
-const LABEL_VALUE_RULE = "must be a label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit";
-
-/**
- * The keys and values of a label map (already known to be an object): each key a qualified name, each value a label
- * value (or a Terraform token, checked at apply time). Problems are reported as `<field> key` and `<field>["key"]`.
- */
-export function labelEntries(v: Problems, field: string, map: object): boolean {
-  let ok = true;
-  for (const [key, value] of Object.entries(map)) {
-    if (!isQualifiedName(key)) {
-      v.add(`${field} key`, key, LABEL_KEY_RULE);
-      ok = false;
-    }
-    if (isToken(value)) continue;
-    if (typeof value !== "string" || !isLabelValue(value)) {
-      v.add(`${field}[${JSON.stringify(key)}]`, value, LABEL_VALUE_RULE);
-      ok = false;
-    }
-  }
-  return ok;
-}
-
-/** A map of Kubernetes labels (e.g. pod selector labels): a literal, non-empty object of valid keys and values. */
-export function labelMap(v: Problems, field: string, value: unknown): boolean {
-  if (value === undefined) return true;
-  if (!plainObject(v, field, value, "must be a map of label names to values, e.g. { app: \"postgres\" }")) return false;
-  if (Token.isUnresolved(value)) {
-    v.add(field, "<token>", "must be a literal map: labels select pods and must be known when the plan is made");
-    return false;
-  }
-  if (Object.keys(value as object).length === 0) {
-    v.add(field, value, "must name at least one label: an empty selector matches every pod. Omit it for a server outside the cluster");
-    return false;
-  }
-  return labelEntries(v, field, value as object);
-}
-
 /** `dependables`: a list of Terraform resources, data sources or modules. */
 export function dependableList(v: Problems, field: string, value: unknown): boolean {
   if (value === undefined) return true;
@@ -187,16 +106,6 @@ export function dependableList(v: Problems, field: string, value: unknown): bool
     }
   });
   return ok;
-}
-
-/** A Kubernetes object name (DNS-1123 subdomain). */
-export function dns1123Subdomain(v: Problems, field: string, value: unknown): boolean {
-  if (value === undefined || isToken(value)) return true;
-  if (typeof value !== "string" || value.length > 253 || !DNS1123_SUBDOMAIN.test(value)) {
-    v.add(field, value, "must be a DNS-1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit");
-    return false;
-  }
-  return true;
 }
 
 class ImportedKongDatabase extends Construct implements IKongDatabase {
@@ -219,12 +128,12 @@ class ImportedKongDatabase extends Construct implements IKongDatabase {
     integerIn(v, "port", a.port, 1, 65535);
     pgIdentifier(v, "databaseName", a.databaseName);
     pgIdentifier(v, "user", a.user);
-    secretRef(v, "passwordSecret", a.passwordSecret);
+    secretKeyRef(v, "passwordSecret", a.passwordSecret, "the password");
     bool(v, "ssl", a.ssl);
     bool(v, "sslVerify", a.sslVerify);
     if (a.sslVerify === true && a.ssl === false) v.add("sslVerify", a.sslVerify, "requires ssl: true (a certificate can only be verified over TLS)");
     dns1123Label(v, "namespace", a.namespace);
-    labelMap(v, "podSelectorLabels", a.podSelectorLabels);
+    labelSelector(v, "podSelectorLabels", a.podSelectorLabels);
     dependableList(v, "dependables", a.dependables);
     v.throwIfAny();
 

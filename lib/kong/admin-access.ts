@@ -1,6 +1,6 @@
-import { coversEveryAddress, isCidrOrIp, isToken } from "../core/checks";
+import { coversEveryAddress, everyAddressRule, isCidrOrIp, isToken } from "../core/checks";
 import { Problems } from "../core/errors";
-import { labelEntries } from "../database/kong-database";
+import { labelSelector } from "../kubernetes/labels";
 
 /**
  * One source allowed to reach Kong's Admin API ports (8001, 8444) through the NetworkPolicy. Give either `cidr`, or
@@ -23,6 +23,9 @@ export interface NetworkPolicyPeer {
   readonly podSelector?: { readonly matchLabels: Record<string, string> };
 }
 
+/** What an Admin API source range opens, in messages. */
+export const ADMIN_API = "the Admin API, which has no authentication in Kong OSS,";
+
 /** A CIDR block that is not the whole internet: any prefix length 0 (`0.0.0.0/0`, `10.0.0.0/0`, `::0/0`, ...) is. */
 export function adminCidr(v: Problems, field: string, value: unknown): boolean {
   if (isToken(value)) return true;
@@ -31,28 +34,10 @@ export function adminCidr(v: Problems, field: string, value: unknown): boolean {
     return false;
   }
   if (coversEveryAddress(value)) {
-    v.add(field, value, "would open the Admin API, which has no authentication in Kong OSS, to every address; list the networks that administer Kong");
+    v.add(field, value, everyAddressRule(ADMIN_API));
     return false;
   }
   return true;
-}
-
-function labelSelector(v: Problems, field: string, value: unknown): boolean {
-  if (value === undefined) return true;
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    v.add(field, value, "must be a map of label names to values");
-    return false;
-  }
-  const entries = Object.entries(value as Record<string, unknown>);
-  if (entries.length === 0) {
-    v.add(field, value, "must name at least one label: an empty selector matches everything");
-    return false;
-  }
-  if (entries.some(([k, val]) => k.length === 0 || typeof val !== "string")) {
-    v.add(field, value, "must map non-empty label names to string values");
-    return false;
-  }
-  return labelEntries(v, field, value as object);
 }
 
 /** Checks `admin.allowFrom` and renders it as NetworkPolicy peers. */

@@ -1,5 +1,6 @@
 import { IKongDatabase } from "../database/kong-database";
-import { ResolvedResources } from "../database/container-resources";
+import { ResolvedResources } from "../kubernetes/container-resources";
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "../kubernetes/security-context";
 
 /** Container ports Kong listens on (the chart's). */
 export const KONG_PORTS = {
@@ -12,7 +13,7 @@ export const KONG_PORTS = {
 
 export const KONG_PREFIX = "/kong_prefix/";
 /** uid/gid of the `kong` user in the official image. */
-export const KONG_UID = "1000";
+export const KONG_UID = 1000;
 
 /** Requests and limits of the Kong container when none are given. */
 export const DEFAULT_KONG_RESOURCES: ResolvedResources = {
@@ -111,27 +112,14 @@ export function kongEnvironment(o: KongEnvironmentOptions): KongEnvVar[] {
   return env;
 }
 
-/** The chart's restricted container security context. */
+/** Kong's container security context: the restricted one, as the image's `kong` user. */
 export function kongContainerSecurityContext() {
-  return {
-    runAsNonRoot: true,
-    runAsUser: KONG_UID,
-    runAsGroup: KONG_UID,
-    readOnlyRootFilesystem: true,
-    allowPrivilegeEscalation: false,
-    privileged: false,
-    capabilities: { drop: ["ALL"] },
-  };
+  return restrictedContainerSecurityContext({ runAsUser: KONG_UID });
 }
 
-/** Pod security context: non-root and the runtime's default seccomp profile. */
+/** Kong's pod security context: the restricted one, as the image's `kong` user (emptyDir volumes only). */
 export function kongPodSecurityContext() {
-  return {
-    runAsNonRoot: true,
-    runAsUser: KONG_UID,
-    runAsGroup: KONG_UID,
-    seccompProfile: { type: "RuntimeDefault" },
-  };
+  return restrictedPodSecurityContext({ runAsUser: KONG_UID });
 }
 
 /** Writable scratch space for a read-only root filesystem: Kong's prefix and /tmp. */
@@ -147,8 +135,4 @@ export function kongVolumeMounts() {
     { name: "kong-prefix", mountPath: KONG_PREFIX },
     { name: "kong-tmp", mountPath: "/tmp" },
   ];
-}
-
-export function resourceBlock(r: ResolvedResources) {
-  return { requests: { ...r.requests }, limits: { ...r.limits } };
 }

@@ -194,7 +194,7 @@ describe("ExistingPostgres rejects", () => {
         '[test/db] adminIsSuperuser ("no") must be true or false',
         "[test/db] databaseName (\"kong-db\") must be a PostgreSQL identifier: 1 to 63 lowercase letters, digits and '_', not starting with a digit",
         "[test/db] user (\"\") must be a PostgreSQL identifier: 1 to 63 lowercase letters, digits and '_', not starting with a digit",
-        "[test/db] secretName (\"Kong_Secret\") must be a DNS-1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit",
+        "[test/db] secretName (\"Kong_Secret\") must be a DNS-1123 subdomain: at most 253 characters of lowercase letters, digits, '-' and '.', starting and ending with a letter or digit",
       ].join("\n"),
     );
   });

@@ -211,7 +211,7 @@ describe("InClusterPostgres rejects", () => {
         "[test/db] databaseName (\"Kong-DB\") must be a PostgreSQL identifier: 1 to 63 lowercase letters, digits and '_', not starting with a digit",
         "[test/db] user (\"1kong\") must be a PostgreSQL identifier: 1 to 63 lowercase letters, digits and '_', not starting with a digit",
         '[test/db] storageSize ("ten gigs") must be a Kubernetes quantity such as 250m, 1, 512Mi or 10Gi',
-        "[test/db] storageClassName (\"Fast_SSD\") must be a DNS-1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit",
+        "[test/db] storageClassName (\"Fast_SSD\") must be a DNS-1123 subdomain: at most 253 characters of lowercase letters, digits, '-' and '.', starting and ending with a letter or digit",
         '[test/db] resources.requests.cpu ("lots") must be a Kubernetes quantity such as 250m, 1, 512Mi or 10Gi',
       ].join("\n"),
     );

@@ -59,7 +59,7 @@ describe("KongDatabase.fromAttributes", () => {
       {},
       [
         "[test/db] host (undefined) is required: the DNS name or IP address of the PostgreSQL server",
-        "[test/db] passwordSecret (undefined) is required: { name, key } of a Secret in the Kong namespace holding the password",
+        "[test/db] passwordSecret (undefined) is required: { name, key } of a Secret in the same namespace holding the password",
       ].join("\n"),
     );
   });
@@ -70,7 +70,7 @@ describe("KongDatabase.fromAttributes", () => {
       { host: "db", port: 65536, passwordSecret: { name: "Bad_Name", key: "" }, ssl: false, sslVerify: true },
       [
         "[test/db] port (65536) must be an integer between 1 and 65535",
-        "[test/db] passwordSecret.name (\"Bad_Name\") must be a DNS-1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit",
+        "[test/db] passwordSecret.name (\"Bad_Name\") must be a DNS-1123 subdomain: at most 253 characters of lowercase letters, digits, '-' and '.', starting and ending with a letter or digit",
         '[test/db] passwordSecret.key ("") is required: the key of the password in the Secret',
         "[test/db] sslVerify (true) requires ssl: true (a certificate can only be verified over TLS)",
       ].join("\n"),
@@ -84,7 +84,7 @@ describe("KongDatabase.fromAttributes", () => {
       [
         "[test/db] databaseName (\"Kong\") must be a PostgreSQL identifier: 1 to 63 lowercase letters, digits and '_', not starting with a digit",
         "[test/db] user (\"a b\") must be a PostgreSQL identifier: 1 to 63 lowercase letters, digits and '_', not starting with a digit",
-        "[test/db] passwordSecret.key (\"k/ey\") must consist of letters, digits, '-', '_' or '.'",
+        "[test/db] passwordSecret.key (\"k/ey\") must be a Secret key: 1 to 253 letters, digits, '-', '_' or '.'",
         '[test/db] ssl ("yes") must be true or false',
         "[test/db] namespace (\"NS\") must be a DNS-1123 label: at most 63 characters of lowercase letters, digits and '-', starting and ending with a letter or digit",
       ].join("\n"),
@@ -111,7 +111,7 @@ describe("KongDatabase.fromAttributes", () => {
     const base = { host: "db", passwordSecret: { name: "s", key: "k" } };
     expectRejected(
       { ...base, podSelectorLabels: "app" as never },
-      '[test/db] podSelectorLabels ("app") must be a map of label names to values, e.g. { app: "postgres" }',
+      '[test/db] podSelectorLabels ("app") must be a map of label names to values, e.g. { app: "web" }',
     );
     expectRejected(
       { ...base, podSelectorLabels: { "bad key!": 5 } as never },
@@ -122,7 +122,7 @@ describe("KongDatabase.fromAttributes", () => {
     );
     expectRejected(
       { ...base, podSelectorLabels: {} },
-      "[test/db] podSelectorLabels ({}) must name at least one label: an empty selector matches every pod. Omit it for a server outside the cluster",
+      "[test/db] podSelectorLabels ({}) must name at least one label: an empty selector matches every pod",
     );
   });
 

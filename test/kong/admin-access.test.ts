@@ -60,9 +60,9 @@ describe("adminPeers", () => {
       [
         '[c] allowFrom[0] ("x") must be { cidr } or { namespaceSelector?, podSelector? }',
         '[c] allowFrom[1].cidr ("10.0.0.1") must be a CIDR block such as 10.0.0.0/8 or 2001:db8::/32',
-        '[c] allowFrom[2].cidr ("::/0") would open the Admin API, which has no authentication in Kong OSS, to every address; list the networks that administer Kong',
-        '[c] allowFrom[3].podSelector ({"app":1}) must map non-empty label names to string values',
-        '[c] allowFrom[4].namespaceSelector (["a"]) must be a map of label names to values',
+        '[c] allowFrom[2].cidr ("::/0") opens the Admin API, which has no authentication in Kong OSS, to every address: list the networks that need it',
+        `[c] allowFrom[3].podSelector["app"] (1) must be a label value: at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`,
+        '[c] allowFrom[4].namespaceSelector (["a"]) must be a map of label names to values, e.g. { app: "web" }',
       ].join("\n"),
     );
   });
@@ -93,14 +93,14 @@ describe("adminCidr", () => {
   test.each([["10.0.0.0/0"], ["::0/0"], ["0::/0"], ["0.0.0.0/00"], ["2001:db8::/0"]])("rejects %s: any prefix length 0 is every address", (cidr) => {
     // GIVEN / WHEN / THEN
     expect(problems((v) => adminCidr(v, "f", cidr))).toBe(
-      `[c] f (${JSON.stringify(cidr)}) would open the Admin API, which has no authentication in Kong OSS, to every address; list the networks that administer Kong`,
+      `[c] f (${JSON.stringify(cidr)}) opens the Admin API, which has no authentication in Kong OSS, to every address: list the networks that need it`,
     );
   });
 
   test("rejects the whole internet", () => {
     // GIVEN / WHEN / THEN
     expect(problems((v) => adminCidr(v, "f", "0.0.0.0/0"))).toBe(
-      '[c] f ("0.0.0.0/0") would open the Admin API, which has no authentication in Kong OSS, to every address; list the networks that administer Kong',
+      '[c] f ("0.0.0.0/0") opens the Admin API, which has no authentication in Kong OSS, to every address: list the networks that need it',
     );
   });
 });

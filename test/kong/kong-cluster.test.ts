@@ -3,7 +3,10 @@ import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { ExistingPostgres } from "../../lib/database/existing-postgres";
 import { InClusterPostgres } from "../../lib/database/in-cluster-postgres";
 import { IKongDatabase, KongDatabase } from "../../lib/database/kong-database";
+import { AdminEndpoint } from "../../lib/kong/admin-endpoint";
 import { KongCluster, KongClusterProps } from "../../lib/kong/kong-cluster";
+import { ProxyEndpoint } from "../../lib/kong/proxy-endpoint";
+import { Scaling } from "../../lib/kubernetes/scaling";
 import { migrationsKey } from "../../lib/kong/migrations";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -369,8 +372,8 @@ describe("KongCluster migrations", () => {
 
 describe("KongCluster options", () => {
   // GIVEN a cluster built with the option named by each test WHEN synthesized THEN the resources reflect it
-  test("one replica: no autoscaler, no disruption budget, Terraform owns the count", () => {
-    const { cluster, json } = build({ replicas: 1 });
+  test("one fixed replica: no autoscaler, no disruption budget, Terraform owns the count", () => {
+    const { cluster, json } = build({ scaling: Scaling.fixed(1) });
     const deployment = only(json, "kubernetes_deployment_v1");
     expect(deployment.spec.replicas).toBe("1");
     expect(deployment.lifecycle).toBeUndefined();
@@ -380,23 +383,23 @@ describe("KongCluster options", () => {
     expect(cluster.disruptionBudget).toBeUndefined();
   });
 
-  test("autoscaling disabled with 3 replicas: fixed count, disruption budget kept", () => {
-    const { json } = build({ replicas: 3, autoscaling: { enabled: false } });
+  test("3 fixed replicas: fixed count, disruption budget kept", () => {
+    const { json } = build({ scaling: Scaling.fixed(3) });
     expect(only(json, "kubernetes_deployment_v1").spec.replicas).toBe("3");
     expect(json.resource.kubernetes_horizontal_pod_autoscaler_v2).toBeUndefined();
     expect(only(json, "kubernetes_pod_disruption_budget_v1").spec.max_unavailable).toBe("1");
   });
 
   test("autoscaling bounds and target are configurable; maxReplicas defaults to at least minReplicas", () => {
-    const hpa = only(build({ autoscaling: { minReplicas: 3, maxReplicas: 10, cpuUtilizationPercent: 60 } }).json, "kubernetes_horizontal_pod_autoscaler_v2");
+    const hpa = only(build({ scaling: Scaling.cpu({ minReplicas: 3, maxReplicas: 10, targetPercent: 60 }) }).json, "kubernetes_horizontal_pod_autoscaler_v2");
     expect([hpa.spec.min_replicas, hpa.spec.max_replicas, hpa.spec.metric[0].resource.target.average_utilization]).toEqual([3, 10, 60]);
-    const big = build({ replicas: 7 }).json;
+    const big = build({ scaling: Scaling.cpu({ minReplicas: 7 }) }).json;
     expect(only(big, "kubernetes_horizontal_pod_autoscaler_v2").spec).toMatchObject({ min_replicas: 7, max_replicas: 7 });
     expect(only(big, "kubernetes_deployment_v1").spec.replicas).toBe("7");
   });
 
   test("proxy as ClusterIP outputs its cluster IP and waits for no load balancer", () => {
-    const { json } = build({ proxy: { serviceType: "ClusterIP" } });
+    const { json } = build({ proxy: ProxyEndpoint.clusterIp() });
     const svc = byName(json, "kubernetes_service_v1", "kong-proxy");
     expect(svc.spec.type).toBe("ClusterIP");
     expect(svc.spec.external_traffic_policy).toBeUndefined();
@@ -407,19 +410,19 @@ describe("KongCluster options", () => {
   });
 
   test("proxy as NodePort", () => {
-    const svc = byName(build({ proxy: { serviceType: "NodePort", externalTrafficPolicy: "Local" } }).json, "kubernetes_service_v1", "kong-proxy");
+    const svc = byName(build({ proxy: ProxyEndpoint.nodePort({ externalTrafficPolicy: "Local" }) }).json, "kubernetes_service_v1", "kong-proxy");
     expect(svc.spec).toMatchObject({ type: "NodePort", external_traffic_policy: "Local" });
   });
 
   test("proxy load balancer with fixed IP, source ranges, annotations and custom ports", () => {
     const { json } = build({
-      proxy: {
-        loadBalancerIp: "203.0.113.10",
-        loadBalancerSourceRanges: ["198.51.100.0/24", "2001:db8::/32"],
+      proxy: ProxyEndpoint.loadBalancer({
+        ip: "203.0.113.10",
+        sourceRanges: ["198.51.100.0/24", "2001:db8::/32"],
         annotations: { "service.beta.kubernetes.io/aws-load-balancer-type": "nlb" },
         httpPort: 8080,
         httpsPort: 8443,
-      },
+      }),
     });
     const svc = byName(json, "kubernetes_service_v1", "kong-proxy");
     expect(svc.metadata.annotations).toEqual({ "service.beta.kubernetes.io/aws-load-balancer-type": "nlb" });
@@ -436,13 +439,13 @@ describe("KongCluster options", () => {
 
   test("admin allowFrom opens the admin ports to those peers only", () => {
     const { json } = build({
-      admin: {
+      admin: AdminEndpoint.clusterIp({
         allowFrom: [
           { cidr: "10.20.0.0/16" },
           { podSelector: { app: "ci-runner" } },
           { namespaceSelector: { "kubernetes.io/metadata.name": "ops" }, podSelector: { app: "terraform" } },
         ],
-      },
+      }),
     });
     const np = byName(json, "kubernetes_network_policy_v1", "kong");
     expect(np.spec.ingress[1]).toEqual({
@@ -460,7 +463,7 @@ describe("KongCluster options", () => {
   });
 
   test("admin exposed through a LoadBalancer: source ranges on the LB and the NetworkPolicy, client IP kept, address output", () => {
-    const { cluster, json } = build({ admin: { serviceType: "LoadBalancer", loadBalancerSourceRanges: ["203.0.113.0/24"] } });
+    const { cluster, json } = build({ admin: AdminEndpoint.loadBalancer({ sourceRanges: ["203.0.113.0/24"] }) });
     const svc = byName(json, "kubernetes_service_v1", "kong-admin");
     expect(svc.spec).toMatchObject({ type: "LoadBalancer", load_balancer_source_ranges: ["203.0.113.0/24"], external_traffic_policy: "Local" });
     expect(byName(json, "kubernetes_network_policy_v1", "kong").spec.ingress[1].from).toEqual([{ ip_block: { cidr: "203.0.113.0/24" } }]);
@@ -528,7 +531,7 @@ describe("KongCluster options", () => {
     const stack = newStack();
     const ip = new TerraformVariable(stack, "ip", { type: "string" });
     const database = new InClusterPostgres(stack, "db", { namespace: "kong" });
-    expect(() => new KongCluster(stack, "kong", { namespace: "kong", database, proxy: { loadBalancerIp: ip.stringValue } })).not.toThrow();
+    expect(() => new KongCluster(stack, "kong", { namespace: "kong", database, proxy: ProxyEndpoint.loadBalancer({ ip: ip.stringValue }) })).not.toThrow();
   });
 });
 
@@ -695,31 +698,18 @@ describe("KongCluster rejects", () => {
     );
   });
 
-  test("replicas below 1", () => {
-    expectRejected({ replicas: 0 }, "[test/kong] replicas (0) must be an integer between 1 and 100");
-  });
-
-  test("autoscaling minReplicas above maxReplicas", () => {
+  test("scaling bounds out of order, and a bad fixed count", () => {
     expectRejected(
-      { autoscaling: { minReplicas: 6, maxReplicas: 3 } },
-      "[test/kong] autoscaling.maxReplicas (3) must be at least autoscaling.minReplicas (6): raise maxReplicas or lower minReplicas",
+      { scaling: Scaling.cpu({ minReplicas: 6, maxReplicas: 3 }) },
+      "[test/kong] scaling.maxReplicas (3) must be at least minReplicas (6): raise maxReplicas or lower minReplicas",
     );
+    expectRejected({ scaling: Scaling.fixed(0) }, "[test/kong] scaling.replicas (0) must be an integer between 1 and 1000");
   });
 
-  test("replicas above autoscaling.maxReplicas", () => {
+  test("scaling that is not made with Scaling", () => {
     expectRejected(
-      { replicas: 4, autoscaling: { maxReplicas: 3 } },
-      "[test/kong] autoscaling.maxReplicas (3) must be at least autoscaling.minReplicas (4), which defaults to replicas: raise maxReplicas or lower minReplicas",
-    );
-  });
-
-  test("autoscaling values out of range", () => {
-    expectRejected(
-      { autoscaling: { enabled: "yes" as unknown as boolean, cpuUtilizationPercent: 120 } },
-      [
-        '[test/kong] autoscaling.enabled ("yes") must be true or false',
-        "[test/kong] autoscaling.cpuUtilizationPercent (120) must be an integer between 1 and 100",
-      ].join("\n"),
+      { scaling: { minReplicas: 2 } as never },
+      '[test/kong] scaling ({"minReplicas":2}) must be made with Scaling.fixed(replicas) or Scaling.cpu({ minReplicas?, maxReplicas?, targetPercent? })',
     );
   });
 
@@ -735,75 +725,60 @@ describe("KongCluster rejects", () => {
   });
 
   test("proxy ports out of range or equal", () => {
-    expectRejected({ proxy: { httpPort: 70000 } }, "[test/kong] proxy.httpPort (70000) must be an integer between 1 and 65535");
-    expectRejected({ proxy: { httpPort: 443 } }, "[test/kong] proxy.httpsPort (443) must differ from proxy.httpPort (443)");
+    expectRejected({ proxy: ProxyEndpoint.loadBalancer({ httpPort: 70000 }) }, "[test/kong] proxy.httpPort (70000) must be an integer between 1 and 65535");
+    expectRejected({ proxy: ProxyEndpoint.clusterIp({ httpPort: 443 }) }, "[test/kong] proxy.httpsPort (443) must differ from httpPort (443)");
   });
 
-  test("an unknown proxy service type", () => {
+  test("a proxy or admin endpoint not made with its factories (a NodePort Admin API cannot be written)", () => {
     expectRejected(
-      { proxy: { serviceType: "ExternalName" as "ClusterIP" } },
-      '[test/kong] proxy.serviceType ("ExternalName") must be one of "LoadBalancer", "ClusterIP", "NodePort"',
+      { proxy: { serviceType: "ExternalName" } as never },
+      '[test/kong] proxy ({"serviceType":"ExternalName"}) must be made with ProxyEndpoint.loadBalancer(), .clusterIp() or .nodePort()',
+    );
+    expectRejected(
+      { admin: { serviceType: "NodePort" } as never },
+      '[test/kong] admin ({"serviceType":"NodePort"}) must be made with AdminEndpoint.clusterIp() or .loadBalancer({ sourceRanges })',
     );
   });
 
-  test("a bad loadBalancerIp, and load-balancer settings on a ClusterIP proxy", () => {
-    expectRejected({ proxy: { loadBalancerIp: "10.0.0.0/8" } }, '[test/kong] proxy.loadBalancerIp ("10.0.0.0/8") must be an IPv4 or IPv6 address such as 203.0.113.10');
+  test("a bad load-balancer ip", () => {
     expectRejected(
-      { proxy: { serviceType: "ClusterIP", loadBalancerIp: "203.0.113.10", loadBalancerSourceRanges: ["10.0.0.0/8"], externalTrafficPolicy: "Local" } },
-      [
-        '[test/kong] proxy.loadBalancerIp ("203.0.113.10") only applies to a LoadBalancer Service, but proxy.serviceType is "ClusterIP"',
-        '[test/kong] proxy.loadBalancerSourceRanges (["10.0.0.0/8"]) only applies to a LoadBalancer Service, but proxy.serviceType is "ClusterIP"',
-        '[test/kong] proxy.externalTrafficPolicy ("Local") only applies to a LoadBalancer or NodePort Service, but proxy.serviceType is "ClusterIP"',
-      ].join("\n"),
+      { proxy: ProxyEndpoint.loadBalancer({ ip: "10.0.0.0/8" }) },
+      '[test/kong] proxy.ip ("10.0.0.0/8") must be an IPv4 or IPv6 address such as 203.0.113.10',
     );
   });
 
   test("proxy source ranges that are not CIDR blocks, or empty", () => {
     expectRejected(
-      { proxy: { loadBalancerSourceRanges: ["10.0.0.1", "10.0.0.0/33"] } },
+      { proxy: ProxyEndpoint.loadBalancer({ sourceRanges: ["10.0.0.1", "10.0.0.0/33"] }) },
       [
-        '[test/kong] proxy.loadBalancerSourceRanges[0] ("10.0.0.1") must be a CIDR block such as 10.0.0.0/8 or 2001:db8::/32',
-        '[test/kong] proxy.loadBalancerSourceRanges[1] ("10.0.0.0/33") must be a CIDR block such as 10.0.0.0/8 or 2001:db8::/32',
+        '[test/kong] proxy.sourceRanges[0] ("10.0.0.1") must be a CIDR block such as 10.0.0.0/8 or 2001:db8::/32',
+        '[test/kong] proxy.sourceRanges[1] ("10.0.0.0/33") must be a CIDR block such as 10.0.0.0/8 or 2001:db8::/32',
       ].join("\n"),
     );
-    expectRejected({ proxy: { loadBalancerSourceRanges: [] } }, "[test/kong] proxy.loadBalancerSourceRanges ([]) must not be empty: omit it to allow every address");
-  });
-
-  test("the Admin API as a NodePort", () => {
-    expectRejected(
-      { admin: { serviceType: "NodePort" as "ClusterIP" } },
-      '[test/kong] admin.serviceType ("NodePort") is refused: a NodePort opens the Admin API, which has no authentication in Kong OSS, on every node. Use "ClusterIP" (kubectl port-forward, admin.allowFrom) or "LoadBalancer" with admin.loadBalancerSourceRanges',
-    );
+    expectRejected({ proxy: ProxyEndpoint.loadBalancer({ sourceRanges: [] }) }, "[test/kong] proxy.sourceRanges ([]) must not be empty: omit it to allow every address");
   });
 
   test("an exposed Admin API without an allowlist", () => {
     const message =
-      '[test/kong] admin.loadBalancerSourceRanges (undefined) is required when admin.serviceType is "LoadBalancer": list the CIDR blocks allowed to reach the Admin API, e.g. ["203.0.113.0/24"]';
-    expectRejected({ admin: { serviceType: "LoadBalancer" } }, message);
-    expectRejected({ admin: { serviceType: "LoadBalancer", loadBalancerSourceRanges: [] } }, message.replace("(undefined)", "([])"));
+      '[test/kong] admin.sourceRanges (undefined) is required for a load balancer: list the CIDR blocks that may reach it, e.g. ["203.0.113.0/24"] (nothing is public by default)';
+    expectRejected({ admin: AdminEndpoint.loadBalancer({} as never) }, message);
+    expectRejected({ admin: AdminEndpoint.loadBalancer({ sourceRanges: [] }) }, message.replace("(undefined)", "([])"));
   });
 
   test("an exposed Admin API open to the internet", () => {
     expectRejected(
-      { admin: { serviceType: "LoadBalancer", loadBalancerSourceRanges: ["0.0.0.0/0"] } },
-      '[test/kong] admin.loadBalancerSourceRanges[0] ("0.0.0.0/0") would open the Admin API, which has no authentication in Kong OSS, to every address; list the networks that administer Kong',
-    );
-  });
-
-  test("admin source ranges without a load balancer", () => {
-    expectRejected(
-      { admin: { loadBalancerSourceRanges: ["10.0.0.0/8"] } },
-      '[test/kong] admin.loadBalancerSourceRanges (["10.0.0.0/8"]) only applies when admin.serviceType is "LoadBalancer", but it is "ClusterIP"',
+      { admin: AdminEndpoint.loadBalancer({ sourceRanges: ["0.0.0.0/0"] }) },
+      '[test/kong] admin.sourceRanges[0] ("0.0.0.0/0") opens the Admin API, which has no authentication in Kong OSS, to every address: list the networks that need it',
     );
   });
 
   test("bad admin.allowFrom entries", () => {
     expectRejected(
-      { admin: { allowFrom: [{}, { cidr: "10.0.0.0/8", podSelector: { a: "b" } }, { namespaceSelector: {} }] } },
+      { admin: AdminEndpoint.clusterIp({ allowFrom: [{}, { cidr: "10.0.0.0/8", podSelector: { a: "b" } }, { namespaceSelector: {} }] }) },
       [
         "[test/kong] admin.allowFrom[0] ({}) must set cidr, namespaceSelector or podSelector",
         '[test/kong] admin.allowFrom[1] ({"cidr":"10.0.0.0/8","podSelector":{"a":"b"}}) must set either cidr or selectors, not both: a NetworkPolicy peer is an IP block or a pod/namespace selector',
-        "[test/kong] admin.allowFrom[2].namespaceSelector ({}) must name at least one label: an empty selector matches everything",
+        "[test/kong] admin.allowFrom[2].namespaceSelector ({}) must name at least one label: an empty selector matches every pod",
       ].join("\n"),
     );
   });
@@ -812,12 +787,12 @@ describe("KongCluster rejects", () => {
     "an exposed Admin API open to every address written as %s",
     (cidr) => {
       expectRejected(
-        { admin: { serviceType: "LoadBalancer", loadBalancerSourceRanges: ["203.0.113.0/24", cidr] } },
-        `[test/kong] admin.loadBalancerSourceRanges[1] ("${cidr}") would open the Admin API, which has no authentication in Kong OSS, to every address; list the networks that administer Kong`,
+        { admin: AdminEndpoint.loadBalancer({ sourceRanges: ["203.0.113.0/24", cidr] }) },
+        `[test/kong] admin.sourceRanges[1] ("${cidr}") opens the Admin API, which has no authentication in Kong OSS, to every address: list the networks that need it`,
       );
       expectRejected(
-        { admin: { allowFrom: [{ cidr }] } },
-        `[test/kong] admin.allowFrom[0].cidr ("${cidr}") would open the Admin API, which has no authentication in Kong OSS, to every address; list the networks that administer Kong`,
+        { admin: AdminEndpoint.clusterIp({ allowFrom: [{ cidr }] }) },
+        `[test/kong] admin.allowFrom[0].cidr ("${cidr}") opens the Admin API, which has no authentication in Kong OSS, to every address: list the networks that need it`,
       );
     },
   );
@@ -850,8 +825,8 @@ describe("KongCluster rejects", () => {
         '[test/kong] envFromSecrets.SESSION ({"name":"s","key":"k"}) is not a Kong setting: names are KONG_ followed by the upper-case property, e.g. KONG_ADMIN_GUI_SESSION_CONF',
         '[test/kong] envFromSecrets.KONG_PG_PASSWORD ({"name":"s","key":"k"}) is set by KongCluster from its database, ports and workerProcesses props; change those instead',
         '[test/kong] envFromSecrets.KONG_PLUGINS ({"name":"s","key":"k"}) is also set by env.KONG_PLUGINS: give each setting once',
-        '[test/kong] envFromSecrets.KONG_LICENSE_DATA ("kong-license") is required: { name, key } of a Secret in the Kong namespace holding the value of KONG_LICENSE_DATA',
-        "[test/kong] envFromSecrets.KONG_ADMIN_GUI_SESSION_CONF.name (\"Bad_Name\") must be a DNS-1123 subdomain: lowercase letters, digits, '-' and '.', starting and ending with a letter or digit",
+        '[test/kong] envFromSecrets.KONG_LICENSE_DATA ("kong-license") is required: { name, key } of a Secret in the same namespace holding the value of KONG_LICENSE_DATA',
+        "[test/kong] envFromSecrets.KONG_ADMIN_GUI_SESSION_CONF.name (\"Bad_Name\") must be a DNS-1123 subdomain: at most 253 characters of lowercase letters, digits, '-' and '.', starting and ending with a letter or digit",
         '[test/kong] envFromSecrets.KONG_ADMIN_GUI_SESSION_CONF.key ("") is required: the key of the value of KONG_ADMIN_GUI_SESSION_CONF in the Secret',
       ].join("\n"),
     );
@@ -859,12 +834,12 @@ describe("KongCluster rejects", () => {
 
   test("nested options of the wrong type", () => {
     expectRejected(
-      { proxy: "LoadBalancer" as never },
-      '[test/kong] proxy ("LoadBalancer") must be an object { serviceType?, loadBalancerIp?, loadBalancerSourceRanges?, externalTrafficPolicy?, httpPort?, httpsPort?, annotations? }',
+      { proxy: ProxyEndpoint.loadBalancer("LoadBalancer" as never) },
+      '[test/kong] proxy ("LoadBalancer") must be an object { sourceRanges?, ip?, annotations?, externalTrafficPolicy?, httpPort?, httpsPort? }',
     );
     expectRejected(
-      { admin: ["ClusterIP"] as never },
-      '[test/kong] admin (["ClusterIP"]) must be an object { serviceType?, loadBalancerSourceRanges?, allowFrom?, annotations? }',
+      { admin: AdminEndpoint.clusterIp(["ClusterIP"] as never) },
+      '[test/kong] admin (["ClusterIP"]) must be an object { allowFrom? }',
     );
     expectRejected(
       { resources: { requests: "1" as never, limits: [] as never } },
@@ -874,21 +849,24 @@ describe("KongCluster rejects", () => {
       ].join("\n"),
     );
     expectRejected(
-      { autoscaling: [] as never },
-      "[test/kong] autoscaling ([]) must be an object { enabled?, minReplicas?, maxReplicas?, cpuUtilizationPercent? }",
+      { scaling: Scaling.cpu([] as never) },
+      "[test/kong] scaling ([]) must be an object { minReplicas?, maxReplicas?, targetPercent?, memoryTargetPercent? }",
     );
   });
 
   test("annotations that are not maps of names to strings", () => {
     expectRejected(
-      { proxy: { annotations: "x" as never }, admin: { annotations: ["x"] as never } },
+      {
+        proxy: ProxyEndpoint.loadBalancer({ annotations: "x" as never }),
+        admin: AdminEndpoint.loadBalancer({ sourceRanges: ["10.0.0.0/8"], annotations: ["x"] as never }),
+      },
       [
         '[test/kong] proxy.annotations ("x") must be a map of annotation names to string values',
         '[test/kong] admin.annotations (["x"]) must be a map of annotation names to string values',
       ].join("\n"),
     );
     expectRejected(
-      { proxy: { annotations: { "bad key!": "v", "example.com/ok": 5 as never, "example.com/flag": true as never } } },
+      { proxy: ProxyEndpoint.loadBalancer({ annotations: { "bad key!": "v", "example.com/ok": 5 as never, "example.com/flag": true as never } }) },
       [
         "[test/kong] proxy.annotations key (\"bad key!\") must be an annotation name: an optional DNS-subdomain prefix and '/', then 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
         '[test/kong] proxy.annotations["example.com/ok"] (5) must be a string: annotation values are text (quote numbers and booleans)',
@@ -912,7 +890,7 @@ describe("KongCluster rejects", () => {
     expectRejected(
       {},
       [
-        '[test/kong] database.podSelectorLabels ("app") must be a map of label names to values, e.g. { app: "postgres" }',
+        '[test/kong] database.podSelectorLabels ("app") must be a map of label names to values, e.g. { app: "web" }',
         "[test/kong] database.dependables[0] (5) must be a Terraform resource, data source or module (ITerraformDependable)",
       ].join("\n"),
       custom as unknown as IKongDatabase,
@@ -923,8 +901,8 @@ describe("KongCluster rejects", () => {
     const stack = newStack();
     const ranges = new TerraformVariable(stack, "ranges", { type: "list(string)" }).listValue;
     const database = new InClusterPostgres(stack, "db", { namespace: "kong" });
-    expect(() => new KongCluster(stack, "kong", { namespace: "kong", database, admin: { serviceType: "LoadBalancer", loadBalancerSourceRanges: ranges } })).toThrow(
-      `[test/kong] admin.loadBalancerSourceRanges (${JSON.stringify(ranges)}) must be a literal list (its elements may be tokens): each entry becomes a rule of the Admin API's NetworkPolicy, which must be known when the plan is made`,
+    expect(() => new KongCluster(stack, "kong", { namespace: "kong", database, admin: AdminEndpoint.loadBalancer({ sourceRanges: ranges }) })).toThrow(
+      `[test/kong] admin.sourceRanges (${JSON.stringify(ranges)}) must be a literal list (its elements may be tokens): each entry becomes a rule of the Admin API's NetworkPolicy, which must be known when the plan is made`,
     );
   });
 
@@ -932,7 +910,7 @@ describe("KongCluster rejects", () => {
     const stack = newStack();
     const cidr = new TerraformVariable(stack, "cidr", { type: "string" }).stringValue;
     const database = new InClusterPostgres(stack, "db", { namespace: "kong" });
-    new KongCluster(stack, "kong", { namespace: "kong", database, admin: { serviceType: "LoadBalancer", loadBalancerSourceRanges: [cidr] } });
+    new KongCluster(stack, "kong", { namespace: "kong", database, admin: AdminEndpoint.loadBalancer({ sourceRanges: [cidr] }) });
     const policy = byName(synth(stack), "kubernetes_network_policy_v1", "kong");
     expect(policy.spec.ingress[1].from).toEqual([{ ip_block: { cidr: "${var.cidr}" } }]);
   });

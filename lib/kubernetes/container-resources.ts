@@ -1,5 +1,7 @@
-import { isToken, plainObject, quantity } from "../core/checks";
+import { plainObject } from "../core/checks";
 import { Problems } from "../core/errors";
+import { isToken } from "../core/tokens";
+import { parseQuantity, quantity } from "./quantities";
 
 /** CPU and memory amounts as Kubernetes quantities, e.g. `{ cpu: "500m", memory: "512Mi" }`. */
 export interface ResourceQuantities {
@@ -17,18 +19,6 @@ export interface ContainerResources {
 export interface ResolvedResources {
   readonly requests: { cpu: string; memory: string };
   readonly limits: { cpu: string; memory: string };
-}
-
-const SUFFIX: Record<string, number> = {
-  "": 1, m: 1e-3, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18,
-  Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60,
-};
-
-/** The numeric value of a Kubernetes quantity (`500m` -> 0.5, `1Gi` -> 1073741824), or undefined if not one. */
-export function parseQuantity(value: string): number | undefined {
-  const m = /^([0-9]+(?:\.[0-9]+)?)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$/.exec(value);
-  if (!m) return undefined;
-  return Number(m[1]) * SUFFIX[m[2] ?? ""];
 }
 
 /**
@@ -75,4 +65,9 @@ function definedOnly(q: ResourceQuantities | undefined): ResourceQuantities {
   if (q?.cpu !== undefined) out.cpu = q.cpu;
   if (q?.memory !== undefined) out.memory = q.memory;
   return out;
+}
+
+/** The `resources` block of a container: fresh copies, so no two containers share one object. */
+export function renderResources(r: ResolvedResources): ResolvedResources {
+  return { requests: { ...r.requests }, limits: { ...r.limits } };
 }

@@ -1,4 +1,5 @@
-import { parseQuantity, resolveResources } from "../../lib/database/container-resources";
+import { resolveResources } from "../../lib/kubernetes/container-resources";
+import { parseQuantity } from "../../lib/kubernetes/quantities";
 import { Problems } from "../../lib/core/errors";
 
 const DEFAULTS = { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "1", memory: "1Gi" } };

@@ -1,0 +1,128 @@
+import { DeploymentV1, DeploymentV1SpecTemplateSpecContainer } from "@cdktf/provider-kubernetes/lib/deployment-v1";
+import { ITerraformDependable } from "cdktf";
+import { Construct } from "constructs";
+import { renderResources, ResolvedResources } from "../kubernetes/container-resources";
+import { Scaling } from "../kubernetes/scaling";
+import { deploymentScaling, SPREAD_OVER_NODES_AND_ZONES } from "../kubernetes/workload-scaling";
+import {
+  KONG_PORTS,
+  KONG_PREFIX,
+  KONG_TASK_RESOURCES,
+  kongContainerSecurityContext,
+  KongEnvVar,
+  kongPodSecurityContext,
+  kongVolumeMounts,
+  kongVolumes,
+} from "./kong-pod";
+import { clearStaleStateCommand, waitForDatabaseScript } from "./migrations";
+
+/** What the Kong Deployment is made of, resolved by KongCluster. */
+export interface KongWorkloadOptions {
+  readonly name: string;
+  readonly namespace: string;
+  readonly image: string;
+  /** Labels of the Deployment and its pods. */
+  readonly labels: Record<string, string>;
+  /** Labels that select the pods. */
+  readonly selector: Record<string, string>;
+  readonly env: KongEnvVar[];
+  readonly resources: ResolvedResources;
+  readonly scaling: Scaling;
+  /** The rollout waits for these (the migrations Job). */
+  readonly dependsOn: ITerraformDependable[];
+}
+
+/**
+ * Kong's Deployment, id `Resource` in `scope` (the KongCluster): zero-downtime rollouts spread over nodes and zones,
+ * two init containers (clear stale state, wait for a migrated database), then the proxy container with the chart's
+ * probes and a graceful `kong quit`.
+ */
+export function addKongDeployment(scope: Construct, o: KongWorkloadOptions): DeploymentV1 {
+  const scaled = deploymentScaling(o.scaling, o.selector, SPREAD_OVER_NODES_AND_ZONES);
+  return new DeploymentV1(scope, "Resource", {
+    metadata: { name: o.name, namespace: o.namespace, labels: o.labels },
+    spec: {
+      replicas: scaled.replicas,
+      selector: { matchLabels: o.selector },
+      strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: "25%", maxUnavailable: "0" } },
+      template: {
+        metadata: { labels: o.labels },
+        spec: {
+          automountServiceAccountToken: false,
+          enableServiceLinks: false,
+          terminationGracePeriodSeconds: 30,
+          securityContext: kongPodSecurityContext(),
+          topologySpreadConstraint: scaled.topologySpreadConstraint,
+          initContainer: initContainers(o),
+          container: [proxyContainer(o)],
+          volume: kongVolumes(),
+        },
+      },
+    },
+    waitForRollout: true,
+    timeouts: { create: "15m", update: "15m" },
+    dependsOn: o.dependsOn,
+    // The autoscaler owns the replica count once it exists.
+    lifecycle: scaled.lifecycle,
+  });
+}
+
+function initContainers(o: KongWorkloadOptions): DeploymentV1SpecTemplateSpecContainer[] {
+  const secure = kongContainerSecurityContext();
+  const mounts = kongVolumeMounts();
+  return [
+    {
+      name: "clear-stale-pid",
+      image: o.image,
+      imagePullPolicy: "IfNotPresent",
+      command: clearStaleStateCommand(KONG_PREFIX),
+      resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "100m", memory: "128Mi" } },
+      securityContext: secure,
+      volumeMount: mounts,
+    },
+    {
+      name: "wait-for-db",
+      image: o.image,
+      imagePullPolicy: "IfNotPresent",
+      command: ["/bin/sh", "-c", waitForDatabaseScript()],
+      env: o.env,
+      resources: renderResources(KONG_TASK_RESOURCES),
+      securityContext: secure,
+      volumeMount: mounts,
+    },
+  ];
+}
+
+function proxyContainer(o: KongWorkloadOptions): DeploymentV1SpecTemplateSpecContainer {
+  return {
+    name: "proxy",
+    image: o.image,
+    imagePullPolicy: "IfNotPresent",
+    env: o.env,
+    port: [
+      { name: "proxy", containerPort: KONG_PORTS.proxy, protocol: "TCP" },
+      { name: "proxy-tls", containerPort: KONG_PORTS.proxyTls, protocol: "TCP" },
+      { name: "admin", containerPort: KONG_PORTS.admin, protocol: "TCP" },
+      { name: "admin-tls", containerPort: KONG_PORTS.adminTls, protocol: "TCP" },
+      { name: "status", containerPort: KONG_PORTS.status, protocol: "TCP" },
+    ],
+    readinessProbe: statusProbe("/status/ready"),
+    livenessProbe: statusProbe("/status"),
+    lifecycle: { preStop: [{ exec: { command: ["kong", "quit", "--wait=15"] } }] },
+    resources: renderResources(o.resources),
+    securityContext: kongContainerSecurityContext(),
+    volumeMount: kongVolumeMounts(),
+  };
+}
+
+/** The chart's probe timings, on the status port. */
+function statusProbe(path: string) {
+  return {
+    httpGet: { path, port: "status", scheme: "HTTP" },
+    initialDelaySeconds: 5,
+    timeoutSeconds: 5,
+    periodSeconds: 10,
+    successThreshold: 1,
+    failureThreshold: 3,
+  };
+}
