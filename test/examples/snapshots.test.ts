@@ -1,17 +1,10 @@
-import { App, TerraformStack, Testing } from "cdktf";
+import { App } from "cdktf";
 import { buildDefaultApp } from "../../stacks/default-app";
 import { ENVIRONMENTS } from "../../stacks/environments";
 import { build as singleModel } from "../../examples/single-model";
 import { build as managedPostgres } from "../../examples/managed-postgres";
 import { build as gpuCanary } from "../../examples/gpu-canary";
-
-/** Every stack of an app, synthesized with validations, as a name -> JSON text map (stable: stubbed version). */
-function stacksOf(build: (app: App) => unknown): Record<string, string> {
-  const app = Testing.app();
-  build(app);
-  const stacks = app.node.children.filter((c): c is TerraformStack => c instanceof TerraformStack);
-  return Object.fromEntries(stacks.map((s) => [s.node.id, Testing.synth(s, true)]));
-}
+import { synthApp } from "../helpers";
 
 const apps: [string, (app: App) => unknown][] = [
   ["default app (dev)", (app) => buildDefaultApp(app, ENVIRONMENTS.dev)],
@@ -22,7 +15,7 @@ const apps: [string, (app: App) => unknown][] = [
 ];
 
 describe.each(apps)("%s", (_name, build) => {
-  const stacks = stacksOf(build);
+  const stacks = synthApp(build);
 
   test("synthesizes at least two stacks, each with resources", () => {
     expect(Object.keys(stacks).length).toBeGreaterThanOrEqual(2);

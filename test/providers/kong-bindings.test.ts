@@ -2,8 +2,9 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { App, TerraformResource, TerraformStack, Testing } from "cdktf";
+import { TerraformResource } from "cdktf";
 import { KongProvider } from "../../.gen/providers/kong/provider";
+import { newStack, synth } from "../helpers";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the schema is untyped JSON read from disk */
 const ROOT = join(__dirname, "..", "..");
@@ -121,11 +122,10 @@ describe("kevholditch/kong provider bindings", () => {
 
   test("the synthesized provider is pinned to kevholditch/kong 6.5.1", () => {
     // GIVEN a stack with the generated provider
-    const app = Testing.app();
-    const stack = new TerraformStack(app, "s");
+    const stack = newStack("s");
     new KongProvider(stack, "kong", { kongAdminUri: "http://kong-admin:8001" });
     // WHEN synthesized
-    const json = JSON.parse(Testing.synth(stack));
+    const json = synth(stack);
     // THEN required_providers carries source and version
     expect(json.terraform.required_providers.kong).toEqual({ source: "kevholditch/kong", version: "6.5.1" });
     expect(json.provider.kong).toEqual([{ kong_admin_uri: "http://kong-admin:8001" }]);
@@ -140,12 +140,11 @@ describe("kevholditch/kong provider bindings", () => {
       const Cls = Object.values<any>(mod).find((v) => typeof v === "function" && v.tfResourceType === type);
       expect(Cls).toBeDefined();
       // WHEN it is instantiated with every settable attribute and nested block
-      const app = new App({ outdir: mkdtempSync(join(tmpdir(), "kong-cls-")) });
-      const stack = new TerraformStack(app, "s");
+      const stack = newStack("s");
       new KongProvider(stack, "kong", {});
       const r: TerraformResource = new Cls(stack, "r", sampleConfig(resources[type].block));
       expect(r.terraformResourceType).toBe(type);
-      const json = JSON.parse(Testing.synth(stack));
+      const json = synth(stack);
       // THEN the JSON holds that resource type with exactly the schema's attribute and block names
       const body = json.resource[type].r;
       expect(actualKeys(body, resources[type].block).filter((k) => k !== "provider")).toEqual(expectedKeys(resources[type].block));

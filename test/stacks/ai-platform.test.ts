@@ -1,20 +1,19 @@
-import { TerraformStack, Testing } from "cdktf";
+import { Testing } from "cdktf";
 import { AiPlatform } from "../../stacks/ai-platform";
 import { addDefaultConsumers, addDefaultModels } from "../../stacks/catalog";
 import { ENVIRONMENTS } from "../../stacks/environments";
+import { byName, expectValidationError, resources as values, synth, synthProblems } from "../helpers";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped */
 
+/** GIVEN the default platform of one environment (models and consumers of the catalog), synthesized. */
 function platformFor(envName: "dev" | "prod") {
   const app = Testing.app();
   const platform = new AiPlatform(app, { environment: ENVIRONMENTS[envName] });
   addDefaultModels(platform);
   addDefaultConsumers(platform);
-  const synth = (s: TerraformStack) => JSON.parse(Testing.synth(s, true));
   return { app, platform, k8s: synth(platform.platformStack), gw: synth(platform.gatewayStack) };
 }
-
-const values = (json: any, type: string) => Object.values<any>(json.resource?.[type] ?? {});
 
 describe("AiPlatform (dev)", () => {
   const { platform, k8s, gw } = platformFor("dev");
@@ -138,30 +137,41 @@ describe("AiPlatform rejects bad input", () => {
     platform.addModel("translate", { name: "translate", image: "r/translate:1.0.0", allowedGroups: ["language"] });
     platform.addConsumer("typo", { username: "typo", aclGroups: ["ocr", "orc"], keyAuth: true });
     // WHEN the gateway stack is synthesized THEN the validation names the consumer, the group and the known groups
-    expect(() => Testing.synth(platform.gatewayStack, true)).toThrow(
+    expect(synthProblems(platform.gatewayStack)).toEqual([
       '[ai-gateway-dev/gateway/typo] aclGroups ("orc") is allowed by no model of this platform ("language", "ocr"): the consumer would get 403 from every route',
-    );
+    ]);
   });
 
   test.each([
     ["no props", undefined, "[AiPlatform] props (null) must be { environment, backend? }"],
     ["a stack name Terraform cannot use", { environment: { ...ENVIRONMENTS.dev, name: "Dev Env" } }, '[AiPlatform] environment.name ("Dev Env") must be a DNS-1123 label: at most 30 characters of lowercase letters, digits and \'-\', starting and ending with a letter or digit'],
-    ["an environment of the wrong shape", { environment: {} }, "[AiPlatform] environment.name (undefined) is required"],
+    [
+      "an environment of the wrong shape: every missing field at once",
+      { environment: {} },
+      [
+        "[AiPlatform] environment.name (undefined) is required",
+        "[AiPlatform] environment.kongNamespace (undefined) is required",
+        "[AiPlatform] environment.modelNamespace (undefined) is required",
+        '[AiPlatform] environment.database (null) must be { kind: "in-cluster", ... } or { kind: "existing", ... }',
+        "[AiPlatform] environment.kong (null) must be { minReplicas, maxReplicas, proxy, adminSourceRanges? }",
+        "[AiPlatform] environment.modelScale (null) must be { minReplicas, maxReplicas }",
+      ].join("\n"),
+    ],
   ])("%s", (_what, props, message) => {
-    expect(() => new AiPlatform(Testing.app(), props as never)).toThrow(message);
+    expectValidationError(() => new AiPlatform(Testing.app(), props as never), message);
   });
 
   test("a missing model definition is a ValidationError, not a TypeError", () => {
     const platform = new AiPlatform(Testing.app(), { environment: ENVIRONMENTS.dev });
-    expect(() => platform.addModel("m", undefined as never)).toThrow(
+    expectValidationError(
+      () => platform.addModel("m", undefined as never),
       "[ai-platform-dev/m] props (undefined) must be an object with at least name, namespace, image, gateway and kong",
     );
   });
 
   test("the environment's Kong image is used (upgrades happen per environment)", () => {
     const platform = new AiPlatform(Testing.app(), { environment: { ...ENVIRONMENTS.dev, kong: { ...ENVIRONMENTS.dev.kong, image: "kong:3.9.2" } } });
-    const json = JSON.parse(Testing.synth(platform.platformStack));
-    const kong = Object.values<any>(json.resource.kubernetes_deployment_v1).find((d) => d.metadata.name === "kong");
+    const kong = byName(synth(platform.platformStack), "kubernetes_deployment_v1", "kong");
     expect(kong.spec.template.spec.container[0].image).toBe("kong:3.9.2");
   });
 });

@@ -1,10 +1,11 @@
-import { TerraformStack, Testing } from "cdktf";
 import { applyBackend, backendFromEnv } from "../../stacks/backend";
+import { expectValidationError, newStack, synth } from "../helpers";
 
+/** GIVEN these environment variables WHEN a stack's backend is chosen from them THEN its `terraform.backend`. */
 function backendJson(env: NodeJS.ProcessEnv) {
-  const stack = new TerraformStack(Testing.app(), "s");
+  const stack = newStack("s");
   applyBackend(stack, "ai-platform-dev", backendFromEnv(env));
-  return JSON.parse(Testing.synth(stack)).terraform.backend;
+  return synth(stack).terraform.backend;
 }
 
 describe("state backend selection", () => {
@@ -25,12 +26,13 @@ describe("state backend selection", () => {
   });
 
   test("s3 without bucket and region names both missing variables", () => {
-    expect(() => backendFromEnv({ TF_BACKEND: "s3" })).toThrow(
+    expectValidationError(
+      () => backendFromEnv({ TF_BACKEND: "s3" }),
       "[backend] TF_STATE_BUCKET (undefined) is required when TF_BACKEND=s3\n[backend] TF_STATE_REGION (undefined) is required when TF_BACKEND=s3",
     );
   });
 
   test("an unknown backend lists the known ones", () => {
-    expect(() => backendFromEnv({ TF_BACKEND: "consul" })).toThrow('[backend] TF_BACKEND ("consul") must be one of "local", "s3", "pg"');
+    expectValidationError(() => backendFromEnv({ TF_BACKEND: "consul" }), '[backend] TF_BACKEND ("consul") must be one of "local", "s3", "pg"');
   });
 });

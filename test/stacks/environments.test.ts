@@ -1,4 +1,5 @@
 import { ENVIRONMENTS, environmentFromEnv } from "../../stacks/environments";
+import { expectValidationError } from "../helpers";
 
 describe("environments", () => {
   test("ENV selects the environment, dev by default", () => {
@@ -17,7 +18,8 @@ describe("environments", () => {
   });
 
   test("an unknown environment is a clear error", () => {
-    expect(() => environmentFromEnv({ ENV: "staging" })).toThrow('[environment] ENV ("staging") must be one of "dev", "prod"');
-    expect(() => environmentFromEnv({ ENV: "toString" })).toThrow('[environment] ENV ("toString") must be one of "dev", "prod"');
+    expectValidationError(() => environmentFromEnv({ ENV: "staging" }), '[environment] ENV ("staging") must be one of "dev", "prod"');
+    // a name every object inherits is not an environment either
+    expectValidationError(() => environmentFromEnv({ ENV: "toString" }), '[environment] ENV ("toString") must be one of "dev", "prod"');
   });
 });
