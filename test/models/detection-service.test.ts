@@ -1,13 +1,14 @@
 import { Scaling } from "../../lib/kubernetes/scaling";
 import { Vip } from "../../lib/kubernetes/vip";
 import { DetectionService } from "../../lib/models/detection-service";
-import { faceProps, KONG, model, only, plugins, setup } from "./helpers";
+import { expectValidationError, resources } from "../helpers";
+import { faceProps, KONG, model, plugins, setup } from "./helpers";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped */
 
 describe("DetectionService defaults", () => {
   const { json } = model();
-  const deployment = only(json, "kubernetes_deployment_v1")[0];
+  const deployment = resources(json, "kubernetes_deployment_v1")[0];
   const pod = deployment.spec.template.spec;
   const container = pod.container[0];
 
@@ -58,7 +59,7 @@ describe("DetectionService defaults", () => {
   });
 
   test("a ClusterIP VIP on port 80 targeting the model port", () => {
-    const service = only(json, "kubernetes_service_v1")[0];
+    const service = resources(json, "kubernetes_service_v1")[0];
     expect(service.spec).toEqual({
       port: [{ name: "http", port: 80, protocol: "TCP", target_port: "http" }],
       selector: {
@@ -71,19 +72,19 @@ describe("DetectionService defaults", () => {
   });
 
   test("autoscaling 2..5 on 70% CPU and a disruption budget of one pod", () => {
-    const hpa = only(json, "kubernetes_horizontal_pod_autoscaler_v2")[0];
+    const hpa = resources(json, "kubernetes_horizontal_pod_autoscaler_v2")[0];
     expect(hpa.spec).toEqual({
       max_replicas: 5,
       metric: [{ resource: { name: "cpu", target: { average_utilization: 70, type: "Utilization" } }, type: "Resource" }],
       min_replicas: 2,
       scale_target_ref: { api_version: "apps/v1", kind: "Deployment", name: "face-detection" },
     });
-    const pdb = only(json, "kubernetes_pod_disruption_budget_v1")[0];
+    const pdb = resources(json, "kubernetes_pod_disruption_budget_v1")[0];
     expect(pdb.spec.max_unavailable).toBe("1");
   });
 
   test("isolation: the NetworkPolicy selects exactly the model pods and admits exactly Kong's proxy pods on the model port", () => {
-    const policies = only(json, "kubernetes_network_policy_v1");
+    const policies = resources(json, "kubernetes_network_policy_v1");
     expect(policies).toHaveLength(1);
     expect(policies[0].spec).toEqual({
       ingress: [
@@ -106,7 +107,7 @@ describe("DetectionService defaults", () => {
   });
 
   test("the Kong service targets the VIP's cluster DNS name, and its POST route references it", () => {
-    const svc = only(json, "kong_service")[0];
+    const svc = resources(json, "kong_service")[0];
     expect(svc).toMatchObject({
       name: "face-detection",
       host: "face-detection.models.svc.cluster.local",
@@ -116,7 +117,7 @@ describe("DetectionService defaults", () => {
       read_timeout: 60000,
       write_timeout: 60000,
     });
-    const route = only(json, "kong_route")[0];
+    const route = resources(json, "kong_route")[0];
     expect(route).toMatchObject({ paths: ["/v1/face-detection"], methods: ["POST"], strip_path: true });
     expect(route.service_id).toMatch(/^\$\{kong_service\.[\w-]+\.id\}$/);
   });
@@ -135,7 +136,7 @@ describe("DetectionService defaults", () => {
 describe("DetectionService options", () => {
   test("GPUs: nvidia.com/gpu limit, GPU node selector and toleration", () => {
     const { json } = model({ resources: { cpu: "2", memory: "8Gi", gpu: { count: 1 } } });
-    const pod = only(json, "kubernetes_deployment_v1")[0].spec.template.spec;
+    const pod = resources(json, "kubernetes_deployment_v1")[0].spec.template.spec;
     expect(pod.container[0].resources.limits).toEqual({ memory: "8Gi", "nvidia.com/gpu": "1" });
     expect(pod.node_selector).toEqual({ "nvidia.com/gpu.present": "true" });
     expect(pod.toleration).toEqual([{ effect: "NoSchedule", key: "nvidia.com/gpu", operator: "Exists" }]);
@@ -143,21 +144,21 @@ describe("DetectionService options", () => {
 
   test("canary: a second Deployment and VIP, a Kong upstream splitting 90/10, the service pointing at it", () => {
     const { json } = model({ canary: { image: "registry.local/ai/face-detection:1.5.0", weightPercent: 10 } });
-    const deployments = only(json, "kubernetes_deployment_v1").map((d) => [d.metadata.name, d.spec.template.spec.container[0].image]).sort();
+    const deployments = resources(json, "kubernetes_deployment_v1").map((d) => [d.metadata.name, d.spec.template.spec.container[0].image]).sort();
     expect(deployments).toEqual([
       ["face-detection", "registry.local/ai/face-detection:1.4.2"],
       ["face-detection-canary", "registry.local/ai/face-detection:1.5.0"],
     ]);
-    const upstream = only(json, "kong_upstream")[0];
+    const upstream = resources(json, "kong_upstream")[0];
     expect(upstream.name).toBe("face-detection.upstream");
-    const targets = only(json, "kong_target").map((t) => [t.target, t.weight]).sort();
+    const targets = resources(json, "kong_target").map((t) => [t.target, t.weight]).sort();
     expect(targets).toEqual([
       ["face-detection-canary.models.svc.cluster.local:80", 10],
       ["face-detection.models.svc.cluster.local:80", 90],
     ]);
-    expect(only(json, "kong_service")[0].host).toBe("face-detection.upstream");
+    expect(resources(json, "kong_service")[0].host).toBe("face-detection.upstream");
     // one NetworkPolicy covers both tracks
-    expect(only(json, "kubernetes_network_policy_v1")).toHaveLength(1);
+    expect(resources(json, "kubernetes_network_policy_v1")).toHaveLength(1);
   });
 
   test("public: no key-auth or ACL, the reason kept as an annotation, rate limited by IP", () => {
@@ -165,19 +166,19 @@ describe("DetectionService options", () => {
     const p = plugins(json);
     expect(Object.keys(p).sort()).toEqual(["rate-limiting", "request-size-limiting"]);
     expect(JSON.parse(p["rate-limiting"].config_json).limit_by).toBe("ip");
-    const annotations = only(json, "kubernetes_deployment_v1")[0].spec.template.metadata.annotations;
+    const annotations = resources(json, "kubernetes_deployment_v1")[0].spec.template.metadata.annotations;
     expect(annotations).toEqual({ "ai-platform/public-reason": "Demo page for the open research preview" });
   });
 
   test("gRPC: gRPC probes, grpc/grpcs route without methods or path stripping, no payload plugin", () => {
     const { json } = model({ protocol: "grpc", port: 9000 });
-    const container = only(json, "kubernetes_deployment_v1")[0].spec.template.spec.container[0];
+    const container = resources(json, "kubernetes_deployment_v1")[0].spec.template.spec.container[0];
     expect(container.readiness_probe.grpc).toEqual([{ port: 9000 }]);
-    const route = only(json, "kong_route")[0];
+    const route = resources(json, "kong_route")[0];
     expect(route.protocols).toEqual(["grpc", "grpcs"]);
     expect(route.methods).toBeUndefined();
     expect(route.strip_path).toBe(false);
-    expect(only(json, "kong_service")[0].protocol).toBe("grpc");
+    expect(resources(json, "kong_service")[0].protocol).toBe("grpc");
     expect(Object.keys(plugins(json)).sort()).toEqual(["acl", "key-auth", "rate-limiting"]);
   });
 
@@ -185,17 +186,17 @@ describe("DetectionService options", () => {
     const { json } = model({ scaling: Scaling.fixed(1) });
     expect(json.resource.kubernetes_horizontal_pod_autoscaler_v2).toBeUndefined();
     expect(json.resource.kubernetes_pod_disruption_budget_v1).toBeUndefined();
-    const d = only(json, "kubernetes_deployment_v1")[0];
+    const d = resources(json, "kubernetes_deployment_v1")[0];
     expect(d.spec.replicas).toBe("1");
     expect(d.lifecycle).toBeUndefined();
   });
 
   test("a LoadBalancer VIP with a fixed IP admits its source ranges and keeps client addresses", () => {
     const { json } = model({ vip: Vip.loadBalancer({ ip: "10.20.0.40", sourceRanges: ["10.30.0.0/16"], annotations: { "networking.gke.io/load-balancer-type": "Internal" } }) });
-    const svc = only(json, "kubernetes_service_v1")[0].spec;
+    const svc = resources(json, "kubernetes_service_v1")[0].spec;
     expect(svc).toMatchObject({ type: "LoadBalancer", load_balancer_ip: "10.20.0.40", load_balancer_source_ranges: ["10.30.0.0/16"], external_traffic_policy: "Local" });
-    expect(only(json, "kubernetes_service_v1")[0].metadata.annotations).toEqual({ "networking.gke.io/load-balancer-type": "Internal" });
-    expect(only(json, "kubernetes_network_policy_v1")[0].spec.ingress[0].from[1]).toEqual({ ip_block: { cidr: "10.30.0.0/16" } });
+    expect(resources(json, "kubernetes_service_v1")[0].metadata.annotations).toEqual({ "networking.gke.io/load-balancer-type": "Internal" });
+    expect(resources(json, "kubernetes_network_policy_v1")[0].spec.ingress[0].from[1]).toEqual({ ip_block: { cidr: "10.30.0.0/16" } });
   });
 });
 
@@ -203,7 +204,7 @@ describe("DetectionService names", () => {
   test("two models of one name in one gateway are refused", () => {
     const { stack, gateway } = setup();
     new DetectionService(stack, "a", faceProps(gateway));
-    expect(() => new DetectionService(stack, "b", faceProps(gateway))).toThrow(
+    expectValidationError(() => new DetectionService(stack, "b", faceProps(gateway)), 
       '[platform/b] name ("face-detection") is already used by the model at platform/a: model names must be unique in a platform',
     );
   });
@@ -213,7 +214,7 @@ describe("DetectionService in a gateway with other entities", () => {
   test("a model named like another construct of the gateway is refused with a ValidationError", () => {
     const { stack, gateway } = setup();
     gateway.addService("face-detection", { host: "legacy.internal" });
-    expect(() => new DetectionService(stack, "face", faceProps(gateway))).toThrow(
+    expectValidationError(() => new DetectionService(stack, "face", faceProps(gateway)), 
       '[platform/face] name ("face-detection") is already taken in the gateway by platform/gateway/face-detection: a model\'s Kong entities live under <gateway>/<model name>; rename the model or that construct',
     );
   });

@@ -6,7 +6,8 @@ import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { DetectionService } from "../../lib/models/detection-service";
 import { KongGateway } from "../../lib/gateway/gateway";
 import { Plugin } from "../../lib/gateway/plugins/plugin";
-import { faceProps, idsOf, KONG, model, only, setup } from "./helpers";
+import { expectValidationError, resources } from "../helpers";
+import { faceProps, idsOf, KONG, model, setup } from "./helpers";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped */
 
@@ -40,7 +41,7 @@ describe("addGatewayEntities", () => {
   });
 
   test("Kong route names: <model>-<route name>; a model's only unnamed route keeps the model's name", () => {
-    const names = (json: any) => only(json, "kong_route").map((r) => r.name).sort();
+    const names = (json: any) => resources(json, "kong_route").map((r) => r.name).sort();
     expect(names(model().json)).toEqual(["face-detection"]);
     expect(names(model({ routes: [{ name: "detect", paths: ["/v1/face"] }] }).json)).toEqual(["face-detection-detect"]);
     const two = model({ routes: [{ paths: ["/v1/face-detection"] }, { paths: ["/v2/face-detection"] }] }).json;
@@ -51,7 +52,7 @@ describe("addGatewayEntities", () => {
     const { json } = model({
       routes: [{ paths: ["/v1/face-detection"] }, { name: "batch", paths: ["/v1/face-detection/batch"], plugins: [Plugin.rateLimiting({ minute: 10 })] }],
     });
-    const batch = only(json, "kong_plugin").filter((p) => p.route_id);
+    const batch = resources(json, "kong_plugin").filter((p) => p.route_id);
     expect(batch).toHaveLength(1);
     expect(JSON.parse(batch[0].config_json)).toMatchObject({ minute: 10 });
     expect(batch[0].route_id).toBe("${kong_route.gateway_face-detection_Service_batch_CD7DF60B.id}");
@@ -59,8 +60,8 @@ describe("addGatewayEntities", () => {
 
   test("a canary's upstream has passive health checks and the service retries twice", () => {
     const { json } = model({ canary: { image: "registry.local/ai/face-detection:1.5.0", weightPercent: 10 } });
-    expect(only(json, "kong_upstream")[0].healthchecks.passive.unhealthy).toMatchObject({ http_failures: 5, timeouts: 3 });
-    expect(only(json, "kong_service")[0].retries).toBe(2);
+    expect(resources(json, "kong_upstream")[0].healthchecks.passive.unhealthy).toMatchObject({ http_failures: 5, timeouts: 3 });
+    expect(resources(json, "kong_service")[0].retries).toBe(2);
   });
 });
 
@@ -76,7 +77,7 @@ describe("a model in a gateway configured elsewhere", () => {
     const json = JSON.parse(Testing.synth(stack, true));
     // THEN its Kong entities sit in the model's scope of that gateway
     expect(idsOf(json, "kong_service")).toEqual(["platform-gateway_ocr_Service_50D1D8EE"]);
-    expect(only(json, "kong_route").map((r) => r.name)).toEqual(["ocr"]);
+    expect(resources(json, "kong_route").map((r) => r.name)).toEqual(["ocr"]);
   });
 });
 
@@ -84,26 +85,26 @@ describe("what the gateway refuses is reported at the model, under its prop name
   test("a path another model already routes", () => {
     const { stack, gateway } = setup();
     new DetectionService(stack, "a", faceProps(gateway, { name: "a", routes: [{ paths: ["/v1/shared"] }] }));
-    expect(() => new DetectionService(stack, "b", faceProps(gateway, { name: "b", routes: [{ paths: ["/v1/shared"] }] }))).toThrow(
+    expectValidationError(() => new DetectionService(stack, "b", faceProps(gateway, { name: "b", routes: [{ paths: ["/v1/shared"] }] })), 
       '[platform/b] routes[0].paths ("/v1/shared") with host "*" and method "POST" is already routed by platform/gateway/a/Service/v1-shared: Kong would send these requests to only one of them; change the paths, hosts, methods or headers',
     );
   });
 
   test("a method Kong rejects", () => {
-    expect(() => model({ routes: [{ paths: ["/v1/face"], methods: ["post"] }] })).toThrow(
+    expectValidationError(() => model({ routes: [{ paths: ["/v1/face"], methods: ["post"] }] }), 
       '[platform/face] routes[0].methods[0] ("post") must be an HTTP method in uppercase letters, e.g. POST',
     );
   });
 
   test("a plugin the model already carries", () => {
-    expect(() => model({ plugins: [Plugin.keyAuth()] })).toThrow(
+    expectValidationError(() => model({ plugins: [Plugin.keyAuth()] }), 
       '[platform/face] plugins[0] ("key-auth") conflicts with the key-auth plugin already attached to this service: Kong allows one instance of a plugin per scope; put all options into one policy',
     );
   });
 
   test("two policies of one plugin on a route", () => {
     const twice = [Plugin.rateLimiting({ minute: 10 }), Plugin.rateLimiting({ minute: 20 })];
-    expect(() => model({ routes: [{ paths: ["/v1/face"], plugins: twice }] })).toThrow(
+    expectValidationError(() => model({ routes: [{ paths: ["/v1/face"], plugins: twice }] }), 
       '[platform/face] routes[0].plugins[1] ("rate-limiting") conflicts with the rate-limiting plugin already attached to this route: Kong allows one instance of a plugin per scope; put all options into one policy',
     );
   });

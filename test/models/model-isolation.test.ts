@@ -1,5 +1,6 @@
 import { TerraformStack, Testing } from "cdktf";
 import { ModelIsolation } from "../../lib/models/model-isolation";
+import { expectValidationError } from "../helpers";
 
 describe("ModelIsolation", () => {
   test("admits only Kong's proxy pods, plus a LoadBalancer VIP's source ranges when given", () => {
@@ -40,6 +41,6 @@ describe("ModelIsolation rejects what would open the model", () => {
   test.each(cases)("%s", (_what, overrides, message) => {
     const stack = new TerraformStack(Testing.app(), "s");
     const props = "__undefined" in overrides ? undefined : { ...base, ...overrides };
-    expect(() => new ModelIsolation(stack, "iso", props as never)).toThrow(message);
+    expectValidationError(() => new ModelIsolation(stack, "iso", props as never), message);
   });
 });

@@ -1,5 +1,6 @@
 import { Scaling } from "../../lib/kubernetes/scaling";
-import { idsOf, model, only } from "./helpers";
+import { byName, resources } from "../helpers";
+import { idsOf, model } from "./helpers";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped */
 
@@ -16,7 +17,7 @@ describe("addKubernetesObjects", () => {
   });
 
   test("each track selects only its own pods; the NetworkPolicy selects both", () => {
-    const selectors = Object.fromEntries(only(json, "kubernetes_service_v1").map((s) => [s.metadata.name, s.spec.selector]));
+    const selectors = Object.fromEntries(resources(json, "kubernetes_service_v1").map((s) => [s.metadata.name, s.spec.selector]));
     expect(selectors).toEqual({
       "face-detection": { "ai-platform/track": "stable", "app.kubernetes.io/instance": "face-detection", "app.kubernetes.io/name": "face-detection" },
       "face-detection-canary": {
@@ -25,22 +26,22 @@ describe("addKubernetesObjects", () => {
         "app.kubernetes.io/name": "face-detection",
       },
     });
-    expect(only(json, "kubernetes_network_policy_v1")[0].spec.pod_selector.match_labels).toEqual({
+    expect(resources(json, "kubernetes_network_policy_v1")[0].spec.pod_selector.match_labels).toEqual({
       "app.kubernetes.io/component": "model",
       "app.kubernetes.io/name": "face-detection",
     });
   });
 
   test("labels carry the track's image version", () => {
-    const versions = Object.fromEntries(only(json, "kubernetes_deployment_v1").map((d) => [d.metadata.name, d.metadata.labels["app.kubernetes.io/version"]]));
+    const versions = Object.fromEntries(resources(json, "kubernetes_deployment_v1").map((d) => [d.metadata.name, d.metadata.labels["app.kubernetes.io/version"]]));
     expect(versions).toEqual({ "face-detection": "1.4.2", "face-detection-canary": "1.5.0" });
   });
 
   test("the canary runs one pod by default, without an autoscaler, behind a ClusterIP VIP", () => {
-    const canary = only(json, "kubernetes_deployment_v1").find((d) => d.metadata.name === "face-detection-canary");
+    const canary = byName(json, "kubernetes_deployment_v1", "face-detection-canary");
     expect(canary.spec.replicas).toBe("1");
     expect(canary.lifecycle).toBeUndefined();
-    const svc = only(json, "kubernetes_service_v1").find((s) => s.metadata.name === "face-detection-canary");
+    const svc = byName(json, "kubernetes_service_v1", "face-detection-canary");
     expect(svc.spec.type).toBe("ClusterIP");
   });
 });

@@ -53,9 +53,10 @@ function checkProbes(v: Problems, given: ModelProbes | undefined): ResolvedModel
     startupTimeoutSeconds: pr.startupTimeoutSeconds ?? MODEL_DEFAULTS.startupTimeoutSeconds,
     grpcService: pr.grpcService,
   };
+  // startupPath is checked only when given: by default it is readinessPath, whose problem is reported once
   for (const key of ["readinessPath", "livenessPath", "startupPath"] as const) {
-    const path = probes[key];
-    if (!isToken(path) && (typeof path !== "string" || !path.startsWith("/"))) {
+    const path = key === "startupPath" ? pr.startupPath : probes[key];
+    if (path !== undefined && !isToken(path) && (typeof path !== "string" || !path.startsWith("/"))) {
       v.add(`probes.${key}`, path, "must be an HTTP path starting with '/'");
     }
   }

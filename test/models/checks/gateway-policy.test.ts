@@ -1,5 +1,6 @@
 import { DetectionServiceProps } from "../../../lib/models/detection-service";
 import { model } from "../helpers";
+import { expectValidationError } from "../../helpers";
 
 describe("DetectionService gateway policy: rejected input, reported at the model", () => {
   const cases: [string, Partial<DetectionServiceProps>, string][] = [
@@ -20,6 +21,6 @@ describe("DetectionService gateway policy: rejected input, reported at the model
     ["a timeout of zero", { timeoutMs: 0 }, "[platform/face] timeoutMs (0) must be an integer between 1 and 2147483646"],
   ];
   test.each(cases)("%s", (_what, overrides, message) => {
-    expect(() => model(overrides)).toThrow(message);
+    expectValidationError(() => model(overrides), message);
   });
 });

@@ -1,5 +1,6 @@
 import { DetectionServiceProps } from "../../../lib/models/detection-service";
 import { model } from "../helpers";
+import { expectValidationError } from "../../helpers";
 
 describe("DetectionService resources and probes: rejected input, reported at the model", () => {
   const cases: [string, Partial<DetectionServiceProps>, string][] = [
@@ -46,6 +47,22 @@ describe("DetectionService resources and probes: rejected input, reported at the
     ],
   ];
   test.each(cases)("%s", (_what, overrides, message) => {
-    expect(() => model(overrides)).toThrow(message);
+    expectValidationError(() => model(overrides), message);
+  });
+});
+
+describe("probes", () => {
+  test("a bad readiness path is reported once, not again for the startup path that defaults to it", () => {
+    expectValidationError(
+      () => model({ probes: { readinessPath: "ready" } }),
+      '[platform/face] probes.readinessPath ("ready") must be an HTTP path starting with \'/\'',
+    );
+  });
+
+  test("a startup path of its own is checked", () => {
+    expectValidationError(
+      () => model({ probes: { startupPath: "loaded" } }),
+      '[platform/face] probes.startupPath ("loaded") must be an HTTP path starting with \'/\'',
+    );
   });
 });

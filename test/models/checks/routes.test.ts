@@ -1,7 +1,8 @@
 import { Plugin } from "../../../lib/gateway/plugins/plugin";
 import { routeNameFromPath } from "../../../lib/models/checks/routes";
 import { DetectionServiceProps } from "../../../lib/models/detection-service";
-import { model, only } from "../helpers";
+import { expectValidationError, resources } from "../../helpers";
+import { model } from "../helpers";
 
 describe("route names", () => {
   test.each([
@@ -18,7 +19,7 @@ describe("route names", () => {
   test("by default one route, POST on /v1/<name>, named v1-<name>, with the model's name in Kong", () => {
     const { svc, json } = model();
     expect(svc.routes.map((r) => r.node.id)).toEqual(["v1-face-detection"]);
-    expect(only(json, "kong_route")[0]).toMatchObject({ name: "face-detection", paths: ["/v1/face-detection"], methods: ["POST"], strip_path: true });
+    expect(resources(json, "kong_route")[0]).toMatchObject({ name: "face-detection", paths: ["/v1/face-detection"], methods: ["POST"], strip_path: true });
   });
 
   test("routes are found by name", () => {
@@ -30,7 +31,7 @@ describe("route names", () => {
 
   test("gRPC routes: grpc/grpcs, no methods, no path stripping", () => {
     const { json } = model({ protocol: "grpc", routes: [{ paths: ["/face.v1.Detector/"], stripPath: false }] });
-    const route = only(json, "kong_route")[0];
+    const route = resources(json, "kong_route")[0];
     expect(route).toMatchObject({ protocols: ["grpc", "grpcs"], strip_path: false });
     expect(route.methods).toBeUndefined();
   });
@@ -83,7 +84,7 @@ describe("DetectionService routes: rejected input, reported at the model", () =>
     [
       "a route policy with a bad option",
       { routes: [{ paths: ["/v1/face"], plugins: [Plugin.rateLimiting({ second: 50, minute: 30 })] }] },
-      "[platform/face] routes[0].plugins[0].rateLimiting.minute (30) is lower than second (50)",
+      "[platform/face] routes[0].plugins[0].rateLimiting.minute (30) is lower than second (50): Kong requires each longer window to allow at least as many requests. Raise minute to >= 50.",
     ],
     [
       "route plugins that are not policies",
@@ -92,6 +93,6 @@ describe("DetectionService routes: rejected input, reported at the model", () =>
     ],
   ];
   test.each(cases)("%s", (_what, overrides, message) => {
-    expect(() => model(overrides)).toThrow(message);
+    expectValidationError(() => model(overrides), message);
   });
 });

@@ -2,6 +2,7 @@ import { Scaling } from "../../../lib/kubernetes/scaling";
 import { Vip } from "../../../lib/kubernetes/vip";
 import { DetectionServiceProps } from "../../../lib/models/detection-service";
 import { model } from "../helpers";
+import { expectValidationError } from "../../helpers";
 
 describe("DetectionService workload props: rejected input, reported at the model", () => {
   const cases: [string, Partial<DetectionServiceProps>, string][] = [
@@ -96,6 +97,6 @@ describe("DetectionService workload props: rejected input, reported at the model
     ],
   ];
   test.each(cases)("%s", (_what, overrides, message) => {
-    expect(() => model(overrides)).toThrow(message);
+    expectValidationError(() => model(overrides), message);
   });
 });
