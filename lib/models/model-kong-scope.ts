@@ -8,6 +8,9 @@ import { IKongGateway } from "../gateway/gateway-base";
 import { PluginHost } from "../gateway/plugin-host";
 import { PluginPolicy } from "../gateway/plugins/plugin";
 
+const NOT_A_PLUGIN_SCOPE =
+  "cannot be added to a model's scope in the gateway: use the model's plugins or routes[].plugins props, its kongService or route(name), or the gateway's addPlugin for a global plugin";
+
 /**
  * The scope of one model's Kong entities in its gateway, `<gateway>/<model name>`: the model's service (`Service`,
  * with its routes and plugins) and canary upstream (`Upstream`) are created here, so their construct paths, and
@@ -34,13 +37,7 @@ export class ModelKongScope extends Construct implements IGatewayContext {
 
   /** Refused: a plugin goes on the model's service or one of its routes, or on the gateway itself to be global. */
   public addPlugin(policy: PluginPolicy): KongPluginResource {
-    throw new ValidationError(pathOf(this), [
-      {
-        field: "plugins",
-        value: policy instanceof PluginPolicy ? policy.name : policy,
-        message:
-          "cannot be added to a model's scope in the gateway: use the model's plugins or routes[].plugins props, its kongService or route(name), or the gateway's addPlugin for a global plugin",
-      },
-    ]);
+    const value = policy instanceof PluginPolicy ? policy.name : policy;
+    throw new ValidationError(pathOf(this), [{ field: "plugins", value, message: NOT_A_PLUGIN_SCOPE }]);
   }
 }
