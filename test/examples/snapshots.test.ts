@@ -4,6 +4,7 @@ import { ENVIRONMENTS } from "../../stacks/environments";
 import { build as singleModel } from "../../examples/single-model";
 import { build as managedPostgres } from "../../examples/managed-postgres";
 import { build as gpuCanary } from "../../examples/gpu-canary";
+import { buildPlatform as starter } from "../../examples/starter/platform";
 
 /** Every stack of an app, synthesized with validations, as a name -> JSON text map (stable: stubbed version). */
 function stacksOf(build: (app: App) => unknown): Record<string, string> {
@@ -19,6 +20,8 @@ const apps: [string, (app: App) => unknown][] = [
   ["example single-model", singleModel],
   ["example managed-postgres", managedPostgres],
   ["example gpu-canary", gpuCanary],
+  ["starter (dev)", (app) => starter(app, { environment: "dev" })],
+  ["starter (prod)", (app) => starter(app, { environment: "prod" })],
 ];
 
 describe.each(apps)("%s", (_name, build) => {
