@@ -1,6 +1,8 @@
 import { App, LocalBackend, PgBackend, S3Backend, TerraformStack } from "cdktf";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { plainObject } from "../core/checks";
 import { Problems } from "../core/errors";
+import { KnownKeys, knownKeys, strictKeys } from "../core/keys";
 
 /** Local state files. */
 export interface LocalStateOptions {
@@ -28,6 +30,15 @@ export interface PgStateOptions {
   readonly schemaPrefix?: string;
 }
 
+const LOCAL_KEYS = knownKeys<LocalStateOptions>()(["directory"]);
+const S3_KEYS = knownKeys<S3StateOptions>()(["bucket", "region", "keyPrefix", "lockTable"]);
+const PG_KEYS = knownKeys<PgStateOptions>()(["schemaPrefix"]);
+
+/** Records a factory's options that are not an object (absent is fine) and their unknown keys. */
+function checkOptions<T>(v: Problems, options: unknown, known: KnownKeys<T>): void {
+  if (options !== undefined && plainObject(v, "options", options, "must be an object of options")) strictKeys(v, "", options, known);
+}
+
 /**
  * Where Terraform keeps the state of a stack. Every stack gets its own state, named after the stack, so two apps
  * (or two environments) with different stack names never share state.
@@ -40,6 +51,7 @@ export abstract class StateBackend {
   /** Local state files, outside the output folder (the cdktf CLI deletes stack folders it no longer synthesizes). */
   public static local(options: LocalStateOptions = {}): StateBackend {
     const v = new Problems("StateBackend.local");
+    checkOptions(v, options, LOCAL_KEYS);
     const o = options ?? {};
     if (o.directory !== undefined && (typeof o.directory !== "string" || o.directory.trim() === "")) {
       v.add("directory", o.directory, "must be a non-empty path, absolute or relative to the project");
@@ -51,9 +63,13 @@ export abstract class StateBackend {
   /** State in S3 (`encrypt = true`). Credentials come from the usual AWS environment, never from the app. */
   public static s3(options: S3StateOptions): StateBackend {
     const v = new Problems("StateBackend.s3");
+    checkOptions(v, options, S3_KEYS);
     const o = (options ?? {}) as Partial<S3StateOptions>;
     for (const field of ["bucket", "region"] as const) {
       if (typeof o[field] !== "string" || o[field] === "") v.add(field, o[field], "is required");
+    }
+    for (const field of ["keyPrefix", "lockTable"] as const) {
+      if (o[field] !== undefined && (typeof o[field] !== "string" || o[field] === "")) v.add(field, o[field], "must be a non-empty string");
     }
     v.throwIfAny();
     return new S3State(o as S3StateOptions);
@@ -61,7 +77,14 @@ export abstract class StateBackend {
 
   /** State in PostgreSQL. `PG_CONN_STR` (it holds a password) is read by Terraform and never enters the JSON. */
   public static pg(options: PgStateOptions = {}): StateBackend {
-    return new PgState(options?.schemaPrefix);
+    const v = new Problems("StateBackend.pg");
+    checkOptions(v, options, PG_KEYS);
+    const prefix = options?.schemaPrefix;
+    if (prefix !== undefined && (typeof prefix !== "string" || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(prefix))) {
+      v.add("schemaPrefix", prefix, "must be a PostgreSQL schema name prefix: letters, digits and '_', not starting with a digit");
+    }
+    v.throwIfAny();
+    return new PgState(prefix);
   }
 
   /**

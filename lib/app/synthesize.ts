@@ -1,11 +1,15 @@
 import { App, AppConfig } from "cdktf";
 import { writeSync } from "node:fs";
-import { ValidationError } from "../core/errors";
+import { plainObject } from "../core/checks";
+import { Problems, ValidationError } from "../core/errors";
+import { knownKeys, strictKeys } from "../core/keys";
 
 export interface SynthesizeOptions {
   /** Configuration of the `App` that `synthesize(build)` creates. @default `{}` (cdktf's defaults) */
   readonly app?: AppConfig;
 }
+
+const OPTION_KEYS = knownKeys<SynthesizeOptions>()(["app"]);
 
 /**
  * Builds and synthesizes an app the way a command line wants it: when the input is invalid, it prints only the
@@ -24,6 +28,9 @@ export function synthesize(build: (app: App) => unknown, options?: SynthesizeOpt
 export function synthesize(app: App): App;
 export function synthesize(appOrBuild: App | ((app: App) => unknown), options: SynthesizeOptions = {}): App {
   try {
+    const v = new Problems("synthesize");
+    if (plainObject(v, "options", options ?? null, "must be an object { app? }")) strictKeys(v, "", options, OPTION_KEYS);
+    v.throwIfAny();
     let app: App;
     if (typeof appOrBuild === "function") {
       app = new App(options.app);

@@ -62,19 +62,12 @@ export function oneOf<T extends string | number>(
 
 /** Every element of an array is one of `allowed` (and the value is an array). */
 export function subsetOf(v: Problems, field: string, value: unknown, allowed: readonly string[]): boolean {
-  if (value === undefined || isToken(value)) return true;
-  if (!Array.isArray(value)) {
-    v.add(field, value, `must be a list of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`);
+  const rule = `must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`;
+  return listOf(v, field, value, `must be a list of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`, (f, item) => {
+    if (allowed.includes(item as string)) return true;
+    v.add(f, item, rule);
     return false;
-  }
-  let ok = true;
-  value.forEach((item, i) => {
-    if (!isToken(item) && !allowed.includes(item as string)) {
-      v.add(`${field}[${i}]`, item, `must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`);
-      ok = false;
-    }
   });
-  return ok;
 }
 
 export function nonEmptyString(v: Problems, field: string, value: unknown): boolean {
@@ -87,16 +80,60 @@ export function nonEmptyString(v: Problems, field: string, value: unknown): bool
 }
 
 export function stringArray(v: Problems, field: string, value: unknown, allowEmpty = true): value is string[] | undefined {
+  const empty = allowEmpty ? undefined : "must not be empty";
+  return listOf(v, field, value, "must be a list of non-empty strings", (f, item) => nonEmptyString(v, f, item), empty);
+}
+
+/**
+ * The message of a list element that holds no value: a hole of a sparse array (`[a, , b]`), or `undefined` / `null`
+ * (an unset environment variable, an optional field read from nowhere). Such an element is never dropped silently:
+ * a list of one unset path would otherwise become an empty list, and an empty list often means "everything".
+ */
+export const UNSET_ELEMENT = "is not set: every element of a list must hold a value (an unset variable gives undefined; a hole in the list, too)";
+
+/**
+ * Checks every element of `list`, holes included (which `forEach`, `some` and `every` skip): an unset element
+ * (`UNSET_ELEMENT`) or a Terraform token is handled here, every other element goes to `check` with its field
+ * (`<field>[i]`). Returns whether every element is acceptable.
+ */
+export function eachElement(v: Problems, field: string, list: readonly unknown[], check: (field: string, item: unknown) => boolean): boolean {
+  let ok = true;
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    const f = `${field}[${i}]`;
+    if (item === undefined || item === null) {
+      v.add(f, item, UNSET_ELEMENT);
+      ok = false;
+    } else if (!isToken(item)) {
+      ok = check(f, item) && ok;
+    }
+  }
+  return ok;
+}
+
+/**
+ * A list prop: absent (`undefined`) and Terraform list tokens are accepted; anything but an array is refused with
+ * `shape`; an empty list with `empty` when given (so a list that must hold something is checked as given, before
+ * anything is removed); then each element with `eachElement`.
+ */
+export function listOf(
+  v: Problems,
+  field: string,
+  value: unknown,
+  shape: string,
+  check: (field: string, item: unknown) => boolean,
+  empty?: string,
+): boolean {
   if (value === undefined || isToken(value)) return true;
-  if (!Array.isArray(value) || value.some((s) => typeof s !== "string" || s.length === 0)) {
-    v.add(field, value, "must be a list of non-empty strings");
+  if (!Array.isArray(value)) {
+    v.add(field, value, shape);
     return false;
   }
-  if (!allowEmpty && value.length === 0) {
-    v.add(field, value, "must not be empty");
+  if (empty !== undefined && value.length === 0) {
+    v.add(field, value, empty);
     return false;
   }
-  return true;
+  return eachElement(v, field, value, check);
 }
 
 const FLOATING_TAGS = new Set(["latest", "stable", "main", "master", "edge", "nightly", "dev", "mainline", "current"]);
@@ -146,24 +183,12 @@ export function isCidrOrIp(value: string): boolean {
 }
 
 export function cidrList(v: Problems, field: string, value: unknown, opts: { requireCidr?: boolean } = {}): boolean {
-  if (value === undefined || isToken(value)) return true;
-  if (!Array.isArray(value)) {
-    v.add(field, value, "must be a list of IP addresses or CIDR blocks");
+  const rule = opts.requireCidr ? "must be a CIDR block such as 10.0.0.0/8 or 2001:db8::/32" : "must be an IP address or CIDR block such as 10.0.0.0/8";
+  return listOf(v, field, value, "must be a list of IP addresses or CIDR blocks", (f, item) => {
+    if (typeof item === "string" && isCidrOrIp(item) && (!opts.requireCidr || item.includes("/"))) return true;
+    v.add(f, item, rule);
     return false;
-  }
-  let ok = true;
-  value.forEach((item, i) => {
-    if (isToken(item)) return;
-    if (typeof item !== "string" || !isCidrOrIp(item) || (opts.requireCidr && !item.includes("/"))) {
-      v.add(
-        `${field}[${i}]`,
-        item,
-        opts.requireCidr ? "must be a CIDR block such as 10.0.0.0/8 or 2001:db8::/32" : "must be an IP address or CIDR block such as 10.0.0.0/8",
-      );
-      ok = false;
-    }
   });
-  return ok;
 }
 
 /** True for a CIDR whose prefix length is 0 (every address of its family: 0.0.0.0/0, 10.0.0.0/0, ::0/0, ...). */
@@ -180,15 +205,26 @@ export function everyAddressRule(what: string): string {
 
 /** A list of source CIDRs that must not open a port to every address; `what` names the port for the message. */
 export function noEveryAddress(v: Problems, field: string, value: unknown, what: string): boolean {
-  if (!Array.isArray(value)) return true;
+  if (!Array.isArray(value) || isToken(value)) return true;
   let ok = true;
-  value.forEach((item, i) => {
+  for (let i = 0; i < value.length; i++) {
+    const item: unknown = value[i];
     if (typeof item === "string" && !isToken(item) && coversEveryAddress(item)) {
       v.add(`${field}[${i}]`, item, everyAddressRule(what));
       ok = false;
     }
-  });
+  }
   return ok;
+}
+
+/**
+ * Refuses a Terraform reference where the value must be known at synth (it names objects, or decides what is
+ * created); `why` says what it decides. Returns whether the value is not a reference.
+ */
+export function literal(v: Problems, field: string, value: unknown, why: string): boolean {
+  if (!isToken(value)) return true;
+  v.add(field, value, `must be a literal value, not a Terraform reference: ${why}`);
+  return false;
 }
 
 /** Something that records its own problems under a field: the enum-like option classes (Scaling, Vip, ...). */

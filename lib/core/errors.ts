@@ -1,4 +1,5 @@
 import { IConstruct } from "constructs";
+import { isToken } from "./tokens";
 
 /** One problem found in one field of one construct. */
 export interface ValidationProblem {
@@ -26,8 +27,12 @@ export class ValidationError extends Error {
   }
 }
 
-/** Renders a value for an error message: strings quoted, objects as compact JSON, never `[object Object]`. */
+/**
+ * Renders a value for an error message: strings quoted, objects as compact JSON, never `[object Object]`; a Terraform
+ * reference as `<reference>` (its placeholder text means nothing to a reader).
+ */
 export function describeValue(value: unknown): string {
+  if (isToken(value)) return "<reference>";
   if (typeof value === "string") return JSON.stringify(value);
   if (value === undefined) return "undefined";
   if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
@@ -103,7 +108,7 @@ export class ProblemRecorder extends Problems {
   }
 
   public add(field: string, value: unknown, message: string): this {
-    return super.add(this.prefix ? `${this.prefix}.${field}` : field, value, message);
+    return super.add(this.prefix && field ? `${this.prefix}.${field}` : this.prefix || field, value, message);
   }
 
   /** The problems recorded so far, in order. */

@@ -5,13 +5,15 @@ import { Role } from "@cdktf/provider-postgresql/lib/role";
 import type { Password } from "@cdktf/provider-random/lib/password";
 import { ITerraformDependable, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
-import { bool, integerIn, isToken, nonEmptyString, oneOf, required } from "../core/checks";
+import { bool, integerIn, isToken, nonEmptyString, oneOf, plainObject, required } from "../core/checks";
+import { knownKeys, strictKeys } from "../core/keys";
 import { dns1123Label, dns1123Subdomain } from "../kubernetes/names";
 import { Problems } from "../core/errors";
 import { standardLabels } from "../core/labels";
 import { shortHash } from "../core/naming";
 import { hostName, IKongDatabase, KongDatabasePasswordSecret, pgIdentifier } from "./kong-database";
 import { generateDatabasePassword } from "./database-password";
+import { childId } from "../core/construct-ids";
 
 /**
  * How Terraform and Kong use TLS towards the server (libpq `sslmode` names).
@@ -53,6 +55,11 @@ export interface ExistingPostgresProps {
   readonly secretName?: string;
 }
 
+const PROPS_KEYS = knownKeys<ExistingPostgresProps>()([
+  "namespace", "host", "port", "sslMode", "adminUsername", "adminPassword", "adminDatabase", "adminIsSuperuser", "databaseName", "user",
+  "secretName",
+]);
+
 /**
  * Kong on an existing PostgreSQL server (a managed database): Terraform's `postgresql` provider, connected as an
  * administrator, creates the `kong` login role with a generated password and the `kong` database owned by it
@@ -83,11 +90,11 @@ export class ExistingPostgres extends Construct implements IKongDatabase {
   public readonly secret: SecretV1;
 
   constructor(scope: Construct, id: string, props: ExistingPostgresProps) {
-    super(scope, id);
+    super(scope, childId(scope, id));
     const p = (props ?? {}) as Partial<ExistingPostgresProps>;
     // One stack, one variable name: two servers sharing it would silently get one password.
     const variableName = `${snakeCase(id)}_admin_password`;
-    checkProps(this, p, variableName);
+    checkProps(this, p, variableName, props);
 
     this.namespace = p.namespace as string;
     this.host = p.host as string;
@@ -157,8 +164,10 @@ export class ExistingPostgres extends Construct implements IKongDatabase {
 }
 
 /** Checks every prop and throws one ValidationError naming all problems. */
-function checkProps(scope: Construct, p: Partial<ExistingPostgresProps>, variableName: string): void {
+function checkProps(scope: Construct, p: Partial<ExistingPostgresProps>, variableName: string, props: unknown): void {
   const v = new Problems(scope);
+  if (props !== undefined && !plainObject(v, "props", props, "must be an object { namespace, host, port?, sslMode?, ... }")) v.throwIfAny();
+  strictKeys(v, "", props, PROPS_KEYS);
   if (required(v, "namespace", p.namespace, "is required: the namespace Kong runs in")) dns1123Label(v, "namespace", p.namespace);
   hostName(v, "host", p.host);
   integerIn(v, "port", p.port, 1, 65535);

@@ -5,7 +5,8 @@ import { StatefulSetV1 } from "@cdktf/provider-kubernetes/lib/stateful-set-v1";
 import type { Password } from "@cdktf/provider-random/lib/password";
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { isToken, pinnedImage, required } from "../core/checks";
+import { isToken, pinnedImage, plainObject, required } from "../core/checks";
+import { knownKeys, strictKeys } from "../core/keys";
 import { Problems } from "../core/errors";
 import { selectorLabels, standardLabels } from "../core/labels";
 import { imageVersion } from "../core/naming";
@@ -15,6 +16,7 @@ import { parseQuantity, quantity } from "../kubernetes/quantities";
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "../kubernetes/security-context";
 import { IKongDatabase, KongDatabasePasswordSecret, pgIdentifier } from "./kong-database";
 import { generateDatabasePassword } from "./database-password";
+import { childId } from "../core/construct-ids";
 
 /** The PostgreSQL image used when none is given: a pinned minor release of PostgreSQL 16 (Debian). */
 export const DEFAULT_POSTGRES_IMAGE = "postgres:16.9";
@@ -51,6 +53,10 @@ export interface InClusterPostgresProps {
   readonly resources?: ContainerResources;
 }
 
+const PROPS_KEYS = knownKeys<InClusterPostgresProps>()([
+  "namespace", "name", "image", "databaseName", "user", "storageSize", "storageClassName", "resources",
+]);
+
 /**
  * PostgreSQL for Kong inside the cluster: one StatefulSet pod (non-root, read-only root filesystem) whose data lives
  * on a separately managed PersistentVolumeClaim, a password generated once by `random_password` and kept in a
@@ -81,9 +87,9 @@ export class InClusterPostgres extends Construct implements IKongDatabase {
   public readonly statefulSet: StatefulSetV1;
 
   constructor(scope: Construct, id: string, props: InClusterPostgresProps) {
-    super(scope, id);
+    super(scope, childId(scope, id));
     const p = (props ?? {}) as Partial<InClusterPostgresProps>;
-    const resources = checkProps(this, p);
+    const resources = checkProps(this, p, props);
 
     this.namespace = p.namespace as string;
     this.name = p.name ?? "kong-postgres";
@@ -205,8 +211,10 @@ export class InClusterPostgres extends Construct implements IKongDatabase {
 }
 
 /** Checks every prop, throws one ValidationError naming all problems, and returns the container's resources. */
-function checkProps(scope: Construct, p: Partial<InClusterPostgresProps>): ResolvedResources {
+function checkProps(scope: Construct, p: Partial<InClusterPostgresProps>, props: unknown): ResolvedResources {
   const v = new Problems(scope);
+  if (props !== undefined && !plainObject(v, "props", props, "must be an object { namespace, name?, image?, storageSize?, ... }")) v.throwIfAny();
+  strictKeys(v, "", props, PROPS_KEYS);
   if (required(v, "namespace", p.namespace, "is required: the namespace Kong runs in")) dns1123Label(v, "namespace", p.namespace);
   // The StatefulSet's pods get a controller-revision-hash label `<name>-<10 chars>`, at most 63 characters.
   dns1123Label(v, "name", p.name, 52);

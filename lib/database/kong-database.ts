@@ -1,10 +1,12 @@
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { bool, integerIn, isToken, required } from "../core/checks";
+import { bool, integerIn, isToken, plainObject, required } from "../core/checks";
+import { knownKeys, strictKeys } from "../core/keys";
 import { Problems } from "../core/errors";
 import { labelSelector } from "../kubernetes/labels";
 import { dns1123Label } from "../kubernetes/names";
 import { SecretKeyRef, secretKeyRef } from "../kubernetes/secret-ref";
+import { childId } from "../core/construct-ids";
 
 /** Where Kong finds the password of its database user: a key of a Kubernetes Secret (`name`, `key`). */
 export type KongDatabasePasswordSecret = SecretKeyRef;
@@ -64,6 +66,10 @@ export interface KongDatabaseAttributes {
   readonly dependables?: ITerraformDependable[];
 }
 
+const ATTRIBUTE_KEYS = knownKeys<KongDatabaseAttributes>()([
+  "host", "port", "databaseName", "user", "passwordSecret", "ssl", "sslVerify", "namespace", "podSelectorLabels", "dependables",
+]);
+
 /** PostgreSQL identifiers Kong uses unquoted: lowercase letters, digits and '_', at most 63 bytes. */
 const PG_IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -121,9 +127,11 @@ class ImportedKongDatabase extends Construct implements IKongDatabase {
   public readonly dependables: ITerraformDependable[];
 
   constructor(scope: Construct, id: string, attrs: KongDatabaseAttributes) {
-    super(scope, id);
+    super(scope, childId(scope, id));
     const a = (attrs ?? {}) as Partial<KongDatabaseAttributes>;
     const v = new Problems(this);
+    if (attrs !== undefined && !plainObject(v, "attributes", attrs, "must be an object { host, passwordSecret, port?, ... }")) v.throwIfAny();
+    strictKeys(v, "", attrs, ATTRIBUTE_KEYS);
     hostName(v, "host", a.host);
     integerIn(v, "port", a.port, 1, 65535);
     pgIdentifier(v, "databaseName", a.databaseName);

@@ -1,3 +1,4 @@
+import { TerraformIterator } from "cdktf";
 import { ConsumerAcl } from "../../.gen/providers/kong/consumer-acl";
 import { isToken, nonEmptyString } from "../core/checks";
 import { Problems } from "../core/errors";
@@ -27,6 +28,17 @@ export class ConsumerAclGroups {
     v.throwIfAny();
     const acl = new ConsumerAcl(this.consumer, this.constructIdOf(group), { consumerId: this.consumer.id, group });
     this.byGroup.set(group, acl);
+    return acl;
+  }
+
+  /**
+   * Adds the consumer to every group of a Terraform list reference (a list variable's `listValue`), known only at
+   * apply time: one kong_consumer_acl `AclGroups` with `for_each` over the list.
+   */
+  public addAll(groups: string[]): ConsumerAcl {
+    const each = TerraformIterator.fromList(groups);
+    const acl = new ConsumerAcl(this.consumer, "AclGroups", { forEach: each, consumerId: this.consumer.id, group: each.value });
+    this.byGroup.set(groups[0], acl);
     return acl;
   }
 

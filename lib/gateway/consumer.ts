@@ -3,8 +3,9 @@ import { Consumer as KongConsumerResource } from "../../.gen/providers/kong/cons
 import { ConsumerJwtAuth } from "../../.gen/providers/kong/consumer-jwt-auth";
 import { Plugin as KongPluginResource } from "../../.gen/providers/kong/plugin";
 import { SecretV1 } from "@cdktf/provider-kubernetes/lib/secret-v1";
-import { bool, isToken, nonEmptyString, plainObject, stringArray } from "../core/checks";
+import { bool, isToken, listOf, nonEmptyString, plainObject } from "../core/checks";
 import { Problems } from "../core/errors";
+import { knownKeys, strictKeys } from "../core/keys";
 import { ConsumerAclGroups } from "./consumer-acl-groups";
 import { IGatewayContext } from "./context";
 import { checkCredentialsSecret, ConsumerCredentialsSecretOptions, CredentialPublisher, PublishingPlan } from "./credential-publisher";
@@ -12,7 +13,8 @@ import { ConsumerCredential } from "./credentials/credential";
 import { JWT_SHAPE, JwtCredentialOptions, JwtCredentialSpec } from "./credentials/jwt";
 import { KeyAuthCredential, KeyAuthCredentialOptions, KeyAuthKeySpec } from "./credentials/key-auth";
 import { GatewayEntity } from "./entity";
-import { ConsumerScopablePolicy } from "./plugins/plugin";
+import { ConsumerScopablePolicy, PluginPolicy } from "./plugins/plugin";
+import { kongTags, renderedTags } from "./validation";
 
 export interface GatewayConsumerProps {
   /** Unique username. Set this and/or `customId`. @default none */
@@ -45,6 +47,18 @@ export interface GatewayConsumerProps {
   readonly tags?: string[];
 }
 
+const CONSUMER_KEYS = knownKeys<GatewayConsumerProps>()([
+  "username",
+  "customId",
+  "aclGroups",
+  "keyAuth",
+  "jwt",
+  "plugins",
+  "credentialsSecret",
+  "sensitiveOutputs",
+  "tags",
+]);
+
 /**
  * A Kong consumer (kong_consumer) with ACL groups, generated key-auth keys, an optional JWT credential and
  * consumer-scoped plugins. Keys are `random_password` results, never literals; owners fetch them from the optional
@@ -72,17 +86,20 @@ export class GatewayConsumer extends GatewayEntity {
 
   constructor(gateway: IGatewayContext, id: string, props: GatewayConsumerProps) {
     super(gateway, id, gateway, "consumer");
-    const p: GatewayConsumerProps = props !== null && typeof props === "object" ? props : {};
+    const shape = new Problems(this);
+    if (!plainObject(shape, "props", props ?? null, "must be an object { username?, customId?, aclGroups?, keyAuth?, jwt?, ... }")) shape.throwIfAny();
+    const p: GatewayConsumerProps = props;
     const plan = this.check(p, id);
     this.username = p.username;
     this.customId = p.customId;
     this.name = (p.username ?? p.customId) as string;
-    this.resource = new KongConsumerResource(this, "Resource", { username: p.username, customId: p.customId, tags: p.tags });
+    this.resource = new KongConsumerResource(this, "Resource", { username: p.username, customId: p.customId, tags: renderedTags(p.tags) });
     this.publisher = new CredentialPublisher(this, gateway.names, plan, p.username ?? p.customId);
     this.credentialsSecret = this.publisher.secret;
     this.groups = new ConsumerAclGroups(this);
     this.aclGroups = this.groups.byGroup;
-    for (const group of p.aclGroups ?? []) this.addAclGroup(group);
+    if (isToken(p.aclGroups)) this.groups.addAll(p.aclGroups as string[]);
+    else for (const group of p.aclGroups ?? []) this.addAclGroup(group);
     if (p.keyAuth) this.addKeyAuthKey("KeyAuth", p.keyAuth === true ? {} : p.keyAuth);
     if (p.jwt !== undefined) this.addJwtCredential(p.jwt);
     for (const policy of p.plugins ?? []) this.addPlugin(policy);
@@ -137,6 +154,7 @@ export class GatewayConsumer extends GatewayEntity {
   private check(p: GatewayConsumerProps, id: string): PublishingPlan {
     const v = new Problems(this);
     const names = this.gateway.names;
+    strictKeys(v, "", p, CONSUMER_KEYS);
     if (p.username === undefined && p.customId === undefined) {
       v.add("username", undefined, "or customId is required: Kong identifies a consumer by at least one of them");
     }
@@ -148,14 +166,18 @@ export class GatewayConsumer extends GatewayEntity {
       const holder = names.claim("consumer-custom-id", p.customId, this.node.path);
       if (holder) v.add("customId", p.customId, `is already the custom_id of the consumer ${holder}: Kong custom_ids are unique`);
     }
-    stringArray(v, "tags", p.tags);
+    kongTags(v, "tags", p.tags);
     bool(v, "sensitiveOutputs", p.sensitiveOutputs);
     if (p.keyAuth !== undefined && typeof p.keyAuth !== "boolean" && (p.keyAuth === null || typeof p.keyAuth !== "object")) {
       v.add("keyAuth", p.keyAuth, "must be true, false or { length }");
     }
-    if (p.aclGroups !== undefined && !Array.isArray(p.aclGroups)) v.add("aclGroups", p.aclGroups, "must be a list of group names");
+    listOf(v, "aclGroups", p.aclGroups, "must be a list of group names", (f, group) => nonEmptyString(v, f, group));
     plainObject(v, "jwt", p.jwt, JWT_SHAPE);
-    if (p.plugins !== undefined && !Array.isArray(p.plugins)) v.add("plugins", p.plugins, "must be a list of plugin policies");
+    listOf(v, "plugins", p.plugins, "must be a list of plugin policies", (f, policy) => {
+      if (policy instanceof PluginPolicy) return true;
+      v.add(f, policy, "must be a plugin policy made with Plugin.rateLimiting(), Plugin.ipRestriction(), ... or Plugin.custom()");
+      return false;
+    });
     // The name that default Secret and output names derive from: a literal username or custom_id, else the id.
     const base = [p.username, p.customId, id].find((n): n is string => typeof n === "string" && n !== "" && !isToken(n)) ?? "consumer";
     const secret = checkCredentialsSecret(v, names, this.node.path, p.credentialsSecret, base);

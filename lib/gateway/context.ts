@@ -34,5 +34,6 @@ export function claimStack(gateway: IGatewayContext, stack: TerraformStack, v: P
 
 /** @internal The gateway in the stack of `scope` (made with `new KongGateway` or `KongGateway.fromAdminUrl`), if any. */
 export function gatewayOfScope(scope: IConstruct): IGatewayContext | undefined {
-  return gatewayOfStack.get(TerraformStack.of(scope));
+  const stack = scope.node.scopes.find((s): s is TerraformStack => TerraformStack.isStack(s));
+  return stack === undefined ? undefined : gatewayOfStack.get(TerraformStack.of(scope));
 }

@@ -3,6 +3,7 @@ import { Lazy, TerraformOutput, Token } from "cdktf";
 import { Construct } from "constructs";
 import { dns1123Label, isToken } from "../core/checks";
 import { describeValue, Problems } from "../core/errors";
+import { knownKeys, strictKeys } from "../core/keys";
 import { sanitizeLabelValue, standardLabels } from "../core/labels";
 import { NameRegistry } from "../core/registry";
 import { defaultSecretName, outputBaseOf, snake } from "./consumer-names";
@@ -18,6 +19,8 @@ export interface ConsumerCredentialsSecretOptions {
    */
   readonly name?: string;
 }
+
+const CREDENTIALS_SECRET_KEYS = knownKeys<ConsumerCredentialsSecretOptions>()(["namespace", "name"]);
 
 /** @internal Where a consumer publishes its credentials, after checking. */
 export interface PublishingPlan {
@@ -40,6 +43,7 @@ export function checkCredentialsSecret(v: Problems, names: NameRegistry, holderP
     return undefined;
   }
   const o = cs as Partial<ConsumerCredentialsSecretOptions>;
+  strictKeys(v, "credentialsSecret", cs, CREDENTIALS_SECRET_KEYS);
   if (o.namespace === undefined) v.add("credentialsSecret.namespace", undefined, "is required");
   const namespaceOk = dns1123Label(v, "credentialsSecret.namespace", o.namespace);
   const nameOk = dns1123Subdomain(v, "credentialsSecret.name", o.name);

@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { childId } from "../core/construct-ids";
 import { Plugin as KongPluginResource } from "../../.gen/providers/kong/plugin";
 import { IGatewayContext } from "./context";
 import { IPluginScope, PluginHost } from "./plugin-host";
@@ -26,7 +27,7 @@ export abstract class GatewayEntity extends Construct implements IGatewayEntity 
   private idToken?: string;
 
   protected constructor(scope: Construct, id: string, gateway: IGatewayContext, kind: "service" | "route" | "consumer") {
-    super(scope, id);
+    super(scope, childId(scope, id));
     this.gateway = gateway;
     this._plugins = new PluginHost(this, {
       kind,

@@ -2,6 +2,7 @@ import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { Plugin as KongPluginResource } from "../../.gen/providers/kong/plugin";
 import { KongProvider } from "../../.gen/providers/kong/provider";
+import { childId } from "../core/construct-ids";
 import { Problems } from "../core/errors";
 import { NameRegistry } from "../core/registry";
 import { GatewayConsumer, GatewayConsumerProps } from "./consumer";
@@ -42,7 +43,7 @@ export abstract class GatewayBase extends Construct implements IKongGateway {
   public readonly _plugins: PluginHost;
 
   protected constructor(scope: Construct, id: string, adminUrl: string | undefined, options: KongProviderOptions, check?: (v: Problems) => void) {
-    super(scope, id);
+    super(scope, childId(scope, id));
     const v = new Problems(this);
     this.stack = TerraformStack.of(this);
     claimStack(this, this.stack, v);

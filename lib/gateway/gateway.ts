@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { knownKeys, strictKeys } from "../core/keys";
 import { Plugin as KongPluginResource } from "../../.gen/providers/kong/plugin";
 import { GatewayBase, IKongGateway } from "./gateway-base";
 import { ImportedKongGateway, KongGatewayImportProps } from "./imported-gateway";
@@ -12,6 +13,8 @@ export interface KongGatewayProps extends KongProviderOptions {
    */
   readonly adminUrl?: string;
 }
+
+const GATEWAY_KEYS = knownKeys<KongGatewayProps>()(["adminUrl", "adminCredentials", "workspace", "strictPluginsMatch", "tlsSkipVerify"]);
 
 /**
  * The Kong entities of one gateway: configures the `kevholditch/kong` provider and holds global plugins, services
@@ -41,7 +44,10 @@ export class KongGateway extends GatewayBase {
 
   constructor(scope: Construct, id: string, props: KongGatewayProps = {}) {
     const p: KongGatewayProps = props !== null && typeof props === "object" ? props : {};
-    super(scope, id, p.adminUrl, p);
+    super(scope, id, p.adminUrl, p, (v) => {
+      if (props === null || typeof props !== "object" || Array.isArray(props)) v.add("props", props, "must be an object { adminUrl?, adminCredentials?, workspace?, ... } (or left out)");
+      strictKeys(v, "", props, GATEWAY_KEYS);
+    });
   }
 
   /** Adds a global plugin (applies to every service, route and consumer); returns the kong_plugin resource. */

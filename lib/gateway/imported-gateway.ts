@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { Plugin as KongPluginResource } from "../../.gen/providers/kong/plugin";
-import { required } from "../core/checks";
+import { plainObject, required } from "../core/checks";
+import { knownKeys, strictKeys } from "../core/keys";
 import { pathOf, ValidationError } from "../core/errors";
 import { GatewayBase } from "./gateway-base";
 import { KongProviderOptions } from "./kong-provider";
@@ -15,6 +16,8 @@ export interface KongGatewayImportProps extends KongProviderOptions {
   readonly adminUrl: string;
 }
 
+const IMPORT_KEYS = knownKeys<KongGatewayImportProps>()(["adminUrl", "adminCredentials", "workspace", "strictPluginsMatch", "tlsSkipVerify"]);
+
 /**
  * @internal The result of `KongGateway.fromAdminUrl`: configures the kong provider of its own stack and registers
  * entities like a KongGateway, but refuses global plugins (see `addPlugin`). Names are unique among the entities
@@ -24,6 +27,8 @@ export class ImportedKongGateway extends GatewayBase {
   constructor(scope: Construct, id: string, props: KongGatewayImportProps) {
     const p: Partial<KongGatewayImportProps> = props !== null && typeof props === "object" ? props : {};
     super(scope, id, p.adminUrl, p, (v) => {
+      if (props !== undefined && props !== null && !plainObject(v, "props", props, "must be an object { adminUrl, adminCredentials?, workspace?, ... }")) return;
+      strictKeys(v, "", props, IMPORT_KEYS);
       required(v, "adminUrl", p.adminUrl, "is required: the URL of the Kong Admin API of the gateway, e.g. http://kong-admin.kong.svc.cluster.local:8001");
     });
   }

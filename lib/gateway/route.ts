@@ -1,10 +1,11 @@
 import { Route as KongRouteResource } from "../../.gen/providers/kong/route";
-import { bool, integerIn, isToken, oneOf, stringArray } from "../core/checks";
+import { bool, eachElement, integerIn, isToken, oneOf } from "../core/checks";
 import { describeValue, Problems } from "../core/errors";
+import { knownKeys, strictKeys } from "../core/keys";
 import { GatewayEntity, IGatewayEntity } from "./entity";
 import { PluginHost } from "./plugin-host";
 import { dedupe } from "./plugins/render";
-import { isHeaderName, kongName, routeHost, routerPath, sni } from "./validation";
+import { isHeaderName, kongName, kongTags, renderedTags, routeHost, routerPath, sni } from "./validation";
 
 const ROUTE_PROTOCOLS = Object.freeze(["grpc", "grpcs", "http", "https", "tcp", "tls", "tls_passthrough", "udp"] as const);
 export type RouteProtocol = (typeof ROUTE_PROTOCOLS)[number];
@@ -45,6 +46,24 @@ export interface GatewayRouteProps {
   readonly tags?: string[];
 }
 
+const ROUTE_KEYS = knownKeys<GatewayRouteProps>()([
+  "name",
+  "protocols",
+  "paths",
+  "methods",
+  "hosts",
+  "headers",
+  "snis",
+  "stripPath",
+  "preserveHost",
+  "httpsRedirectStatusCode",
+  "regexPriority",
+  "pathHandling",
+  "requestBuffering",
+  "responseBuffering",
+  "tags",
+]);
+
 /** A Kong route (kong_route) of a service, with route-scoped plugins. */
 export class GatewayRoute extends GatewayEntity {
   /** The kong_route resource. */
@@ -60,6 +79,7 @@ export class GatewayRoute extends GatewayEntity {
     const p: GatewayRouteProps = props !== null && typeof props === "object" ? props : {};
     const v = new Problems(this);
     if (props === null || typeof props !== "object") v.add("props", props, "must be an object, e.g. { paths: [\"/v1/model\"] }");
+    strictKeys(v, "", props, ROUTE_KEYS);
     const name = p.name ?? `${service.name}-${id}`;
     const nameOk = kongName(v, "name", name);
     const { protocols, group } = checkProtocols(v, p.protocols);
@@ -71,7 +91,7 @@ export class GatewayRoute extends GatewayEntity {
     oneOf(v, "httpsRedirectStatusCode", p.httpsRedirectStatusCode, [426, 301, 302, 307, 308]);
     integerIn(v, "regexPriority", p.regexPriority, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
     oneOf(v, "pathHandling", p.pathHandling, ["v0", "v1"]);
-    stringArray(v, "tags", p.tags);
+    kongTags(v, "tags", p.tags);
     // uniqueness across the gateway (only when the route itself is valid, so one mistake gives one message)
     if (v.count === 0) {
       if (nameOk && !isToken(name)) {
@@ -99,7 +119,7 @@ export class GatewayRoute extends GatewayEntity {
       pathHandling: p.pathHandling ?? "v0",
       requestBuffering: p.requestBuffering ?? true,
       responseBuffering: p.responseBuffering ?? true,
-      tags: p.tags,
+      tags: renderedTags(p.tags),
     });
   }
 
@@ -118,6 +138,8 @@ export class GatewayRoute extends GatewayEntity {
    */
   private claimMatchers(v: Problems, group: readonly RouteProtocol[] | undefined, matchers: Matchers): void {
     const { paths, hosts, methods, headers, snis } = matchers;
+    // a Terraform reference among the matchers is known only at apply time: Kong checks that route there
+    if ([paths, hosts, methods, snis, ...headers.map(([, values]) => values)].some((xs) => isToken(xs) || xs.some((x) => isToken(x)))) return;
     const extra = `${group?.join("+") ?? "?"}|${headers.map(([h, vals]) => `${h.toLowerCase()}=${[...vals].sort().join(",")}`).sort().join(";")}|${[...snis].sort().join(",")}`;
     const anyOf = (xs: string[]) => (xs.length > 0 ? xs : ["*"]);
     const seen = new Set<string>();
@@ -154,14 +176,16 @@ interface Matchers {
 
 /** The route's protocols (default http + https) and the one group they belong to (undefined when they are wrong). */
 function checkProtocols(v: Problems, value: RouteProtocol[] | undefined): { protocols: RouteProtocol[]; group?: readonly RouteProtocol[] } {
-  if (value === undefined || isToken(value)) return { protocols: ["http", "https"], group: PROTOCOL_GROUPS[0] };
+  if (value === undefined) return { protocols: ["http", "https"], group: PROTOCOL_GROUPS[0] };
+  // a reference: the group, and what it requires of the matchers, is known only at apply time
+  if (isToken(value)) return { protocols: value };
   if (!Array.isArray(value) || value.length === 0) {
     v.add("protocols", value, `must be a non-empty list of ${ROUTE_PROTOCOLS.map((x) => JSON.stringify(x)).join(", ")}`);
     return { protocols: ["http", "https"] };
   }
-  let ok = true;
-  value.forEach((x, i) => (ok = oneOf(v, `protocols[${i}]`, x, ROUTE_PROTOCOLS) && ok));
+  const ok = eachElement(v, "protocols", value, (f, x) => oneOf(v, f, x, ROUTE_PROTOCOLS));
   if (!ok) return { protocols: ["http", "https"] };
+  if (value.some((x) => isToken(x))) return { protocols: value };
   const protocols = dedupe(value);
   const group = PROTOCOL_GROUPS.find((g) => protocols.every((x) => g.includes(x)));
   if (!group) v.add("protocols", value, "mixes protocol groups: use only one of http/https, grpc/grpcs, tcp/tls/udp or tls_passthrough");
@@ -183,6 +207,11 @@ function checkMatchers(v: Problems, p: GatewayRouteProps, protocols: RouteProtoc
   const headers = headersOf(v, p.headers);
   const has = { paths: paths.length > 0, methods: methods.length > 0, hosts: hosts.length > 0, headers: headers.length > 0, snis: snis.length > 0 };
   if (group) checkGroupRules(v, p, protocols, group, has);
+  else if (isToken(protocols) || protocols.some((x) => isToken(x))) {
+    if (!(has.paths || has.methods || has.hosts || has.headers || has.snis)) {
+      v.add("paths", p.paths, "or methods, hosts, headers or snis must be set: every route needs at least one matcher");
+    }
+  }
   return { paths, methods, hosts, headers, snis, has };
 }
 
@@ -220,8 +249,7 @@ function listOf(v: Problems, field: string, value: unknown, check: ElementCheck)
     v.add(field, value, "must be a list of strings");
     return [];
   }
-  let ok = true;
-  value.forEach((item, i) => (ok = check(v, `${field}[${i}]`, item) && ok));
+  const ok = eachElement(v, field, value, (f, item) => check(v, f, item));
   return ok ? dedupe(value as string[]) : [];
 }
 
@@ -231,17 +259,29 @@ function headersOf(v: Problems, value: unknown): Array<[string, string[]]> {
     v.add("headers", value, "must map header names to lists of values, e.g. { \"x-model-version\": [\"2\"] }");
     return [];
   }
+  if (isToken(value)) {
+    v.add("headers", "<token>", "must be a literal map (its lists of values may be references): each header becomes a block of the route");
+    return [];
+  }
   const out: Array<[string, string[]]> = [];
   for (const [name, values] of Object.entries(value as Record<string, unknown>)) {
     if (!isHeaderName(name)) {
       v.add(`headers.${name}`, name, "must be an HTTP header name made of A-Z, a-z, 0-9, '-' and '_'");
     } else if (name.toLowerCase() === "host") {
       v.add(`headers.${name}`, name, "cannot match the host header: put host names in hosts");
-    } else if (!Array.isArray(values) || values.length === 0 || values.some((x) => typeof x !== "string" || x.length === 0)) {
+    } else if (isToken(values)) {
+      out.push([name, values as string[]]);
+    } else if (!Array.isArray(values) || values.length === 0) {
       v.add(`headers.${name}`, values, "must be a non-empty list of non-empty strings");
-    } else {
+    } else if (eachElement(v, `headers.${name}`, values, (f, x) => headerValue(v, f, x))) {
       out.push([name, dedupe(values as string[])]);
     }
   }
   return out.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function headerValue(v: Problems, field: string, value: unknown): boolean {
+  if (typeof value === "string" && value.length > 0) return true;
+  v.add(field, value, "must be a non-empty string");
+  return false;
 }

@@ -1,13 +1,15 @@
 import { Construct } from "constructs";
 import { Service as KongServiceResource } from "../../.gen/providers/kong/service";
-import { bool, integerIn, isToken, oneOf, required, stringArray } from "../core/checks";
+import { bool, integerIn, isToken, oneOf, plainObject, required } from "../core/checks";
 import { describeValue, Problems } from "../core/errors";
+import { childId } from "../core/construct-ids";
+import { knownKeys, strictKeys } from "../core/keys";
 import { gatewayOfScope, IGatewayContext } from "./context";
 import { GatewayEntity, IGatewayEntity } from "./entity";
 import { PluginHost } from "./plugin-host";
 import { GatewayRoute, GatewayRouteProps } from "./route";
 import { GatewayUpstream } from "./upstream";
-import { host, kongName, path, uuid, uuidList } from "./validation";
+import { host, kongName, kongTags, path, renderedTags, uuid, uuidList } from "./validation";
 
 const SERVICE_PROTOCOLS = Object.freeze(["grpc", "grpcs", "http", "https", "tcp", "tls", "tls_passthrough", "udp"] as const);
 export type ServiceProtocol = (typeof SERVICE_PROTOCOLS)[number];
@@ -45,6 +47,24 @@ export interface GatewayServiceProps {
   readonly tags?: string[];
 }
 
+const SERVICE_KEYS = knownKeys<GatewayServiceProps>()([
+  "name",
+  "host",
+  "upstream",
+  "port",
+  "protocol",
+  "path",
+  "retries",
+  "connectTimeoutMs",
+  "readTimeoutMs",
+  "writeTimeoutMs",
+  "tlsVerify",
+  "tlsVerifyDepth",
+  "caCertificateIds",
+  "clientCertificateId",
+  "tags",
+]);
+
 /** A Kong service configured elsewhere, to add routes and plugins to (`GatewayService.fromServiceAttributes`). */
 export interface GatewayServiceAttributes {
   /** The Kong id of the service: a UUID, or a Terraform reference to one. */
@@ -52,6 +72,8 @@ export interface GatewayServiceAttributes {
   /** The Kong name of the service (the default prefix of its routes' names). */
   readonly name: string;
 }
+
+const ATTRIBUTE_KEYS = knownKeys<GatewayServiceAttributes>()(["serviceId", "name"]);
 
 /** A Kong service: one made by `gateway.addService`, or one configured elsewhere (`fromServiceAttributes`). */
 export interface IGatewayService extends IGatewayEntity {
@@ -99,6 +121,7 @@ export class GatewayService extends ServiceBase {
     const p: GatewayServiceProps = props !== null && typeof props === "object" ? props : {};
     const v = new Problems(this);
     if (props === null || typeof props !== "object") v.add("props", props, "must be an object with at least host or upstream");
+    strictKeys(v, "", props, SERVICE_KEYS);
     const name = p.name ?? id;
     if (required(v, "name", name) && kongName(v, "name", name) && !isToken(name)) {
       const holder = gateway.names.claim("service", name, this.node.path);
@@ -124,7 +147,7 @@ export class GatewayService extends ServiceBase {
       tlsVerifyDepth: p.tlsVerifyDepth,
       caCertificateIds: p.caCertificateIds,
       clientCertificateId: p.clientCertificateId,
-      tags: p.tags,
+      tags: renderedTags(p.tags),
       dependsOn: upstream ? [upstream.resource] : undefined,
     });
   }
@@ -155,7 +178,7 @@ function checkServiceProps(v: Problems, p: GatewayServiceProps, protocol: Servic
   integerIn(v, "tlsVerifyDepth", p.tlsVerifyDepth, 0, 64);
   uuidList(v, "caCertificateIds", p.caCertificateIds, "a Kong CA certificate");
   uuid(v, "clientCertificateId", p.clientCertificateId, "a Kong certificate (e.g. a kong_certificate resource's id)");
-  stringArray(v, "tags", p.tags);
+  kongTags(v, "tags", p.tags);
   if (protocol !== undefined && protocol !== "https" && protocol !== "tls") {
     const tlsFields = { tlsVerify: p.tlsVerify, tlsVerifyDepth: p.tlsVerifyDepth, caCertificateIds: p.caCertificateIds, clientCertificateId: p.clientCertificateId };
     for (const [field, value] of Object.entries(tlsFields)) {
@@ -170,6 +193,7 @@ class ImportedGatewayService extends ServiceBase {
   private readonly serviceId: string;
 
   constructor(scope: Construct, id: string, attrs: GatewayServiceAttributes) {
+    childId(scope, id);
     const a: Partial<GatewayServiceAttributes> = attrs !== null && typeof attrs === "object" ? attrs : {};
     const gateway = gatewayOfScope(scope);
     const v = new Problems(scope.node.path ? `${scope.node.path}/${id}` : id);
@@ -180,6 +204,7 @@ class ImportedGatewayService extends ServiceBase {
         "is in a stack without a Kong gateway: create a KongGateway, or KongGateway.fromAdminUrl(...), in this stack first; its kong provider creates the service's routes and plugins",
       );
     }
+    if (attrs !== undefined && attrs !== null && plainObject(v, "attributes", attrs, "must be an object { serviceId, name }")) strictKeys(v, "", attrs, ATTRIBUTE_KEYS);
     if (required(v, "serviceId", a.serviceId)) uuid(v, "serviceId", a.serviceId, "a Kong service");
     if (required(v, "name", a.name)) kongName(v, "name", a.name);
     v.throwIfAny();

@@ -1,10 +1,12 @@
 import { Construct } from "constructs";
 import { Target as KongTargetResource } from "../../.gen/providers/kong/target";
 import { Upstream as KongUpstreamResource, UpstreamHealthchecks } from "../../.gen/providers/kong/upstream";
-import { bool, integerIn, isToken, oneOf, required, stringArray } from "../core/checks";
+import { bool, integerIn, isToken, listOf, oneOf, required } from "../core/checks";
+import { childId } from "../core/construct-ids";
 import { describeValue, Problems } from "../core/errors";
+import { KnownKeys, knownKeys, strictKeys } from "../core/keys";
 import { IGatewayContext } from "./context";
-import { cookieName, headerName, hostWithOptionalPort, numberBetween, path, sni, targetAddress, upstreamName, uuid } from "./validation";
+import { cookieName, headerName, hostWithOptionalPort, kongTags, numberBetween, path, renderedTags, sni, targetAddress, upstreamName, uuid } from "./validation";
 
 /** Hash inputs the kevholditch/kong 6.5.1 provider can express (it has no query_arg / uri_capture fields). */
 const HASH_ON = Object.freeze(["none", "consumer", "ip", "header", "cookie", "path"] as const);
@@ -109,6 +111,32 @@ export interface GatewayUpstreamProps {
   readonly tags?: string[];
 }
 
+const UPSTREAM_KEYS = knownKeys<GatewayUpstreamProps>()([
+  "name",
+  "hashOn",
+  "hashFallback",
+  "hashOnHeader",
+  "hashFallbackHeader",
+  "hashOnCookie",
+  "hashOnCookiePath",
+  "slots",
+  "hostHeader",
+  "clientCertificateId",
+  "healthchecks",
+  "targets",
+  "tags",
+]);
+const TARGET_KEYS = knownKeys<UpstreamTargetProps>()(["target", "weight", "tags"]);
+const HEALTHCHECKS_KEYS = knownKeys<UpstreamHealthchecksProps>()(["active", "passive"]);
+const ACTIVE_KEYS = knownKeys<ActiveHealthcheck>()([
+  "type", "timeoutSeconds", "concurrency", "httpPath", "httpsSni", "httpsVerifyCertificate", "healthy", "unhealthy",
+]);
+const ACTIVE_HEALTHY_KEYS = knownKeys<NonNullable<ActiveHealthcheck["healthy"]>>()(["intervalSeconds", "httpStatuses", "successes"]);
+const ACTIVE_UNHEALTHY_KEYS = knownKeys<NonNullable<ActiveHealthcheck["unhealthy"]>>()(["intervalSeconds", "httpStatuses", "tcpFailures", "timeouts", "httpFailures"]);
+const PASSIVE_KEYS = knownKeys<PassiveHealthcheck>()(["type", "healthy", "unhealthy"]);
+const PASSIVE_HEALTHY_KEYS = knownKeys<NonNullable<PassiveHealthcheck["healthy"]>>()(["httpStatuses", "successes"]);
+const PASSIVE_UNHEALTHY_KEYS = knownKeys<NonNullable<PassiveHealthcheck["unhealthy"]>>()(["httpStatuses", "tcpFailures", "timeouts", "httpFailures"]);
+
 const PASSIVE_HEALTHY = [200, 201, 202, 203, 204, 205, 206, 207, 208, 226, 300, 301, 302, 303, 304, 305, 306, 307, 308];
 
 /** A Kong upstream (kong_upstream) and its weighted targets (kong_target), e.g. a 90/10 canary split. */
@@ -122,9 +150,11 @@ export class GatewayUpstream extends Construct {
   private readonly targetKeys = new Map<string, string>();
 
   constructor(gateway: IGatewayContext, id: string, props: GatewayUpstreamProps = {}) {
-    super(gateway, id);
+    super(gateway, childId(gateway, id));
     const p: GatewayUpstreamProps = props !== null && typeof props === "object" ? props : {};
     const v = new Problems(this);
+    if (props === null || typeof props !== "object" || Array.isArray(props)) v.add("props", props, "must be an object { name?, hashOn?, targets?, ... } (or left out)");
+    strictKeys(v, "", props, UPSTREAM_KEYS);
     const name = p.name ?? id;
     if (upstreamName(v, "name", name) && !isToken(name)) {
       const holder = gateway.names.claim("upstream", name.toLowerCase(), this.node.path);
@@ -140,9 +170,10 @@ export class GatewayUpstream extends Construct {
     hostWithOptionalPort(v, "hostHeader", p.hostHeader);
     uuid(v, "clientCertificateId", p.clientCertificateId, "a Kong certificate (e.g. a kong_certificate resource's id)");
     integerIn(v, "slots", p.slots, 10, 65536);
-    stringArray(v, "tags", p.tags);
+    kongTags(v, "tags", p.tags);
     const healthchecks = renderHealthchecks(v, p.healthchecks);
-    if (p.targets !== undefined && !Array.isArray(p.targets)) v.add("targets", p.targets, "must be a list of { target, weight }");
+    if (isToken(p.targets)) v.add("targets", "<token>", "must be a literal list (its target addresses may be references): each target is a kong_target resource");
+    else listOf(v, "targets", p.targets, "must be a list of { target, weight? }", () => true);
     v.throwIfAny();
 
     this.name = name;
@@ -158,7 +189,7 @@ export class GatewayUpstream extends Construct {
       hostHeader: p.hostHeader,
       clientCertificateId: p.clientCertificateId,
       healthchecks,
-      tags: p.tags,
+      tags: renderedTags(p.tags),
     });
     (p.targets ?? []).forEach((t, i) => this.addTarget(`Target${i}`, t));
   }
@@ -173,8 +204,11 @@ export class GatewayUpstream extends Construct {
 
   /** Adds a target (kong_target) with a weight. Targets are unique per upstream. */
   public addTarget(id: string, props: UpstreamTargetProps): KongTargetResource {
+    childId(this, id);
     const v = new Problems(this);
     const t: Partial<UpstreamTargetProps> = props !== null && typeof props === "object" ? props : {};
+    if (props === null || typeof props !== "object" || Array.isArray(props)) v.add(`targets.${id}`, props, "must be an object { target, weight?, tags? }");
+    strictKeys(v, `targets.${id}`, props, TARGET_KEYS);
     let target = t.target;
     if (required(v, `targets.${id}.target`, t.target)) {
       const parsed = targetAddress(v, `targets.${id}.target`, t.target);
@@ -188,14 +222,14 @@ export class GatewayUpstream extends Construct {
       }
     }
     integerIn(v, `targets.${id}.weight`, t.weight, 0, 65535);
-    stringArray(v, `targets.${id}.tags`, t.tags);
+    kongTags(v, `targets.${id}.tags`, t.tags);
     v.throwIfAny();
     if (!isToken(target)) this.targetKeys.set(String(target).toLowerCase(), id);
     const resource = new KongTargetResource(this, id, {
       upstreamId: this.id,
       target: target as string,
       weight: t.weight ?? 100,
-      tags: t.tags,
+      tags: renderedTags(t.tags),
     });
     this.targets.push(resource);
     return resource;
@@ -237,22 +271,17 @@ function checkHashRules(v: Problems, p: GatewayUpstreamProps, headersOk: boolean
 }
 
 function statuses(v: Problems, field: string, value: unknown): boolean {
-  if (value === undefined || isToken(value)) return true;
-  if (!Array.isArray(value)) {
-    v.add(field, value, "must be a list of HTTP status codes (100..999)");
-    return false;
-  }
-  let ok = true;
-  value.forEach((s, i) => (ok = integerIn(v, `${field}[${i}]`, s, 100, 999) && ok));
-  return ok;
+  return listOf(v, field, value, "must be a list of HTTP status codes (100..999)", (f, s) => integerIn(v, f, s, 100, 999));
 }
 
-function objectOrEmpty<T extends object>(v: Problems, field: string, value: T | undefined): Partial<T> {
+/** An options object of the health checks (strict: unknown keys are refused), or {} after recording its problem. */
+function objectOrEmpty<T extends object>(v: Problems, field: string, value: T | undefined, known: KnownKeys<T>): Partial<T> {
   if (value === undefined) return {};
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     v.add(field, value, "must be an object");
     return {};
   }
+  strictKeys(v, field, value, known);
   return value;
 }
 
@@ -274,7 +303,7 @@ function checkHealthCounters(
 /** Checks the health checks and renders them with Kong's defaults filled in for every block given. */
 function renderHealthchecks(v: Problems, value: UpstreamHealthchecksProps | undefined): UpstreamHealthchecks | undefined {
   if (value === undefined) return undefined;
-  const hc = objectOrEmpty(v, "healthchecks", value);
+  const hc = objectOrEmpty(v, "healthchecks", value, HEALTHCHECKS_KEYS);
   const out: { active?: UpstreamHealthchecks["active"]; passive?: UpstreamHealthchecks["passive"] } = {};
   if (hc.active !== undefined) out.active = renderActive(v, hc.active);
   if (hc.passive !== undefined) out.passive = renderPassive(v, hc.passive);
@@ -282,7 +311,7 @@ function renderHealthchecks(v: Problems, value: UpstreamHealthchecksProps | unde
 }
 
 function renderActive(v: Problems, value: ActiveHealthcheck): UpstreamHealthchecks["active"] {
-  const a = objectOrEmpty(v, "healthchecks.active", value);
+  const a = objectOrEmpty(v, "healthchecks.active", value, ACTIVE_KEYS);
   const f = (s: string) => `healthchecks.active.${s}`;
   oneOf(v, f("type"), a.type, HEALTHCHECK_TYPES);
   numberBetween(v, f("timeoutSeconds"), a.timeoutSeconds, 0, 65535);
@@ -290,9 +319,9 @@ function renderActive(v: Problems, value: ActiveHealthcheck): UpstreamHealthchec
   path(v, f("httpPath"), a.httpPath);
   sni(v, f("httpsSni"), a.httpsSni);
   bool(v, f("httpsVerifyCertificate"), a.httpsVerifyCertificate);
-  const h = objectOrEmpty(v, f("healthy"), a.healthy);
+  const h = objectOrEmpty(v, f("healthy"), a.healthy, ACTIVE_HEALTHY_KEYS);
   numberBetween(v, f("healthy.intervalSeconds"), h.intervalSeconds, 0, 65535);
-  const u = objectOrEmpty(v, f("unhealthy"), a.unhealthy);
+  const u = objectOrEmpty(v, f("unhealthy"), a.unhealthy, ACTIVE_UNHEALTHY_KEYS);
   numberBetween(v, f("unhealthy.intervalSeconds"), u.intervalSeconds, 0, 65535);
   checkHealthCounters(v, f, h, u);
   return {
@@ -314,11 +343,11 @@ function renderActive(v: Problems, value: ActiveHealthcheck): UpstreamHealthchec
 }
 
 function renderPassive(v: Problems, value: PassiveHealthcheck): UpstreamHealthchecks["passive"] {
-  const ps = objectOrEmpty(v, "healthchecks.passive", value);
+  const ps = objectOrEmpty(v, "healthchecks.passive", value, PASSIVE_KEYS);
   const f = (s: string) => `healthchecks.passive.${s}`;
   oneOf(v, f("type"), ps.type, HEALTHCHECK_TYPES);
-  const h = objectOrEmpty(v, f("healthy"), ps.healthy);
-  const u = objectOrEmpty(v, f("unhealthy"), ps.unhealthy);
+  const h = objectOrEmpty(v, f("healthy"), ps.healthy, PASSIVE_HEALTHY_KEYS);
+  const u = objectOrEmpty(v, f("unhealthy"), ps.unhealthy, PASSIVE_UNHEALTHY_KEYS);
   checkHealthCounters(v, f, h, u);
   return {
     type: ps.type ?? "http",

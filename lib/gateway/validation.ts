@@ -1,6 +1,6 @@
 import { isIP } from "node:net";
 import { Problems } from "../core/errors";
-import { isToken } from "../core/checks";
+import { isToken, listOf } from "../core/checks";
 
 /**
  * Checks of the value types Kong's own schemas define (Kong/kong 3.9.1, `kong/db/schema/typedefs.lua`,
@@ -347,4 +347,31 @@ export function dns1123Subdomain(v: Problems, field: string, value: unknown): bo
     return false;
   }
   return true;
+}
+
+/**
+ * `typedefs.tag` (Kong 3.9.1 `kong/db/schema/typedefs.lua` validate_tag): a non-empty string of printable ASCII
+ * (space included) except ',' and '/', or well-formed UTF-8. Kong uses ',' and '/' to combine tags in its
+ * `?tags=a,b` / `a/b` filters, so a tag holding one could never be selected.
+ */
+const TAG = /^[ !-+\-.0-~\u0080-\u{10FFFF}]+$/u;
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+export function isKongTag(value: unknown): boolean {
+  return typeof value === "string" && TAG.test(value) && !LONE_SURROGATE.test(value);
+}
+
+/** `typedefs.tags`: a list of tags (each may be a Terraform reference, the whole list too). */
+export function kongTags(v: Problems, field: string, value: unknown): boolean {
+  return listOf(v, field, value, "must be a list of Kong tags", (f, item) => {
+    if (isKongTag(item)) return true;
+    v.add(f, item, "must be a Kong tag: printable ASCII (spaces included) except ',' and '/', or UTF-8 characters; not empty");
+    return false;
+  });
+}
+
+/** Tags as rendered: Kong stores them as a set, so duplicates are dropped here (no plan drift); tokens as given. */
+export function renderedTags(value: readonly string[] | undefined): string[] | undefined {
+  if (value === undefined || isToken(value)) return value as string[] | undefined;
+  return [...new Set(value)];
 }

@@ -1,5 +1,6 @@
-import { coversEveryAddress, everyAddressRule, isCidrOrIp, isToken } from "../core/checks";
+import { coversEveryAddress, eachElement, everyAddressRule, isCidrOrIp, isToken } from "../core/checks";
 import { Problems } from "../core/errors";
+import { knownKeys, strictKeys } from "../core/keys";
 import { labelSelector } from "../kubernetes/labels";
 
 /**
@@ -15,6 +16,8 @@ export interface AdminPeer {
   readonly namespaceSelector?: Record<string, string>;
   readonly podSelector?: Record<string, string>;
 }
+
+const PEER_KEYS = knownKeys<AdminPeer>()(["cidr", "namespaceSelector", "podSelector"]);
 
 /** The rendered `from` entry of a NetworkPolicy ingress rule. */
 export interface NetworkPolicyPeer {
@@ -52,33 +55,37 @@ export function adminPeers(v: Problems, field: string, value: unknown): NetworkP
     return [];
   }
   const peers: NetworkPolicyPeer[] = [];
-  value.forEach((raw, i) => {
-    const f = `${field}[${i}]`;
-    if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-      v.add(f, raw, "must be { cidr } or { namespaceSelector?, podSelector? }");
-      return;
-    }
-    const peer = raw as AdminPeer;
-    const hasSelector = peer.namespaceSelector !== undefined || peer.podSelector !== undefined;
-    if (peer.cidr === undefined && !hasSelector) {
-      v.add(f, raw, "must set cidr, namespaceSelector or podSelector");
-      return;
-    }
-    if (peer.cidr !== undefined && hasSelector) {
-      v.add(f, raw, "must set either cidr or selectors, not both: a NetworkPolicy peer is an IP block or a pod/namespace selector");
-      return;
-    }
-    if (peer.cidr !== undefined) {
-      if (adminCidr(v, `${f}.cidr`, peer.cidr)) peers.push({ ipBlock: { cidr: peer.cidr } });
-      return;
-    }
-    const okNs = labelSelector(v, `${f}.namespaceSelector`, peer.namespaceSelector);
-    const okPod = labelSelector(v, `${f}.podSelector`, peer.podSelector);
-    if (!okNs || !okPod) return;
-    peers.push({
-      ...(peer.namespaceSelector ? { namespaceSelector: { matchLabels: { ...peer.namespaceSelector } } } : {}),
-      ...(peer.podSelector ? { podSelector: { matchLabels: { ...peer.podSelector } } } : {}),
-    });
+  eachElement(v, field, value, (f, raw) => {
+    const peer = adminPeer(v, f, raw);
+    if (peer !== undefined) peers.push(peer);
+    return peer !== undefined;
   });
   return peers;
+}
+
+/** One `admin.allowFrom` entry as a NetworkPolicy peer, or undefined after recording its problems. */
+function adminPeer(v: Problems, f: string, raw: unknown): NetworkPolicyPeer | undefined {
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw) || isToken(raw)) {
+    v.add(f, raw, "must be { cidr } or { namespaceSelector?, podSelector? }");
+    return undefined;
+  }
+  if (!strictKeys(v, f, raw, PEER_KEYS)) return undefined;
+  const peer = raw as AdminPeer;
+  const hasSelector = peer.namespaceSelector !== undefined || peer.podSelector !== undefined;
+  if (peer.cidr === undefined && !hasSelector) {
+    v.add(f, raw, "must set cidr, namespaceSelector or podSelector");
+    return undefined;
+  }
+  if (peer.cidr !== undefined && hasSelector) {
+    v.add(f, raw, "must set either cidr or selectors, not both: a NetworkPolicy peer is an IP block or a pod/namespace selector");
+    return undefined;
+  }
+  if (peer.cidr !== undefined) return adminCidr(v, `${f}.cidr`, peer.cidr) ? { ipBlock: { cidr: peer.cidr } } : undefined;
+  const okNs = labelSelector(v, `${f}.namespaceSelector`, peer.namespaceSelector);
+  const okPod = labelSelector(v, `${f}.podSelector`, peer.podSelector);
+  if (!okNs || !okPod) return undefined;
+  return {
+    ...(peer.namespaceSelector ? { namespaceSelector: { matchLabels: { ...peer.namespaceSelector } } } : {}),
+    ...(peer.podSelector ? { podSelector: { matchLabels: { ...peer.podSelector } } } : {}),
+  };
 }

@@ -1,5 +1,6 @@
 import { plainObject } from "../core/checks";
 import { Problems } from "../core/errors";
+import { knownKeys, strictKeys } from "../core/keys";
 import { isToken } from "../core/tokens";
 import { annotationMap } from "../kubernetes/annotations";
 import { snapshotOptions, sourceRanges } from "../kubernetes/load-balancer";
@@ -23,6 +24,9 @@ export interface LoadBalancerAdminOptions {
   /** More sources allowed to reach the Admin API ports by the NetworkPolicy. @default none: only `sourceRanges` */
   readonly allowFrom?: AdminPeer[];
 }
+
+const CLUSTER_IP_KEYS = knownKeys<ClusterIpAdminOptions>()(["allowFrom"]);
+const LOAD_BALANCER_KEYS = knownKeys<LoadBalancerAdminOptions>()(["sourceRanges", "annotations", "allowFrom"]);
 
 /**
  * How Kong's Admin API (no authentication of its own in Kong OSS) is reached: `AdminEndpoint.clusterIp()` keeps it
@@ -79,7 +83,8 @@ export class AdminEndpoint {
     const lb = this.type === "LoadBalancer";
     const shape = lb ? "must be an object { sourceRanges, annotations?, allowFrom? }" : "must be an object { allowFrom? }";
     if (!plainObject(v, field, this.options, shape)) return false;
-    if (!lb) return true;
+    strictKeys(v, field, this.options, lb ? LOAD_BALANCER_KEYS : CLUSTER_IP_KEYS);
+    if (!lb) return v.count === before;
     const o = (this.options ?? {}) as Partial<LoadBalancerAdminOptions>;
     if (isToken(o.sourceRanges)) {
       v.add(

@@ -1,6 +1,7 @@
 import { IConstruct } from "constructs";
 import { factoryMadeProp, integerIn, isToken, noLiteralSecrets, pinnedImage, plainObject, required } from "../core/checks";
 import { describeValue, Problems } from "../core/errors";
+import { knownKeys, strictKeys } from "../core/keys";
 import { dependableList, IKongDatabase } from "../database/kong-database";
 import { ContainerResources, ResolvedResources, resolveResources } from "../kubernetes/container-resources";
 import { labelSelector } from "../kubernetes/labels";
@@ -56,6 +57,20 @@ export interface KongClusterProps {
   readonly envFromSecrets?: Record<string, SecretKeyRef>;
 }
 
+const CLUSTER_KEYS = knownKeys<KongClusterProps>()([
+  "namespace",
+  "database",
+  "name",
+  "image",
+  "scaling",
+  "resources",
+  "workerProcesses",
+  "proxy",
+  "admin",
+  "env",
+  "envFromSecrets",
+]);
+
 /** KongClusterProps after validation, with every default filled. */
 export interface ResolvedKongClusterProps {
   readonly name: string;
@@ -77,6 +92,8 @@ export interface ResolvedKongClusterProps {
 export function resolveKongClusterProps(scope: IConstruct, props: KongClusterProps): ResolvedKongClusterProps {
   const p = (props ?? {}) as Partial<KongClusterProps>;
   const v = new Problems(scope);
+  if (!plainObject(v, "props", props ?? null, "must be an object { namespace, database, name?, image?, scaling?, ... }")) v.throwIfAny();
+  strictKeys(v, "", props, CLUSTER_KEYS);
   const nsOk = required(v, "namespace", p.namespace, "is required: the namespace Kong runs in") && dns1123Label(v, "namespace", p.namespace);
   if (isToken(p.name)) {
     v.add("name", p.name, "must be a literal string, not a Terraform token: it names the Kubernetes objects and the Terraform outputs");
@@ -155,6 +172,10 @@ function checkEnv(v: Problems, env: Record<string, string> | undefined): Record<
     v.add("env", env, "must be a map of KONG_* variable names to string values");
     return {};
   }
+  if (isToken(env)) {
+    v.add("env", "<token>", LITERAL_ENV);
+    return {};
+  }
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) {
     const field = `env.${key}`;
@@ -170,6 +191,9 @@ function checkEnv(v: Problems, env: Record<string, string> | undefined): Record<
   }
   return out;
 }
+
+/** Why an environment map must be literal (its values may be references). */
+export const LITERAL_ENV = "must be a literal map (its values may be Terraform references): each variable becomes an env entry of the container";
 
 function secretHint(key: string): string {
   return `put it in a Kubernetes Secret in Kong's namespace and pass envFromSecrets: { ${key}: { name: "<secret>", key: "<key>" } }`;

@@ -18,6 +18,7 @@ import { addKongOutputs, addKongServices, KongServicesOptions } from "./kong-ser
 import { addKongDeployment } from "./kong-workload";
 import { addMigrationsFinishJob, addMigrationsJob, MigrationJobOptions } from "./migration-jobs";
 import { migrationsKey } from "./migrations";
+import { childId } from "../core/construct-ids";
 
 export { DEFAULT_KONG_IMAGE, MAX_KONG_NAME_LENGTH } from "./kong-cluster-props";
 export type { KongClusterProps } from "./kong-cluster-props";
@@ -71,7 +72,7 @@ export class KongCluster extends Construct {
   public readonly adminAddressOutput?: TerraformOutput;
 
   constructor(scope: Construct, id: string, props: KongClusterProps) {
-    super(scope, id);
+    super(scope, childId(scope, id));
     const p = resolveKongClusterProps(this, props);
     this.name = p.name;
     this.namespace = p.namespace;

@@ -1,5 +1,6 @@
 import { integerIn, oneOf, plainObject } from "../core/checks";
 import { Problems } from "../core/errors";
+import { KnownKeys, knownKeys, strictKeys } from "../core/keys";
 import { annotationMap } from "../kubernetes/annotations";
 import { loadBalancerIp, snapshotOptions, sourceRanges } from "../kubernetes/load-balancer";
 
@@ -37,6 +38,12 @@ export interface NodePortProxyOptions extends ProxyPorts {
 }
 
 type ProxyType = "LoadBalancer" | "ClusterIP" | "NodePort";
+
+const OPTION_KEYS: Record<ProxyType, KnownKeys<object>> = {
+  LoadBalancer: knownKeys<LoadBalancerProxyOptions>()(["sourceRanges", "ip", "annotations", "externalTrafficPolicy", "httpPort", "httpsPort"]),
+  ClusterIP: knownKeys<ProxyPorts>()(["httpPort", "httpsPort"]),
+  NodePort: knownKeys<NodePortProxyOptions>()(["externalTrafficPolicy", "httpPort", "httpsPort"]),
+};
 
 /**
  * How clients reach Kong's proxy: `ProxyEndpoint.loadBalancer()` (the platform's virtual IP, the default),
@@ -112,6 +119,7 @@ export class ProxyEndpoint {
     }[this.type];
     if (!plainObject(v, field, this.options, shape)) return false;
     const o = (this.options ?? {}) as LoadBalancerProxyOptions;
+    strictKeys(v, field, o, OPTION_KEYS[this.type]);
     const okHttp = integerIn(v, `${field}.httpPort`, o.httpPort, 1, 65535);
     const okHttps = integerIn(v, `${field}.httpsPort`, o.httpsPort, 1, 65535);
     if (okHttp && okHttps && this.httpPort === this.httpsPort) {

@@ -1,5 +1,6 @@
 import { plainObject } from "../core/checks";
 import { Problems } from "../core/errors";
+import { knownKeys, strictKeys } from "../core/keys";
 import { isToken } from "../core/tokens";
 import { parseQuantity, quantity } from "./quantities";
 
@@ -14,6 +15,9 @@ export interface ContainerResources {
   readonly requests?: ResourceQuantities;
   readonly limits?: ResourceQuantities;
 }
+
+const RESOURCES_KEYS = knownKeys<ContainerResources>()(["requests", "limits"]);
+const QUANTITIES_KEYS = knownKeys<ResourceQuantities>()(["cpu", "memory"]);
 
 /** Resources with every field filled in. */
 export interface ResolvedResources {
@@ -32,10 +36,12 @@ export function resolveResources(
   defaults: ResolvedResources,
 ): ResolvedResources {
   if (!plainObject(v, field, value, "must be an object { requests?: { cpu?, memory? }, limits?: { cpu?, memory? } }")) return defaults;
+  strictKeys(v, field, value, RESOURCES_KEYS);
   const given: { requests?: ResourceQuantities; limits?: ResourceQuantities } = {};
   for (const kind of ["requests", "limits"] as const) {
     const q = value?.[kind];
     if (!plainObject(v, `${field}.${kind}`, q, 'must be an object { cpu?, memory? } of Kubernetes quantities, e.g. { cpu: "500m", memory: "512Mi" }')) continue;
+    strictKeys(v, `${field}.${kind}`, q, QUANTITIES_KEYS);
     given[kind] = q;
     for (const res of ["cpu", "memory"] as const) quantity(v, `${field}.${kind}.${res}`, q?.[res]);
   }

@@ -1,5 +1,6 @@
 import { factoryMadeProp, integerIn, plainObject } from "../core/checks";
 import { Problems } from "../core/errors";
+import { knownKeys, strictKeys } from "../core/keys";
 
 /** Most pods a workload may ask for (fixed count, or an autoscaler's bounds). */
 export const MAX_REPLICAS = 1000;
@@ -15,6 +16,8 @@ export interface CpuScalingOptions {
   /** Average memory use to scale on as well, in percent of the memory request. @default none: CPU only */
   readonly memoryTargetPercent?: number;
 }
+
+const CPU_SCALING_KEYS = knownKeys<CpuScalingOptions>()(["minReplicas", "maxReplicas", "targetPercent", "memoryTargetPercent"]);
 
 type Spec =
   | { readonly kind: "fixed"; readonly replicas: unknown }
@@ -70,6 +73,7 @@ export class Scaling {
     const shape = "must be an object { minReplicas?, maxReplicas?, targetPercent?, memoryTargetPercent? }";
     if (!plainObject(v, field, this.spec.options, shape)) return false;
     const o = (this.spec.options ?? {}) as CpuScalingOptions;
+    strictKeys(v, field, o, CPU_SCALING_KEYS);
     const okMin = integerIn(v, `${field}.minReplicas`, o.minReplicas, 1, MAX_REPLICAS);
     const okMax = integerIn(v, `${field}.maxReplicas`, o.maxReplicas, 1, MAX_REPLICAS);
     integerIn(v, `${field}.targetPercent`, o.targetPercent, 1, 100);

@@ -1,5 +1,6 @@
 import { required } from "../core/checks";
 import { Problems } from "../core/errors";
+import { knownKeys, strictKeys } from "../core/keys";
 import { isToken } from "../core/tokens";
 import { dns1123Subdomain } from "./names";
 
@@ -10,6 +11,8 @@ export interface SecretKeyRef {
   /** Key inside the Secret. */
   readonly key: string;
 }
+
+const SECRET_REF_KEYS = knownKeys<SecretKeyRef>()(["name", "key"]);
 
 const SECRET_KEY = /^[-._a-zA-Z0-9]{1,253}$/;
 
@@ -23,7 +26,7 @@ export function secretKeyRef(v: Problems, field: string, value: unknown, holding
     return false;
   }
   const ref = value as Partial<SecretKeyRef>;
-  let ok = true;
+  let ok = strictKeys(v, field, value, SECRET_REF_KEYS);
   if (!required(v, `${field}.name`, ref.name, "is required: the name of the Secret")) ok = false;
   else ok = dns1123Subdomain(v, `${field}.name`, ref.name) && ok;
   if (!required(v, `${field}.key`, ref.key, `is required: the key of ${holding} in the Secret`)) ok = false;

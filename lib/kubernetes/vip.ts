@@ -1,5 +1,6 @@
 import { factoryMadeProp, integerIn, oneOf, plainObject } from "../core/checks";
 import { Problems } from "../core/errors";
+import { knownKeys, strictKeys } from "../core/keys";
 import { annotationMap } from "./annotations";
 import { loadBalancerIp, snapshotOptions, sourceRanges } from "./load-balancer";
 
@@ -29,6 +30,9 @@ export interface LoadBalancerVipOptions {
    */
   readonly externalTrafficPolicy?: "Cluster" | "Local";
 }
+
+const CLUSTER_IP_KEYS = knownKeys<ClusterIpVipOptions>()(["port"]);
+const LOAD_BALANCER_KEYS = knownKeys<LoadBalancerVipOptions>()(["sourceRanges", "ip", "annotations", "port", "externalTrafficPolicy"]);
 
 /** The fields of a Service's `spec` a VIP decides. */
 export interface VipServiceSpec {
@@ -109,6 +113,8 @@ export class Vip {
       : "must be an object { port? }";
     if (!plainObject(v, field, this.spec.options, shape)) return false;
     const o = (this.spec.options ?? {}) as Partial<LoadBalancerVipOptions>;
+    if (lb) strictKeys(v, field, o, LOAD_BALANCER_KEYS);
+    else strictKeys(v, field, o, CLUSTER_IP_KEYS);
     integerIn(v, `${field}.port`, o.port, 1, 65535);
     if (!lb) return v.count === before;
     sourceRanges(v, `${field}.sourceRanges`, o.sourceRanges, { required: true, exposes: "the load balancer" });

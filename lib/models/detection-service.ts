@@ -10,6 +10,7 @@ import { addKubernetesObjects } from "./model-kubernetes";
 import { ModelWorkload } from "./model-workload";
 import type { DetectionServiceProps } from "./props";
 import { resolveModelProps } from "./resolve-props";
+import { childId } from "../core/construct-ids";
 
 export type { DetectionServiceProps } from "./props";
 
@@ -36,7 +37,7 @@ export class DetectionService extends Construct {
   public readonly name: string;
 
   constructor(scope: Construct, id: string, props: DetectionServiceProps) {
-    super(scope, id);
+    super(scope, childId(scope, id));
     const p = resolveModelProps(this, props);
     this.name = p.name;
     registerName(this, props.gateway, p.name);

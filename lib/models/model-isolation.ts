@@ -1,9 +1,12 @@
+import { Fn, TerraformIterator } from "cdktf";
 import { Construct } from "constructs";
 import { NetworkPolicyV1 } from "@cdktf/provider-kubernetes/lib/network-policy-v1";
-import { cidrList, integerIn, noEveryAddress, plainObject, required } from "../core/checks";
+import { cidrList, integerIn, isToken, noEveryAddress, plainObject, required } from "../core/checks";
 import { Problems } from "../core/errors";
+import { knownKeys, strictKeys } from "../core/keys";
 import { labelSelector } from "../kubernetes/labels";
 import { dns1123Label } from "../kubernetes/names";
+import { childId } from "../core/construct-ids";
 
 /** Where Kong's proxy pods run: the only peers allowed to reach a model. KongCluster satisfies it. */
 export interface IKongProxyPeer {
@@ -24,6 +27,8 @@ export interface ModelIsolationProps {
   readonly allowCidrs?: string[];
 }
 
+const ISOLATION_KEYS = knownKeys<ModelIsolationProps>()(["name", "namespace", "modelSelector", "port", "kong", "allowCidrs"]);
+
 /**
  * The gateway hides internal services: a NetworkPolicy that selects exactly the model's pods and admits, on the
  * model port only, exactly Kong's proxy pods (and a LoadBalancer VIP's source ranges when a team was granted one).
@@ -31,11 +36,17 @@ export interface ModelIsolationProps {
  */
 export class ModelIsolation extends Construct {
   public readonly policy: NetworkPolicyV1;
+  /**
+   * With `allowCidrs` a Terraform list reference (known only at apply time): one more NetworkPolicy per range
+   * (`for_each`), admitting it on the model port. NetworkPolicies add up, so this equals one rule per range.
+   */
+  public readonly sourceRangesPolicy?: NetworkPolicyV1;
 
   constructor(scope: Construct, id: string, p: ModelIsolationProps) {
-    super(scope, id);
+    super(scope, childId(scope, id));
     const v = new Problems(this);
     if (!plainObject(v, "props", p ?? null, "must be { name, namespace, modelSelector, port, kong }")) v.throwIfAny();
+    strictKeys(v, "", p, ISOLATION_KEYS);
     if (required(v, "name", p.name)) dns1123Label(v, "name", p.name, 52);
     if (required(v, "namespace", p.namespace)) dns1123Label(v, "namespace", p.namespace);
     if (required(v, "modelSelector", p.modelSelector)) labelSelector(v, "modelSelector", p.modelSelector);
@@ -43,12 +54,13 @@ export class ModelIsolation extends Construct {
     if (required(v, "kong", p.kong)) checkKongPeer(v, "kong", p.kong);
     if (cidrList(v, "allowCidrs", p.allowCidrs, { requireCidr: true })) noEveryAddress(v, "allowCidrs", p.allowCidrs, "the model");
     v.throwIfAny();
+    const ranges = isToken(p.allowCidrs) ? [] : (p.allowCidrs ?? []);
     const from = [
       {
         namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": p.kong.namespace } },
         podSelector: { matchLabels: p.kong.proxySelectorLabels },
       },
-      ...(p.allowCidrs ?? []).map((cidr) => ({ ipBlock: { cidr } })),
+      ...ranges.map((cidr) => ({ ipBlock: { cidr } })),
     ];
     this.policy = new NetworkPolicyV1(this, "Resource", {
       metadata: { name: `${p.name}-allow-kong`, namespace: p.namespace },
@@ -58,6 +70,18 @@ export class ModelIsolation extends Construct {
         ingress: [{ from, ports: [{ port: String(p.port), protocol: "TCP" }] }],
       },
     });
+    if (isToken(p.allowCidrs)) {
+      const each = TerraformIterator.fromList(p.allowCidrs as string[]);
+      this.sourceRangesPolicy = new NetworkPolicyV1(this, "SourceRanges", {
+        forEach: each,
+        metadata: { name: Fn.join("-", [p.name, "allow-range", Fn.substr(Fn.sha1(each.value), 0, 8)]), namespace: p.namespace },
+        spec: {
+          podSelector: { matchLabels: p.modelSelector },
+          policyTypes: ["Ingress"],
+          ingress: [{ from: [{ ipBlock: { cidr: each.value } }], ports: [{ port: String(p.port), protocol: "TCP" }] }],
+        },
+      });
+    }
   }
 }
 

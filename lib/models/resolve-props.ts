@@ -1,11 +1,17 @@
 import { IConstruct } from "constructs";
 import { Problems } from "../core/errors";
+import { knownKeys, strictKeys } from "../core/keys";
 import { checkGatewayPolicy } from "./checks/gateway-policy";
 import { checkPodResources } from "./checks/resources";
 import { checkRoutes } from "./checks/routes";
 import { checkWorkload } from "./checks/workload";
 import type { DetectionServiceProps } from "./props";
 import { ResolvedModel } from "./resolved";
+
+const MODEL_KEYS = knownKeys<DetectionServiceProps>()([
+  "name", "namespace", "image", "gateway", "kong", "port", "protocol", "scaling", "resources", "env", "configMaps", "secrets", "probes",
+  "vip", "runAsUser", "routes", "allowedGroups", "rateLimit", "maxPayloadMegabytes", "public", "plugins", "canary", "timeoutMs",
+]);
 
 /**
  * Checks every prop of a model, reports all problems at once under the model's path, and returns the props with
@@ -16,6 +22,7 @@ export function resolveModelProps(scope: IConstruct, props: DetectionServiceProp
   if (props === null || typeof props !== "object") {
     v.add("props", props, "must be an object with at least name, namespace, image, gateway and kong").throwIfAny();
   }
+  strictKeys(v, "", props, MODEL_KEYS);
   const workload = checkWorkload(v, props);
   const pod = checkPodResources(v, props);
   const routes = checkRoutes(v, props, workload.protocol);

@@ -1,10 +1,11 @@
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
-import { Aspects, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
+import { Aspects, Fn, TerraformOutput, TerraformStack, TerraformVariable, Token } from "cdktf";
 import { Construct } from "constructs";
 import { StateBackend } from "../app/state-backend";
 import { bool, dns1123Label, integerIn, isToken, plainObject, required } from "../core/checks";
 import { Problems } from "../core/errors";
+import { knownKeys, strictKeys, suppliedKeys } from "../core/keys";
 import { IKongDatabase } from "../database/kong-database";
 import { GatewayConsumer, GatewayConsumerProps } from "../gateway/consumer";
 import { KongGateway } from "../gateway/gateway";
@@ -16,6 +17,7 @@ import { DetectionService, DetectionServiceProps } from "../models/detection-ser
 import { MODEL_CPU_TARGET_PERCENT } from "../models/resolved";
 import { NamespaceOrder } from "../policy/namespace-order";
 import { PlatformDatabase } from "./platform-database";
+import { childId } from "../core/construct-ids";
 
 /** A model of the platform: DetectionService props without the parts the platform supplies. */
 export type ModelDefinition = Omit<DetectionServiceProps, "gateway" | "kong" | "namespace">;
@@ -81,6 +83,25 @@ export interface AiPlatformProps {
   readonly backend?: StateBackend;
 }
 
+const PLATFORM_KEYS = knownKeys<AiPlatformProps>()([
+  "environment", "stackPrefix", "namespaces", "createNamespaces", "database", "kong", "modelScale", "backend",
+]);
+const NAMESPACES_KEYS = knownKeys<AiPlatformNamespaces>()(["kong", "models", "consumerCredentials"]);
+const MODEL_SCALE_KEYS = knownKeys<AiPlatformModelScale>()(["minReplicas", "maxReplicas"]);
+/** Props the platform supplies to what it builds, and where the user sets them instead. */
+const SUPPLIED = {
+  kong: { namespace: "the platform runs Kong in namespaces.kong", database: "set the platform's database prop" },
+  model: {
+    namespace: "the platform runs every model in namespaces.models",
+    gateway: "the platform registers every model in its own gateway",
+    kong: "the platform admits its own Kong cluster's proxy pods",
+  },
+  consumer: {
+    credentialsSecret: "the platform writes every consumer's credentials to a Secret in namespaces.consumerCredentials",
+    sensitiveOutputs: "the platform always exposes consumer credentials as sensitive outputs",
+  },
+};
+
 const PLATFORM_LABELS = {
   // Every pod of the platform meets the restricted Pod Security Standard; the namespace enforces it.
   "pod-security.kubernetes.io/enforce": "restricted",
@@ -122,9 +143,11 @@ export class AiPlatform extends Construct {
   private readonly modelScale?: AiPlatformModelScale;
   /** ACL groups that some model allows: a consumer group outside this set can never call anything. */
   private readonly grantableGroups = new Set<string>();
+  /** Whether some model's groups are Terraform references: then no consumer group can be called unknown at synth. */
+  private unknownGroups = false;
 
   constructor(scope: Construct, id: string, props: AiPlatformProps) {
-    super(scope, id);
+    super(scope, childId(scope, id, { inStack: false }));
     const p = checkProps(this, id, props);
     this.stackPrefix = p.stackPrefix ?? id;
     this.environment = p.environment;
@@ -139,8 +162,12 @@ export class AiPlatform extends Construct {
     const backend = p.backend ?? StateBackend.local();
     const kong = p.kong ?? {};
 
+    const platformName = `${this.stackPrefix}-platform-${this.environment}`;
+    const gatewayName = `${this.stackPrefix}-gateway-${this.environment}`;
+    checkStackNames(this, scope, this.environment, p.stackPrefix === undefined ? "stackPrefix (the construct id)" : "stackPrefix", [platformName, gatewayName]);
+
     // ---- Kubernetes: namespaces, database, Kong, model workloads ----
-    this.platformStack = new TerraformStack(scope, `${this.stackPrefix}-platform-${this.environment}`);
+    this.platformStack = new TerraformStack(scope, platformName);
     backend.applyTo(this.platformStack);
     kubernetesProvider(this.platformStack);
     if (p.createNamespaces !== false) {
@@ -156,7 +183,7 @@ export class AiPlatform extends Construct {
     this.kong = new KongCluster(this.platformStack, "kong", { ...kong, namespace: kongNamespace, database: this.database });
 
     // ---- Kong configuration ----
-    this.gatewayStack = new TerraformStack(scope, `${this.stackPrefix}-gateway-${this.environment}`);
+    this.gatewayStack = new TerraformStack(scope, gatewayName);
     backend.applyTo(this.gatewayStack);
     this.gatewayStack.addDependency(this.platformStack);
     kubernetesProvider(this.gatewayStack);
@@ -174,16 +201,19 @@ export class AiPlatform extends Construct {
   /** Adds a model: its workload in the platform stack, its Kong service, routes and policies in the gateway stack. */
   public addModel(id: string, model: ModelDefinition): DetectionService {
     const valid = model !== null && typeof model === "object";
+    const supplied = new Problems(typeof id === "string" ? `${this.platformStack.node.path}/${id}` : this.platformStack.node.path);
+    suppliedKeys(supplied, "", model, SUPPLIED.model);
+    supplied.throwIfAny();
     // a missing definition goes through as is, so DetectionService reports it with its path
     const props: DetectionServiceProps = valid
       ? { ...withPlatformScaling(model, this.modelScale), namespace: this.namespaces.models, gateway: this.gateway, kong: this.kong }
       : (model as unknown as DetectionServiceProps);
     const service = new DetectionService(this.platformStack, id, props);
     this.models.set(service.name, service);
-    if (!model.public) for (const group of model.allowedGroups ?? [model.name]) this.grantableGroups.add(group);
+    if (!model.public) this.grant(model.allowedGroups ?? [model.name]);
     new TerraformOutput(this.gatewayStack, `${service.name.replace(/-/g, "_")}_routes`, {
       description: `Paths clients call for the ${service.name} model, through the Kong proxy VIP`,
-      value: (model.routes ?? [{ paths: [`/v1/${service.name}`] }]).flatMap((r) => r.paths),
+      value: routePaths(model.routes ?? [{ paths: [`/v1/${service.name}`] }]),
     });
     return service;
   }
@@ -193,6 +223,11 @@ export class AiPlatform extends Construct {
    * `consumerCredentials` namespace and exposed as a sensitive output; it never appears in the Terraform JSON.
    */
   public addConsumer(id: string, consumer: ConsumerDefinition): GatewayConsumer {
+    const v = new Problems(typeof id === "string" ? `${this.gateway.node.path}/${id}` : this.gateway.node.path);
+    if (plainObject(v, "props", consumer ?? null, "must be an object { username?, customId?, aclGroups?, keyAuth?, ... }")) {
+      suppliedKeys(v, "", consumer, SUPPLIED.consumer);
+    }
+    v.throwIfAny();
     const c = this.gateway.addConsumer(id, {
       ...consumer,
       credentialsSecret: { namespace: this.namespaces.consumerCredentials },
@@ -200,11 +235,11 @@ export class AiPlatform extends Construct {
     });
     this.consumers.set(id, c);
     // Checked at synth, when every model is known: a group no model allows is a typo that would surface as 403s.
-    const groups = Array.isArray(consumer?.aclGroups) ? consumer.aclGroups : [];
+    const groups = Array.isArray(consumer.aclGroups) && !isToken(consumer.aclGroups) ? consumer.aclGroups : [];
     c.node.addValidation({
       validate: () =>
         groups
-          .filter((g) => !this.grantableGroups.has(g))
+          .filter((g) => !this.unknownGroups && !isToken(g) && !this.grantableGroups.has(g))
           .map(
             (g) =>
               `aclGroups (${JSON.stringify(g)}) is allowed by no model of this platform (${[...this.grantableGroups]
@@ -215,12 +250,19 @@ export class AiPlatform extends Construct {
     });
     return c;
   }
+
+  /** Records the groups a model allows (a reference makes every consumer group possibly allowed). */
+  private grant(groups: string[]): void {
+    if (isToken(groups)) this.unknownGroups = true;
+    else for (const group of groups) if (isToken(group)) this.unknownGroups = true; else this.grantableGroups.add(group);
+  }
 }
 
 /** The props, checked before anything is built from them (stack names, namespaces). */
 function checkProps(scope: Construct, id: string, props: AiPlatformProps): AiPlatformProps {
   const v = new Problems(scope);
   if (!plainObject(v, "props", props ?? null, "must be an object { environment, stackPrefix?, namespaces?, database?, kong?, modelScale?, backend? }")) v.throwIfAny();
+  strictKeys(v, "", props, PLATFORM_KEYS);
   if (required(v, "environment", props.environment, 'is required: the environment\'s name, e.g. "dev", ends both stack names')) {
     literalLabel(v, "environment", props.environment, 30);
   }
@@ -235,17 +277,22 @@ function checkProps(scope: Construct, id: string, props: AiPlatformProps): AiPla
   }
   const ns = props.namespaces;
   if (plainObject(v, "namespaces", ns, "must be an object { kong?, models?, consumerCredentials? }") && ns) {
+    strictKeys(v, "namespaces", ns, NAMESPACES_KEYS);
     for (const key of ["kong", "models", "consumerCredentials"] as const) literalLabel(v, `namespaces.${key}`, ns[key], 63);
   }
   bool(v, "createNamespaces", props.createNamespaces);
   if (props.database !== undefined && !(props.database instanceof PlatformDatabase)) {
     v.add("database", props.database, "must be made with PlatformDatabase.inCluster(), PlatformDatabase.existing() or PlatformDatabase.fromAttributes()");
+  } else {
+    props.database?._checkSupplied(v, "database");
   }
   if (plainObject(v, "kong", props.kong, "must be an object { proxy, image?, scaling?, resources?, workerProcesses?, admin?, env?, envFromSecrets?, name? }")) {
+    suppliedKeys(v, "kong", props.kong, SUPPLIED.kong);
     checkKong(v, props.kong ?? {});
   }
   const scale = props.modelScale;
   if (plainObject(v, "modelScale", scale, "must be an object { minReplicas, maxReplicas? }") && scale) {
+    strictKeys(v, "modelScale", scale, MODEL_SCALE_KEYS);
     const okMin = required(v, "modelScale.minReplicas", scale.minReplicas) && integerIn(v, "modelScale.minReplicas", scale.minReplicas, 1, 1000);
     const okMax = integerIn(v, "modelScale.maxReplicas", scale.maxReplicas, 1, 1000);
     if (okMin && okMax && scale.maxReplicas !== undefined && scale.maxReplicas < scale.minReplicas) {
@@ -257,6 +304,22 @@ function checkProps(scope: Construct, id: string, props: AiPlatformProps): AiPla
   }
   v.throwIfAny();
   return props;
+}
+
+/** The two stacks are created beside the platform: their names must be free in the app. */
+function checkStackNames(platform: Construct, scope: Construct, environment: string, prefixField: string, names: string[]): void {
+  const v = new Problems(platform);
+  for (const name of names) {
+    const taken = scope.node.tryFindChild(name);
+    if (taken) {
+      v.add(
+        "environment",
+        environment,
+        `with ${prefixField} gives the stack name ${JSON.stringify(name)}, which ${taken.node.path} already has: one platform per prefix and environment; change stackPrefix or environment`,
+      );
+    }
+  }
+  v.throwIfAny();
 }
 
 function checkKong(v: Problems, kong: AiPlatformKongProps): void {
@@ -306,4 +369,10 @@ function withPlatformScaling(model: ModelDefinition, scale: AiPlatformModelScale
   const { minReplicas } = scale;
   const maxReplicas = Math.max(scale.maxReplicas ?? minReplicas, minReplicas);
   return { ...model, scaling: Scaling.cpu({ minReplicas, maxReplicas, targetPercent: MODEL_CPU_TARGET_PERCENT }) };
+}
+
+/** The paths of a model's routes, as one list (a route whose paths are a list reference is flattened by Terraform). */
+function routePaths(routes: readonly { readonly paths: string[] }[]): string[] {
+  if (!routes.some((r) => isToken(r.paths))) return routes.flatMap((r) => r.paths);
+  return Token.asList(Fn.flatten(routes.map((r) => r.paths)));
 }

@@ -1,4 +1,6 @@
 import { Construct } from "constructs";
+import { Problems } from "../core/errors";
+import { suppliedKeys } from "../core/keys";
 import { ExistingPostgres, ExistingPostgresProps } from "../database/existing-postgres";
 import { InClusterPostgres, InClusterPostgresProps } from "../database/in-cluster-postgres";
 import { IKongDatabase, KongDatabase, KongDatabaseAttributes } from "../database/kong-database";
@@ -38,6 +40,14 @@ export abstract class PlatformDatabase {
 
   /** @internal Creates the database construct `id` in `scope`, for a Kong in `namespace`. */
   public abstract _bind(scope: Construct, id: string, namespace: string): IKongDatabase;
+
+  /** @internal Reports the props the platform supplies itself (the namespace), given under `field`. */
+  public _checkSupplied(v: Problems, field: string): void {
+    suppliedKeys(v, field, this._props(), { namespace: "the platform puts the database's objects in Kong's namespace (namespaces.kong)" });
+  }
+
+  /** @internal The props given to the factory (those of `fromAttributes` may name a namespace: it is checked). */
+  protected abstract _props(): unknown;
 }
 
 class InClusterChoice extends PlatformDatabase {
@@ -48,6 +58,10 @@ class InClusterChoice extends PlatformDatabase {
 
   public _bind(scope: Construct, id: string, namespace: string): IKongDatabase {
     return new InClusterPostgres(scope, id, { ...this.props, namespace });
+  }
+
+  protected _props(): unknown {
+    return this.props;
   }
 }
 
@@ -60,6 +74,10 @@ class ExistingChoice extends PlatformDatabase {
   public _bind(scope: Construct, id: string, namespace: string): IKongDatabase {
     return new ExistingPostgres(scope, id, { ...this.props, namespace });
   }
+
+  protected _props(): unknown {
+    return this.props;
+  }
 }
 
 class AttributesChoice extends PlatformDatabase {
@@ -70,5 +88,9 @@ class AttributesChoice extends PlatformDatabase {
 
   public _bind(scope: Construct, id: string): IKongDatabase {
     return KongDatabase.fromAttributes(scope, id, this.attrs);
+  }
+
+  protected _props(): unknown {
+    return undefined;
   }
 }

@@ -2,7 +2,11 @@ import { Token } from "cdktf";
 import { Problems } from "../../lib/core/errors";
 import {
   cidrList,
+  eachElement,
   integerIn,
+  listOf,
+  literal,
+  stringArray,
   isCidrOrIp,
   oneOf,
   pinnedImage,
@@ -76,6 +80,42 @@ describe("secure-by-default checks", () => {
     ]);
     expect(messages((v) => noLiteralSecrets(v, "config", { redis: { password: "x" }, key_names: ["apikey"] }, "h"))).toEqual([
       'config.redis.password ("<redacted>") looks like a secret and would be stored in plain text in the Terraform JSON: h',
+    ]);
+  });
+});
+
+describe("lists: every element checked, holes and unset elements never dropped", () => {
+  const UNSET = "is not set: every element of a list must hold a value (an unset variable gives undefined; a hole in the list, too)";
+
+  test("a hole, undefined and null are each an error at their index", () => {
+    // GIVEN a sparse list and unset elements (forEach would skip the hole)
+    const value = ["a", , undefined, null, "b"];
+    // WHEN checked as a list of non-empty strings THEN three problems, at their indexes
+    expect(messages((v) => stringArray(v, "paths", value))).toEqual([`paths[1] (undefined) ${UNSET}`, `paths[2] (undefined) ${UNSET}`, `paths[3] (null) ${UNSET}`]);
+  });
+
+  test("a list that must not be empty is checked as given: [undefined] is an error, not []", () => {
+    expect(messages((v) => stringArray(v, "paths", [undefined], false))).toEqual([`paths[0] (undefined) ${UNSET}`]);
+    expect(messages((v) => stringArray(v, "paths", [], false))).toEqual(["paths ([]) must not be empty"]);
+  });
+
+  test("wrong element types, NaN and Infinity are refused by the element check", () => {
+    expect(messages((v) => listOf(v, "codes", [200, NaN, Infinity, "404"], "must be a list", (f, c) => integerIn(v, f, c, 100, 599)))).toEqual([
+      "codes[1] (NaN) must be an integer between 100 and 599",
+      "codes[2] (Infinity) must be an integer between 100 and 599",
+      'codes[3] ("404") must be an integer between 100 and 599',
+    ]);
+  });
+
+  test("a list reference, and references among the elements, are accepted unchecked", () => {
+    const list = Token.asList("${var.groups}");
+    expect(messages((v) => stringArray(v, "groups", list, false))).toEqual([]);
+    expect(messages((v) => eachElement(v, "codes", [Token.asNumber("${var.code}"), Token.asString("${var.x}")], () => false))).toEqual([]);
+  });
+
+  test("literal refuses references where the value decides what is built", () => {
+    expect(messages((v) => literal(v, "canary.weightPercent", Token.asNumber("${var.w}"), "it splits the traffic"))).toEqual([
+      "canary.weightPercent (<reference>) must be a literal value, not a Terraform reference: it splits the traffic",
     ]);
   });
 });

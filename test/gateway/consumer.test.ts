@@ -58,7 +58,7 @@ describe("GatewayConsumer", () => {
     ["neither username nor customId", {}, "[stack/gw/c] username (undefined) or customId is required: Kong identifies a consumer by at least one of them"],
     ["an empty username", { username: "" }, '[stack/gw/c] username ("") must be a non-empty string'],
     ["a secret namespace that is not a DNS label", { username: "c", credentialsSecret: { namespace: "Clients" } }, "[stack/gw/c] credentialsSecret.namespace (\"Clients\") must be a DNS-1123 label: at most 63 characters of lowercase letters, digits and '-', starting and ending with a letter or digit"],
-    ["props that are not an object", null as any, "[stack/gw/c] username (undefined) or customId is required: Kong identifies a consumer by at least one of them"],
+    ["props that are not an object", null as any, "[stack/gw/c] props (null) must be an object { username?, customId?, aclGroups?, keyAuth?, jwt?, ... }"],
   ];
 
   test.each(bad)("rejects %s", (_what, props, message) => {

@@ -22,7 +22,7 @@ describe("AdminEndpoint", () => {
   test("refuses a whole-list token: each range becomes a NetworkPolicy rule known at plan time", () => {
     const ranges = Token.asList(Lazy.listValue({ produce: () => ["10.0.0.0/8"] }));
     expect(messages((v) => AdminEndpoint.loadBalancer({ sourceRanges: ranges }).validate(v, "admin"))).toEqual([
-      `admin.sourceRanges (${JSON.stringify(ranges)}) must be a literal list (its elements may be tokens): each entry becomes a rule of the Admin API's NetworkPolicy, which must be known when the plan is made`,
+      `admin.sourceRanges (<reference>) must be a literal list (its elements may be tokens): each entry becomes a rule of the Admin API's NetworkPolicy, which must be known when the plan is made`,
     ]);
   });
 

@@ -902,7 +902,7 @@ describe("KongCluster rejects", () => {
     const ranges = new TerraformVariable(stack, "ranges", { type: "list(string)" }).listValue;
     const database = new InClusterPostgres(stack, "db", { namespace: "kong" });
     expect(() => new KongCluster(stack, "kong", { namespace: "kong", database, admin: AdminEndpoint.loadBalancer({ sourceRanges: ranges }) })).toThrow(
-      `[test/kong] admin.sourceRanges (${JSON.stringify(ranges)}) must be a literal list (its elements may be tokens): each entry becomes a rule of the Admin API's NetworkPolicy, which must be known when the plan is made`,
+      `[test/kong] admin.sourceRanges (<reference>) must be a literal list (its elements may be tokens): each entry becomes a rule of the Admin API's NetworkPolicy, which must be known when the plan is made`,
     );
   });
 
@@ -920,7 +920,7 @@ describe("KongCluster rejects", () => {
     const name = new TerraformVariable(stack, "name", { type: "string" }).stringValue;
     const database = new InClusterPostgres(stack, "db", { namespace: "kong" });
     expect(() => new KongCluster(stack, "kong", { namespace: "kong", database, name })).toThrow(
-      `[test/kong] name ("${name}") must be a literal string, not a Terraform token: it names the Kubernetes objects and the Terraform outputs`,
+      "[test/kong] name (<reference>) must be a literal string, not a Terraform token: it names the Kubernetes objects and the Terraform outputs",
     );
   });
 

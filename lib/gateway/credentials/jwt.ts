@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import { ConsumerJwtAuth } from "../../../.gen/providers/kong/consumer-jwt-auth";
 import { isToken, nonEmptyString, oneOf, plainObject } from "../../core/checks";
 import { describeValue, Problems } from "../../core/errors";
+import { knownKeys, strictKeys } from "../../core/keys";
 import { ensureRandomProvider } from "../../database/random-provider";
 import { ConsumerCredential, CreatedCredential, CredentialOwner } from "./credential";
 
@@ -19,6 +20,8 @@ export interface JwtCredentialOptions {
   /** PEM public key; required for RS*, PS*, ES* and EdDSA. @default none */
   readonly rsaPublicKey?: string;
 }
+
+const JWT_CREDENTIAL_KEYS = knownKeys<JwtCredentialOptions>()(["algorithm", "key", "secret", "rsaPublicKey"]);
 
 /** @internal The message of a `jwt` prop that is not an options object. */
 export const JWT_SHAPE = "must be { algorithm?, key?, secret?, rsaPublicKey? } ({} for all defaults): leave jwt out for no JWT credential";
@@ -44,6 +47,7 @@ export class JwtCredentialSpec implements ConsumerCredential<ConsumerJwtAuth> {
     if (this.alreadySet) v.add("jwt", "<set>", "is already set: one JWT credential per consumer");
     if (!plainObject(v, "jwt", this.options, JWT_SHAPE)) v.throwIfAny();
     const o = this.options;
+    strictKeys(v, "jwt", o, JWT_CREDENTIAL_KEYS);
     nonEmptyString(v, "jwt.key", o.key);
     if (!oneOf(v, "jwt.algorithm", o.algorithm, JWT_ALGORITHMS) || isToken(o.algorithm)) {
       // Without a known algorithm the secret / public key rules cannot be decided: report what is known.

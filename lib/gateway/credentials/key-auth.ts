@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import { ConsumerKeyAuth } from "../../../.gen/providers/kong/consumer-key-auth";
 import { integerIn } from "../../core/checks";
 import { describeValue, Problems } from "../../core/errors";
+import { knownKeys, strictKeys } from "../../core/keys";
 import { ensureRandomProvider } from "../../database/random-provider";
 import { ConsumerCredential, CreatedCredential, CredentialOwner } from "./credential";
 
@@ -10,6 +11,8 @@ export interface KeyAuthCredentialOptions {
   /** Characters of the generated key (letters and digits), 16..128. @default 40 */
   readonly length?: number;
 }
+
+const KEY_AUTH_KEYS = knownKeys<KeyAuthCredentialOptions>()(["length"]);
 
 /** A generated key-auth credential. */
 export interface KeyAuthCredential {
@@ -49,6 +52,7 @@ export class KeyAuthKeySpec implements ConsumerCredential<KeyAuthCredential> {
     const options = this.options;
     if (options === null || typeof options !== "object" || Array.isArray(options)) v.add("keyAuth", options, "must be true, false or { length }");
     const o: KeyAuthCredentialOptions = options !== null && typeof options === "object" ? options : {};
+    strictKeys(v, "keyAuth", options, KEY_AUTH_KEYS);
     integerIn(v, "keyAuth.length", o.length, 16, 128);
     const id = this.id;
     if (typeof id !== "string" || !KEY_ID.test(id)) {

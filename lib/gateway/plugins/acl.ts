@@ -1,5 +1,6 @@
 import { bool, stringArray } from "../../core/checks";
 import { ProblemRecorder } from "../../core/errors";
+import { knownKeys } from "../../core/keys";
 import { compact, dedupe, optionsOf, PolicySpec } from "./render";
 
 /**
@@ -19,9 +20,11 @@ export interface AclOptions {
   readonly alwaysUseAuthenticatedGroups?: boolean;
 }
 
+const ACL_OPTION_KEYS = knownKeys<AclOptions>()(["allow", "deny", "hideGroupsHeader", "alwaysUseAuthenticatedGroups"]);
+
 export function acl(options: AclOptions): PolicySpec {
-  const o = optionsOf(options);
   const v = new ProblemRecorder("acl");
+  const o = optionsOf(v, options, ACL_OPTION_KEYS);
   const allowOk = stringArray(v, "allow", o.allow);
   const denyOk = stringArray(v, "deny", o.deny);
   bool(v, "hideGroupsHeader", o.hideGroupsHeader);

@@ -1,4 +1,5 @@
 import { ProblemRecorder } from "../../core/errors";
+import { knownKeys } from "../../core/keys";
 import { regexList } from "../validation";
 import { optionsOf, PolicySpec } from "./render";
 
@@ -14,9 +15,11 @@ export interface BotDetectionOptions {
   readonly deny?: string[];
 }
 
+const BOT_DETECTION_OPTION_KEYS = knownKeys<BotDetectionOptions>()(["allow", "deny"]);
+
 export function botDetection(options?: BotDetectionOptions): PolicySpec {
-  const o = optionsOf(options);
   const v = new ProblemRecorder("botDetection");
+  const o = optionsOf(v, options, BOT_DETECTION_OPTION_KEYS);
   regexList(v, "allow", o.allow);
   regexList(v, "deny", o.deny);
   const config = v.isEmpty ? { allow: o.allow ?? [], deny: o.deny ?? [] } : {};

@@ -1,5 +1,6 @@
 import { bool, oneOf } from "../../core/checks";
 import { ProblemRecorder } from "../../core/errors";
+import { knownKeys } from "../../core/keys";
 import { headerName } from "../validation";
 import { optionsOf, PolicySpec } from "./render";
 
@@ -18,9 +19,11 @@ export interface CorrelationIdOptions {
   readonly echoDownstream?: boolean;
 }
 
+const CORRELATION_ID_OPTION_KEYS = knownKeys<CorrelationIdOptions>()(["headerName", "generator", "echoDownstream"]);
+
 export function correlationId(options?: CorrelationIdOptions): PolicySpec {
-  const o = optionsOf(options);
   const v = new ProblemRecorder("correlationId");
+  const o = optionsOf(v, options, CORRELATION_ID_OPTION_KEYS);
   headerName(v, "headerName", o.headerName);
   oneOf(v, "generator", o.generator, ["uuid", "uuid#counter", "tracker"]);
   bool(v, "echoDownstream", o.echoDownstream);

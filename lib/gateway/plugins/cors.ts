@@ -1,6 +1,7 @@
-import { bool, stringArray, subsetOf } from "../../core/checks";
+import { bool, listOf, stringArray, subsetOf } from "../../core/checks";
 import { isToken } from "../../core/checks";
 import { ProblemRecorder } from "../../core/errors";
+import { knownKeys } from "../../core/keys";
 import { compiles } from "../validation";
 import { compact, optionsOf, PolicySpec } from "./render";
 
@@ -33,21 +34,19 @@ export interface CorsOptions {
   readonly preflightContinue?: boolean;
 }
 
+const CORS_OPTION_KEYS = knownKeys<CorsOptions>()([
+  "origins", "headers", "exposedHeaders", "methods", "maxAgeSeconds", "credentials", "privateNetwork",
+  "preflightContinue",
+]);
+
 export function cors(options?: CorsOptions): PolicySpec {
-  const o = optionsOf(options);
   const v = new ProblemRecorder("cors");
-  if (o.origins !== undefined && !isToken(o.origins)) {
-    if (!Array.isArray(o.origins)) {
-      v.add("origins", o.origins, 'must be a list of "*" or regexes');
-    } else {
-      o.origins.forEach((origin, i) => {
-        if (isToken(origin)) return;
-        if (typeof origin !== "string" || origin.length === 0 || (origin !== "*" && !compiles(origin))) {
-          v.add(`origins[${i}]`, origin, 'must be "*" or a valid regular expression');
-        }
-      });
-    }
-  }
+  const o = optionsOf(v, options, CORS_OPTION_KEYS);
+  listOf(v, "origins", o.origins, 'must be a list of "*" or regexes', (f, origin) => {
+    if (typeof origin === "string" && origin.length > 0 && (origin === "*" || compiles(origin))) return true;
+    v.add(f, origin, 'must be "*" or a valid regular expression');
+    return false;
+  });
   stringArray(v, "headers", o.headers);
   stringArray(v, "exposedHeaders", o.exposedHeaders);
   subsetOf(v, "methods", o.methods, CORS_METHODS);
@@ -83,12 +82,13 @@ function checkCredentialedOrigins(v: ProblemRecorder, origins: unknown): void {
     return;
   }
   if (!Array.isArray(origins)) return;
-  origins.forEach((origin, i) => {
-    if (typeof origin !== "string" || isToken(origin)) return;
+  for (let i = 0; i < origins.length; i++) {
+    const origin: unknown = origins[i];
+    if (typeof origin !== "string" || isToken(origin)) continue;
     if (origin === "*" || matchesAnyOrigin(origin)) {
       v.add(`origins[${i}]`, origin, `matches any origin, which cannot be combined with credentials: true: ${ANY_ORIGIN}`);
     }
-  });
+  }
 }
 
 /** Whether an origin pattern (anchored, as Kong matches it) also matches unrelated origins such as an attacker's. */

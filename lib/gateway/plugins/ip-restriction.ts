@@ -1,5 +1,6 @@
 import { cidrList, coversEveryAddress, integerIn, isToken, nonEmptyString } from "../../core/checks";
 import { ProblemRecorder } from "../../core/errors";
+import { knownKeys } from "../../core/keys";
 import { compact, optionsOf, PolicySpec } from "./render";
 
 /**
@@ -18,12 +19,15 @@ export interface IpRestrictionOptions {
   readonly message?: string;
 }
 
+const IP_RESTRICTION_OPTION_KEYS = knownKeys<IpRestrictionOptions>()(["allow", "deny", "status", "message"]);
+
 export function ipRestriction(options: IpRestrictionOptions): PolicySpec {
-  const o = optionsOf(options);
   const v = new ProblemRecorder("ipRestriction");
+  const o = optionsOf(v, options, IP_RESTRICTION_OPTION_KEYS);
   const allowOk = cidrList(v, "allow", o.allow);
-  if (allowOk && Array.isArray(o.allow)) {
-    o.allow.forEach((item, i) => {
+  if (allowOk && Array.isArray(o.allow) && !isToken(o.allow)) {
+    for (let i = 0; i < o.allow.length; i++) {
+      const item: unknown = o.allow[i];
       if (typeof item === "string" && !isToken(item) && coversEveryAddress(item)) {
         v.add(
           `allow[${i}]`,
@@ -31,7 +35,7 @@ export function ipRestriction(options: IpRestrictionOptions): PolicySpec {
           "allows every address, so the plugin restricts nothing: list the networks that need access (to refuse only some sources, use deny alone)",
         );
       }
-    });
+    }
   }
   const denyOk = cidrList(v, "deny", o.deny);
   const hasAllow = Array.isArray(o.allow) && o.allow.length > 0;

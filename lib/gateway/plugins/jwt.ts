@@ -1,5 +1,6 @@
 import { bool, nonEmptyString, stringArray, subsetOf } from "../../core/checks";
 import { ProblemRecorder } from "../../core/errors";
+import { knownKeys } from "../../core/keys";
 import { numberBetween } from "../validation";
 import { compact, dedupe, optionsOf, PolicySpec } from "./render";
 
@@ -33,9 +34,14 @@ export interface JwtOptions {
   readonly realm?: string;
 }
 
+const JWT_OPTION_KEYS = knownKeys<JwtOptions>()([
+  "uriParamNames", "cookieNames", "headerNames", "keyClaimName", "secretIsBase64", "runOnPreflight", "claimsToVerify",
+  "maximumExpirationSeconds", "anonymous", "realm",
+]);
+
 export function jwt(options?: JwtOptions): PolicySpec {
-  const o = optionsOf(options);
   const v = new ProblemRecorder("jwt");
+  const o = optionsOf(v, options, JWT_OPTION_KEYS);
   stringArray(v, "uriParamNames", o.uriParamNames);
   stringArray(v, "cookieNames", o.cookieNames);
   stringArray(v, "headerNames", o.headerNames);

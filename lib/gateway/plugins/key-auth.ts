@@ -1,5 +1,6 @@
 import { bool, nonEmptyString } from "../../core/checks";
 import { ProblemRecorder } from "../../core/errors";
+import { knownKeys } from "../../core/keys";
 import { headerNameList } from "../validation";
 import { compact, optionsOf, PolicySpec } from "./render";
 
@@ -26,9 +27,13 @@ export interface KeyAuthOptions {
   readonly realm?: string;
 }
 
+const KEY_AUTH_OPTION_KEYS = knownKeys<KeyAuthOptions>()([
+  "keyNames", "hideCredentials", "keyInHeader", "keyInQuery", "keyInBody", "runOnPreflight", "anonymous", "realm",
+]);
+
 export function keyAuth(options?: KeyAuthOptions): PolicySpec {
-  const o = optionsOf(options);
   const v = new ProblemRecorder("keyAuth");
+  const o = optionsOf(v, options, KEY_AUTH_OPTION_KEYS);
   headerNameList(v, "keyNames", o.keyNames, false);
   bool(v, "hideCredentials", o.hideCredentials);
   bool(v, "keyInHeader", o.keyInHeader);

@@ -1,5 +1,6 @@
-import { numberAbove } from "../../core/checks";
+import { isToken, numberAbove } from "../../core/checks";
 import { ProblemRecorder } from "../../core/errors";
+import { knownKeys } from "../../core/keys";
 
 /** Rate-limiting windows, shortest first (Kong's ORDERED_PERIODS). */
 const PERIODS = Object.freeze(["second", "minute", "hour", "day", "month", "year"] as const);
@@ -20,6 +21,9 @@ export interface RateLimitWindows {
   /** Limit per year. @default none */
   readonly year?: number;
 }
+
+/** The option names of a set of windows. */
+export const WINDOW_KEYS = knownKeys<RateLimitWindows>()(["second", "minute", "hour", "day", "month", "year"]);
 
 /**
  * Checks a set of windows as `validate_periods_order` and `at_least_one_of` do in Kong's rate-limiting and
@@ -42,7 +46,8 @@ export function checkWindows(v: ProblemRecorder, prefix: string, w: Partial<Reco
   let largest: { period: Period; value: number } | undefined;
   for (const p of PERIODS) {
     const value = w[p];
-    if (typeof value !== "number") continue;
+    // a reference is known only at apply time: the order of the literal windows is still checked
+    if (typeof value !== "number" || isToken(value)) continue;
     if (largest && value < largest.value) {
       v.add(
         at(p),

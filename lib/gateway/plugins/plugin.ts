@@ -11,7 +11,7 @@ import { AUTHENTICATION_PLUGINS } from "./plugin-sets";
 import { prometheus, PrometheusOptions } from "./prometheus";
 import { proxyCache, ProxyCacheOptions } from "./proxy-cache";
 import { rateLimiting, RateLimitingOptions } from "./rate-limiting";
-import { PolicySpec, stableJson } from "./render";
+import { configJsonOf, PolicySpec } from "./render";
 import { requestSizeLimiting, RequestSizeLimitingOptions } from "./request-size-limiting";
 import { responseRateLimiting, ResponseRateLimitingOptions } from "./response-rate-limiting";
 
@@ -105,12 +105,13 @@ const interned = new Map<string, PluginPolicy>();
 
 function intern<P extends PluginPolicy>(kind: string, spec: PolicySpec, validated: boolean, make: Make<P>): P {
   if (spec.problems.length > 0) return make(spec, validated, "{}");
-  const configJson = stableJson(spec.config);
-  const key = `${kind}\u0000${spec.name}\u0000${configJson}`;
+  const { text, configJson, restore } = configJsonOf(spec.config);
+  const key = `${kind}\u0000${spec.name}\u0000${text}`;
   let policy = interned.get(key);
   if (policy === undefined) {
     // the config as rendered, not the caller's objects: a shared policy must not change when they do
-    policy = make({ ...spec, config: JSON.parse(configJson, (_key, value) => (value !== null && typeof value === "object" ? Object.freeze(value) : value)) }, validated, configJson);
+    const config = JSON.parse(text, (_key, value) => (value !== null && typeof value === "object" ? Object.freeze(value) : restore(value)));
+    policy = make({ ...spec, config }, validated, configJson);
     interned.set(key, policy);
   }
   return policy as P;

@@ -1,5 +1,6 @@
 import { bool } from "../../core/checks";
 import { ProblemRecorder } from "../../core/errors";
+import { knownKeys } from "../../core/keys";
 import { optionsOf, PolicySpec } from "./render";
 
 /**
@@ -22,9 +23,13 @@ export interface PrometheusOptions {
   readonly aiMetrics?: boolean;
 }
 
+const PROMETHEUS_OPTION_KEYS = knownKeys<PrometheusOptions>()([
+  "perConsumer", "statusCodeMetrics", "latencyMetrics", "bandwidthMetrics", "upstreamHealthMetrics", "aiMetrics",
+]);
+
 export function prometheus(options?: PrometheusOptions): PolicySpec {
-  const o = optionsOf(options);
   const v = new ProblemRecorder("prometheus");
+  const o = optionsOf(v, options, PROMETHEUS_OPTION_KEYS);
   const fields = {
     per_consumer: o.perConsumer,
     status_code_metrics: o.statusCodeMetrics,

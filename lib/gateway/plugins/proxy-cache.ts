@@ -1,6 +1,6 @@
-import { bool, integerIn, nonEmptyString, oneOf, stringArray, subsetOf } from "../../core/checks";
-import { isToken } from "../../core/checks";
+import { bool, integerIn, listOf, nonEmptyString, oneOf, stringArray, subsetOf } from "../../core/checks";
 import { ProblemRecorder } from "../../core/errors";
+import { knownKeys } from "../../core/keys";
 import { compact, optionsOf, PolicySpec } from "./render";
 
 export type CacheableMethod = "HEAD" | "GET" | "POST" | "PATCH" | "PUT";
@@ -35,17 +35,17 @@ export interface ProxyCacheOptions {
   readonly memoryDictionaryName?: string;
 }
 
+const PROXY_CACHE_OPTION_KEYS = knownKeys<ProxyCacheOptions>()([
+  "strategy", "responseCode", "requestMethod", "contentType", "cacheTtlSeconds", "cacheControl", "ignoreUriCase",
+  "storageTtlSeconds", "varyQueryParams", "varyHeaders", "memoryDictionaryName",
+]);
+
 export function proxyCache(options?: ProxyCacheOptions): PolicySpec {
-  const o = optionsOf(options);
   const v = new ProblemRecorder("proxyCache");
+  const o = optionsOf(v, options, PROXY_CACHE_OPTION_KEYS);
   oneOf(v, "strategy", o.strategy, ["memory"]);
-  if (o.responseCode !== undefined && !isToken(o.responseCode)) {
-    if (!Array.isArray(o.responseCode) || o.responseCode.length === 0) {
-      v.add("responseCode", o.responseCode, "must be a non-empty list of HTTP status codes");
-    } else {
-      o.responseCode.forEach((c, i) => integerIn(v, `responseCode[${i}]`, c, 100, 900));
-    }
-  }
+  const codes = "must be a non-empty list of HTTP status codes";
+  listOf(v, "responseCode", o.responseCode, codes, (f, c) => integerIn(v, f, c, 100, 900), codes);
   subsetOf(v, "requestMethod", o.requestMethod, ["HEAD", "GET", "POST", "PATCH", "PUT"]);
   stringArray(v, "contentType", o.contentType);
   integerIn(v, "cacheTtlSeconds", o.cacheTtlSeconds, 1, Number.MAX_SAFE_INTEGER);

@@ -1,6 +1,7 @@
 import { bool, nonEmptyString, numberAbove, oneOf, required } from "../../core/checks";
 import { isToken } from "../../core/checks";
 import { ProblemRecorder } from "../../core/errors";
+import { knownKeys } from "../../core/keys";
 import { headerName, path } from "../validation";
 import { compact, optionsOf, PolicySpec } from "./render";
 import { checkWindows, RateLimitWindows, renderWindows } from "./periods";
@@ -36,9 +37,14 @@ export interface RateLimitingOptions extends RateLimitWindows {
   readonly redis?: RedisOptions;
 }
 
+const RATE_LIMITING_OPTION_KEYS = knownKeys<RateLimitingOptions>()([
+  "second", "minute", "hour", "day", "month", "year", "limitBy", "headerName", "path", "policy", "faultTolerant",
+  "hideClientHeaders", "errorCode", "errorMessage", "syncRateSeconds", "redis",
+]);
+
 export function rateLimiting(options: RateLimitingOptions): PolicySpec {
-  const o = optionsOf(options);
   const v = new ProblemRecorder("rateLimiting");
+  const o = optionsOf(v, options, RATE_LIMITING_OPTION_KEYS);
   checkWindows(v, "", o);
   oneOf(v, "limitBy", o.limitBy, ["consumer", "credential", "ip", "service", "header", "path"]);
   headerName(v, "headerName", o.headerName);

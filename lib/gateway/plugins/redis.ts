@@ -1,6 +1,7 @@
 import { bool, integerIn, nonEmptyString, required } from "../../core/checks";
 import { isToken } from "../../core/checks";
 import { ProblemRecorder } from "../../core/errors";
+import { knownKeys, strictKeys } from "../../core/keys";
 import { host, sni } from "../validation";
 import { compact } from "./render";
 
@@ -30,6 +31,8 @@ export interface RedisOptions {
   readonly serverName?: string;
 }
 
+const REDIS_KEYS = knownKeys<RedisOptions>()(["host", "port", "timeoutMs", "username", "password", "database", "ssl", "sslVerify", "serverName"]);
+
 /** Checks a redis record (prefix `redis`) and returns its snake_case form, with Kong's defaults. */
 export function checkRedis(v: ProblemRecorder, value: unknown): Record<string, unknown> | undefined {
   if (value === undefined) {
@@ -41,6 +44,7 @@ export function checkRedis(v: ProblemRecorder, value: unknown): Record<string, u
     return undefined;
   }
   const r = value as Partial<RedisOptions>;
+  strictKeys(v, "redis", value, REDIS_KEYS);
   if (required(v, "redis.host", r.host, 'is required when policy is "redis"')) host(v, "redis.host", r.host);
   integerIn(v, "redis.port", r.port, 0, 65535);
   integerIn(v, "redis.timeoutMs", r.timeoutMs, 0, 2147483646);

@@ -1,4 +1,6 @@
-import { ValidationProblem } from "../../core/errors";
+import { Fn, Token } from "cdktf";
+import { Problems, ValidationProblem } from "../../core/errors";
+import { KnownKeys, strictKeys } from "../../core/keys";
 
 /**
  * @internal What a plugin factory renders from its options: Kong's plugin name, the config in Kong's snake_case form
@@ -17,16 +19,39 @@ export interface PolicySpec {
 
 /** @internal JSON with object keys sorted recursively (arrays keep their order): the same config always gives the same bytes. */
 export function stableJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  return JSON.stringify(sortKeys(value, []));
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
+/**
+ * @internal A config as `config_json`. String and number references inside it already render as Terraform
+ * interpolations in the text; a list or map reference (a list variable's `listValue`) cannot sit in a string, so each
+ * is written as `${jsonencode(<reference>)}` in its place. `text` is the same JSON with a placeholder for each of
+ * them (the policy's identity), `restore` the reviver that puts the references back when the text is parsed.
+ */
+export function configJsonOf(config: unknown): { text: string; configJson: string; restore: (value: unknown) => unknown } {
+  const refs: unknown[] = [];
+  const text = JSON.stringify(sortKeys(config, refs));
+  if (refs.length === 0) return { text, configJson: text, restore: (value) => value };
+  const parts = text.split(/"\\u0000ref:(\d+)\\u0000"/);
+  const configJson = parts.map((part, i) => (i % 2 === 0 ? part : Token.asString(Fn.jsonencode(refs[Number(part)])))).join("");
+  const restore = (value: unknown) => {
+    const m = typeof value === "string" ? /^\u0000ref:(\d+)\u0000$/.exec(value) : null;
+    return m ? refs[Number(m[1])] : value;
+  };
+  return { text, configJson, restore };
+}
+
+function sortKeys(value: unknown, refs: unknown[]): unknown {
+  if (value !== null && typeof value === "object" && Token.isUnresolved(value)) {
+    refs.push(value);
+    return `\u0000ref:${refs.length - 1}\u0000`;
+  }
+  if (Array.isArray(value)) return value.map((item) => sortKeys(item, refs));
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(value).sort()) {
       const item = (value as Record<string, unknown>)[k];
-      if (item !== undefined) out[k] = sortKeys(item);
+      if (item !== undefined) out[k] = sortKeys(item, refs);
     }
     return out;
   }
@@ -40,9 +65,19 @@ export function compact(record: Record<string, unknown>): Record<string, unknown
   return out;
 }
 
-/** @internal Options may arrive as anything from JavaScript callers: treat non-objects as empty so checks report them. */
-export function optionsOf<T extends object>(opts: T | undefined): Partial<T> {
-  return opts !== null && typeof opts === "object" && !Array.isArray(opts) ? opts : {};
+/**
+ * @internal The options of a plugin factory, as an object to read: absent gives {}; anything but an object is
+ * recorded (under the recorder's prefix, e.g. `keyAuth`) and read as {} so the other checks go on; an object's unknown
+ * keys are recorded with a suggestion (`proxyCache.cacheTTL ... did you mean "cacheTtlSeconds"?`).
+ */
+export function optionsOf<T extends object>(v: Problems, opts: T | undefined, known: KnownKeys<T>): Partial<T> {
+  if (opts === undefined) return {};
+  if (opts === null || typeof opts !== "object" || Array.isArray(opts)) {
+    v.add("", opts, "must be an object of options (or left out where every option has a default)");
+    return {};
+  }
+  strictKeys(v, "", opts, known);
+  return opts;
 }
 
 /** @internal Kong's `set` type drops duplicates; rendering them already deduplicated keeps plans free of drift. */

@@ -1,5 +1,6 @@
 import { bool, integerIn, oneOf } from "../../core/checks";
 import { ProblemRecorder } from "../../core/errors";
+import { knownKeys } from "../../core/keys";
 import { optionsOf, PolicySpec } from "./render";
 
 export type SizeUnit = "megabytes" | "kilobytes" | "bytes";
@@ -18,9 +19,11 @@ export interface RequestSizeLimitingOptions {
   readonly requireContentLength?: boolean;
 }
 
+const REQUEST_SIZE_LIMITING_OPTION_KEYS = knownKeys<RequestSizeLimitingOptions>()(["allowedPayloadSize", "sizeUnit", "requireContentLength"]);
+
 export function requestSizeLimiting(options?: RequestSizeLimitingOptions): PolicySpec {
-  const o = optionsOf(options);
   const v = new ProblemRecorder("requestSizeLimiting");
+  const o = optionsOf(v, options, REQUEST_SIZE_LIMITING_OPTION_KEYS);
   integerIn(v, "allowedPayloadSize", o.allowedPayloadSize, 0, Number.MAX_SAFE_INTEGER);
   oneOf(v, "sizeUnit", o.sizeUnit, ["megabytes", "kilobytes", "bytes"]);
   bool(v, "requireContentLength", o.requireContentLength);

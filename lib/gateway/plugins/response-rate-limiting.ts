@@ -1,7 +1,8 @@
-import { bool, nonEmptyString, oneOf } from "../../core/checks";
+import { bool, isToken, nonEmptyString, oneOf } from "../../core/checks";
 import { ProblemRecorder } from "../../core/errors";
+import { knownKeys, strictKeys } from "../../core/keys";
 import { compact, optionsOf, PolicySpec } from "./render";
-import { checkWindows, RateLimitWindows, renderWindows } from "./periods";
+import { checkWindows, RateLimitWindows, renderWindows, WINDOW_KEYS } from "./periods";
 import { checkRedis, RedisOptions } from "./redis";
 
 /**
@@ -29,11 +30,17 @@ export interface ResponseRateLimitingOptions {
   readonly redis?: RedisOptions;
 }
 
+const RESPONSE_RATE_LIMITING_OPTION_KEYS = knownKeys<ResponseRateLimitingOptions>()([
+  "limits", "limitBy", "headerName", "policy", "faultTolerant", "blockOnFirstViolation", "hideClientHeaders", "redis",
+]);
+
 export function responseRateLimiting(options: ResponseRateLimitingOptions): PolicySpec {
-  const o = optionsOf(options);
   const v = new ProblemRecorder("responseRateLimiting");
-  const limits: Record<string, unknown> = {};
-  if (o.limits === null || typeof o.limits !== "object" || Array.isArray(o.limits)) {
+  const o = optionsOf(v, options, RESPONSE_RATE_LIMITING_OPTION_KEYS);
+  let limits: Record<string, unknown> = {};
+  if (isToken(o.limits)) {
+    limits = o.limits as Record<string, unknown>;
+  } else if (o.limits === null || typeof o.limits !== "object" || Array.isArray(o.limits)) {
     v.add("limits", o.limits, "must map a counter name to its windows, e.g. { tokens: { minute: 1000 } }");
   } else if (Object.keys(o.limits).length === 0) {
     v.add("limits", o.limits, "must define at least one counter, e.g. { tokens: { minute: 1000 } }");
@@ -44,6 +51,7 @@ export function responseRateLimiting(options: ResponseRateLimitingOptions): Poli
         v.add(`limits.${name}`, windows, "must be an object of windows, e.g. { minute: 1000 }");
         continue;
       }
+      strictKeys(v, `limits.${name}`, windows, WINDOW_KEYS);
       if (checkWindows(v, `limits.${name}`, windows)) limits[name] = renderWindows(windows);
     }
   }

@@ -1,9 +1,13 @@
-import { integerIn, nonEmptyString, stringArray } from "../../core/checks";
+import { eachElement, integerIn, isToken, nonEmptyString, stringArray } from "../../core/checks";
 import { Problems } from "../../core/errors";
+import { knownKeys, strictKeys } from "../../core/keys";
 import { PluginPolicy } from "../../gateway/plugins/plugin";
 import { rateLimitPolicy } from "../model-policies";
-import type { DetectionServiceProps } from "../props";
+import type { DetectionServiceProps, ModelPublicAccess, ModelRateLimit } from "../props";
 import { MODEL_DEFAULTS, ResolvedModel } from "../resolved";
+
+const RATE_LIMIT_KEYS = knownKeys<ModelRateLimit>()(["second", "minute", "hour", "day"]);
+const PUBLIC_KEYS = knownKeys<ModelPublicAccess>()(["reason"]);
 
 type PolicySettings = Pick<ResolvedModel, "allowedGroups" | "rateLimitPolicy" | "maxPayloadMegabytes" | "public" | "plugins" | "timeoutMs">;
 
@@ -27,11 +31,14 @@ export function checkGatewayPolicy(v: Problems, props: DetectionServiceProps): P
 function checkRateLimit(v: Problems, props: DetectionServiceProps): PluginPolicy | undefined {
   const rateLimit = props.rateLimit === undefined ? MODEL_DEFAULTS.rateLimit : props.rateLimit;
   if (rateLimit === false) return undefined;
-  if (typeof rateLimit !== "object" || rateLimit === null) {
+  if (typeof rateLimit !== "object" || rateLimit === null || Array.isArray(rateLimit) || isToken(rateLimit)) {
     v.add("rateLimit", rateLimit, "must be { second?, minute?, hour?, day? } or false");
     return undefined;
   }
-  const policy = rateLimitPolicy(rateLimit, props.public !== undefined);
+  strictKeys(v, "rateLimit", rateLimit, RATE_LIMIT_KEYS);
+  // only the windows go to the policy: an unknown key is reported once, above
+  const windows: ModelRateLimit = { second: rateLimit.second, minute: rateLimit.minute, hour: rateLimit.hour, day: rateLimit.day };
+  const policy = rateLimitPolicy(windows, props.public !== undefined);
   for (const pr of policy.problems) v.add(pr.field.replace(/^rateLimiting\./, "rateLimit."), pr.value, pr.message);
   return policy;
 }
@@ -39,22 +46,32 @@ function checkRateLimit(v: Problems, props: DetectionServiceProps): PluginPolicy
 /** Policies made with Plugin.*, their option problems reported under `<field>[i]`. */
 export function checkPlugins(v: Problems, plugins: PluginPolicy[] | undefined, field = "plugins"): PluginPolicy[] {
   if (plugins === undefined) return [];
-  if (!Array.isArray(plugins)) {
+  if (!Array.isArray(plugins) || isToken(plugins)) {
     v.add(field, plugins, "must be a list of policies made with Plugin.*");
     return [];
   }
-  plugins.forEach((policy, i) => {
-    if (!(policy instanceof PluginPolicy)) v.add(`${field}[${i}]`, policy, "must be a policy made with Plugin.*");
-    else for (const pr of policy.problems) v.add(`${field}[${i}].${pr.field}`, pr.value, pr.message);
+  eachElement(v, field, plugins, (f, policy) => {
+    if (!(policy instanceof PluginPolicy)) {
+      v.add(f, policy, "must be a policy made with Plugin.*");
+      return false;
+    }
+    for (const pr of policy.problems) v.add(`${f}.${pr.field}`, pr.value, pr.message);
+    return policy.problems.length === 0;
   });
   return plugins;
 }
 
 function checkPublic(v: Problems, props: DetectionServiceProps): void {
   if (props.public === undefined) return;
-  if (typeof props.public !== "object" || props.public === null) v.add("public", props.public, "must be { reason: \"...\" }");
-  else if (nonEmptyString(v, "public.reason", props.public.reason) && props.public.reason.trim().length < 10) {
-    v.add("public.reason", props.public.reason, "must explain in a sentence why the model needs no credentials");
+  const reason = props.public?.reason;
+  if (typeof props.public !== "object" || props.public === null || Array.isArray(props.public)) v.add("public", props.public, "must be { reason: \"...\" }");
+  else {
+    strictKeys(v, "public", props.public, PUBLIC_KEYS);
+    const given = reason !== undefined && reason !== null;
+    if (!given) v.add("public.reason", reason, "is required: why the model needs no credentials (kept as an annotation for reviewers)");
+    else if (nonEmptyString(v, "public.reason", reason) && !isToken(reason) && reason.trim().length < 10) {
+      v.add("public.reason", reason, "must explain in a sentence why the model needs no credentials");
+    }
   }
   if (props.allowedGroups !== undefined) v.add("allowedGroups", props.allowedGroups, "has no effect on a public model (no ACL)");
 }

@@ -1,5 +1,6 @@
 import { integerIn, isToken, plainObject } from "../../core/checks";
 import { Problems } from "../../core/errors";
+import { knownKeys } from "../../core/keys";
 import { labelEntries } from "../../kubernetes/labels";
 import { qualifiedName } from "../../kubernetes/names";
 import { cpuMillicores, quantity } from "../../kubernetes/quantities";
@@ -7,13 +8,17 @@ import type { DetectionServiceProps, ModelGpu, ModelProbes, ModelResources } fro
 import { MODEL_DEFAULTS, ResolvedModel } from "../resolved";
 import { objectOrEmpty } from "./shapes";
 
+const RESOURCES_KEYS = knownKeys<ModelResources>()(["cpu", "memory", "cpuLimit", "gpu"]);
+const GPU_KEYS = knownKeys<ModelGpu>()(["count", "resourceName", "nodeSelector", "tolerationKey"]);
+const PROBES_KEYS = knownKeys<ModelProbes>()(["readinessPath", "livenessPath", "startupPath", "startupTimeoutSeconds", "grpcService"]);
+
 /** What one model pod asks of its node (CPU, memory, GPUs), and how Kubernetes knows it has loaded and is healthy. */
 export function checkPodResources(v: Problems, props: DetectionServiceProps): Pick<ResolvedModel, "resources" | "probes"> {
   return { resources: checkResources(v, props.resources), probes: checkProbes(v, props.probes) };
 }
 
 function checkResources(v: Problems, given: ModelResources | undefined): ResolvedModel["resources"] {
-  const r: ModelResources = objectOrEmpty(v, "resources", given, "must be { cpu?, memory?, cpuLimit?, gpu? }");
+  const r: ModelResources = objectOrEmpty(v, "resources", given, "must be { cpu?, memory?, cpuLimit?, gpu? }", RESOURCES_KEYS);
   const resources = { ...r, cpu: r.cpu ?? MODEL_DEFAULTS.cpu, memory: r.memory ?? MODEL_DEFAULTS.memory };
   const cpuOk = quantity(v, "resources.cpu", resources.cpu);
   quantity(v, "resources.memory", resources.memory);
@@ -29,9 +34,9 @@ function checkResources(v: Problems, given: ModelResources | undefined): Resolve
 }
 
 function checkGpu(v: Problems, given: ModelGpu): void {
-  const gpu: Partial<ModelGpu> = objectOrEmpty(v, "resources.gpu", given, "must be { count, resourceName?, nodeSelector?, tolerationKey? }");
+  const gpu: Partial<ModelGpu> = objectOrEmpty(v, "resources.gpu", given, "must be { count, resourceName?, nodeSelector?, tolerationKey? }", GPU_KEYS);
   const count = gpu.count;
-  if (typeof count !== "number" || !Number.isInteger(count) || count < 1 || count > 16) {
+  if (!isToken(count) && (typeof count !== "number" || !Number.isInteger(count) || count < 1 || count > 16)) {
     v.add("resources.gpu.count", count, "must be a whole number of GPUs between 1 and 16 (GPUs cannot be split)");
   }
   qualifiedName(v, "resources.gpu.resourceName", gpu.resourceName, "an extended resource name such as nvidia.com/gpu");
@@ -43,7 +48,7 @@ function checkGpu(v: Problems, given: ModelGpu): void {
 }
 
 function checkProbes(v: Problems, given: ModelProbes | undefined): ResolvedModel["probes"] {
-  const pr: ModelProbes = objectOrEmpty(v, "probes", given, "must be { readinessPath?, livenessPath?, startupPath?, startupTimeoutSeconds?, grpcService? }");
+  const pr: ModelProbes = objectOrEmpty(v, "probes", given, "must be { readinessPath?, livenessPath?, startupPath?, startupTimeoutSeconds?, grpcService? }", PROBES_KEYS);
   if (pr.grpcService !== undefined && typeof pr.grpcService !== "string") v.add("probes.grpcService", pr.grpcService, "must be a string");
   const readinessPath = pr.readinessPath ?? MODEL_DEFAULTS.readinessPath;
   const probes = {

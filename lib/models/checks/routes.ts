@@ -1,10 +1,13 @@
-import { bool, isToken, plainObject } from "../../core/checks";
+import { bool, eachElement, isToken, listOf, plainObject } from "../../core/checks";
 import { Problems } from "../../core/errors";
+import { knownKeys, strictKeys } from "../../core/keys";
 import { routeHost, routerPath } from "../../gateway/validation";
 import { dns1123Label, DNS1123_LABEL_MAX } from "../../kubernetes/names";
 import type { DetectionServiceProps, ModelProtocol, ModelRoute } from "../props";
 import type { ResolvedRoute } from "../resolved";
 import { checkPlugins } from "./gateway-policy";
+
+const ROUTE_KEYS = knownKeys<ModelRoute>()(["name", "paths", "methods", "hosts", "stripPath", "plugins"]);
 
 /**
  * The model's Kong routes, checked here so that their problems carry the model's path and prop names
@@ -13,15 +16,17 @@ import { checkPlugins } from "./gateway-policy";
  */
 export function checkRoutes(v: Problems, props: DetectionServiceProps, protocol: ModelProtocol): ResolvedRoute[] {
   const given = props.routes ?? [{ paths: [`/v1/${props.name}`] }];
-  if (!Array.isArray(given) || given.length === 0) {
+  if (!Array.isArray(given) || given.length === 0 || isToken(given)) {
     v.add("routes", given, "must hold at least one route: a model Kong cannot reach is unreachable");
     return [];
   }
   const holders = new Map<string, number>();
   const routes: ResolvedRoute[] = [];
-  given.forEach((route, i) => {
+  // every element, holes included: a route dropped silently could leave the model unreachable
+  for (let i = 0; i < given.length; i++) {
+    const route: ModelRoute = given[i];
     const r = checkRoute(v, `routes[${i}]`, route, protocol);
-    if (r === undefined) return;
+    if (r === undefined) continue;
     const holder = holders.get(r.name);
     if (holder !== undefined) {
       v.add(
@@ -29,13 +34,13 @@ export function checkRoutes(v: Problems, props: DetectionServiceProps, protocol:
         r.name,
         `is already the name of routes[${holder}]: route names are unique within a model (a route without a name is named after its first path); give one of them another name`,
       );
-      return;
+      continue;
     }
     holders.set(r.name, i);
     // a model's only route, unnamed, keeps the model's name in Kong; any other is `<model>-<route name>`
     const kongName = given.length === 1 && route.name === undefined ? props.name : `${props.name}-${r.name}`;
     routes.push({ ...r, kongName });
-  });
+  }
   return routes;
 }
 
@@ -44,14 +49,15 @@ type CheckedRoute = Omit<ResolvedRoute, "kongName">;
 function checkRoute(v: Problems, field: string, route: ModelRoute, protocol: ModelProtocol): CheckedRoute | undefined {
   if (!plainObject(v, field, route ?? null, "must be { paths, name?, methods?, hosts?, stripPath?, plugins? }")) return undefined;
   const before = v.count;
+  strictKeys(v, field, route, ROUTE_KEYS);
   const paths = route.paths;
   const pathsOk = checkPaths(v, `${field}.paths`, paths);
-  const name = route.name ?? (pathsOk ? nameFromPath(v, field, paths[0]) : undefined);
-  if (route.name !== undefined) dns1123Label(v, `${field}.name`, route.name);
-  if (route.hosts !== undefined) {
-    if (!Array.isArray(route.hosts)) v.add(`${field}.hosts`, route.hosts, "must be a list of host names");
-    else route.hosts.forEach((h, j) => routeHost(v, `${field}.hosts[${j}]`, h));
+  const name = route.name ?? (pathsOk ? nameFromPath(v, field, paths) : undefined);
+  if (route.name !== undefined) {
+    if (isToken(route.name)) v.add(`${field}.name`, route.name, "must be a literal string, not a Terraform reference: it names the route's construct and Kong route");
+    else dns1123Label(v, `${field}.name`, route.name);
   }
+  listOf(v, `${field}.hosts`, route.hosts, "must be a list of host names", (f, h) => routeHost(v, f, h));
   bool(v, `${field}.stripPath`, route.stripPath);
   if (protocol === "grpc") checkGrpcRoute(v, field, route);
   const plugins = checkPlugins(v, route.plugins, `${field}.plugins`);
@@ -68,13 +74,12 @@ function checkRoute(v: Problems, field: string, route: ModelRoute, protocol: Mod
 }
 
 function checkPaths(v: Problems, field: string, paths: unknown): paths is string[] {
+  if (isToken(paths)) return true;
   if (!Array.isArray(paths) || paths.length === 0) {
     v.add(field, paths, "must hold at least one path, e.g. [\"/v1/face-detection\"]");
     return false;
   }
-  let ok = true;
-  paths.forEach((p, j) => (ok = routerPath(v, `${field}[${j}]`, p) && ok));
-  return ok;
+  return eachElement(v, field, paths, (f, p) => routerPath(v, f, p));
 }
 
 /**
@@ -91,9 +96,9 @@ export function routeNameFromPath(path: string): string {
   return name === "" ? "root" : name;
 }
 
-function nameFromPath(v: Problems, field: string, path: string): string | undefined {
-  if (!isToken(path)) return routeNameFromPath(path);
-  v.add(`${field}.name`, undefined, "is required when paths[0] is a Terraform reference: a route's name must be known at synth");
+function nameFromPath(v: Problems, field: string, paths: string[]): string | undefined {
+  if (!isToken(paths) && !isToken(paths[0])) return routeNameFromPath(paths[0]);
+  v.add(`${field}.name`, undefined, "is required when paths (or paths[0]) is a Terraform reference: a route's name must be known at synth");
   return undefined;
 }
 

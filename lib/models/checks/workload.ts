@@ -1,13 +1,16 @@
-import { integerIn, noLiteralSecrets, oneOf, pinnedImage, plainObject, required, stringArray } from "../../core/checks";
+import { integerIn, isToken, listOf, literal, noLiteralSecrets, oneOf, pinnedImage, plainObject, required } from "../../core/checks";
 import { Problems } from "../../core/errors";
+import { knownKeys, strictKeys } from "../../core/keys";
 import { KongGateway } from "../../gateway/gateway";
 import { dns1123Label, dns1123Subdomain } from "../../kubernetes/names";
 import { scalingProp } from "../../kubernetes/scaling";
 import { vipProp } from "../../kubernetes/vip";
 import { checkKongPeer } from "../model-isolation";
-import type { DetectionServiceProps } from "../props";
+import type { DetectionServiceProps, ModelCanary } from "../props";
 import { MODEL_DEFAULTS, ResolvedCanary, ResolvedModel } from "../resolved";
 import { objectOrEmpty } from "./shapes";
+
+const CANARY_KEYS = knownKeys<ModelCanary>()(["image", "weightPercent", "stableWeightPercent", "scaling"]);
 
 type WorkloadSettings = Pick<ResolvedModel, "port" | "protocol" | "scaling" | "vip" | "runAsUser" | "env" | "configMaps" | "secrets" | "canary">;
 
@@ -29,7 +32,9 @@ export function checkWorkload(v: Problems, props: DetectionServiceProps): Worklo
 
 /** What names the model and where it runs and is registered. */
 function checkIdentity(v: Problems, props: DetectionServiceProps): void {
-  if (required(v, "name", props.name)) dns1123Label(v, "name", props.name, 40);
+  if (required(v, "name", props.name) && literal(v, "name", props.name, "it names the model's Kubernetes objects, Kong entities and outputs")) {
+    dns1123Label(v, "name", props.name, 40);
+  }
   if (required(v, "namespace", props.namespace)) dns1123Label(v, "namespace", props.namespace);
   if (required(v, "image", props.image)) pinnedImage(v, "image", props.image);
   if (required(v, "gateway", props.gateway, "is required: the KongGateway the model is registered in")) {
@@ -46,14 +51,22 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Plain variables (never secrets), and the ConfigMaps and Secrets whose keys become variables. */
 function checkEnvironment(v: Problems, props: DetectionServiceProps): Record<string, string> {
-  const env: Record<string, string> = objectOrEmpty(v, "env", props.env, "must be a map of variable names to strings");
+  let env: Record<string, string> = objectOrEmpty(v, "env", props.env, "must be a map of variable names to strings");
+  if (isToken(env)) {
+    v.add("env", "<token>", "must be a literal map (its values may be Terraform references): each variable becomes an env entry of the container");
+    env = {};
+  }
   for (const key of Object.keys(env)) {
     if (!ENV_NAME.test(key)) v.add(`env.${key}`, key, "must be a valid environment variable name ([A-Za-z_][A-Za-z0-9_]*)");
     else if (typeof env[key] !== "string") v.add(`env.${key}`, env[key], "must be a string");
   }
   noLiteralSecrets(v, "env", env, "put it in a Kubernetes Secret and list the Secret in `secrets`");
   for (const key of ["configMaps", "secrets"] as const) {
-    if (stringArray(v, key, props[key])) (props[key] ?? []).forEach((name, i) => dns1123Subdomain(v, `${key}[${i}]`, name));
+    if (isToken(props[key])) {
+      v.add(key, props[key], "must be a literal list (its names may be Terraform references): each name becomes an envFrom entry of the container");
+    } else {
+      listOf(v, key, props[key], "must be a list of names", (f, name) => objectName(v, f, name));
+    }
   }
   return env;
 }
@@ -63,17 +76,29 @@ function checkCanary(v: Problems, props: DetectionServiceProps): ResolvedCanary 
   const canary = props.canary;
   if (canary === undefined) return undefined;
   if (!plainObject(v, "canary", canary, "must be { image, weightPercent, stableWeightPercent?, scaling? }")) return undefined;
+  strictKeys(v, "canary", canary, CANARY_KEYS);
+  const split = "it splits the traffic between the two versions at synth";
   if (required(v, "canary.image", canary.image)) {
     pinnedImage(v, "canary.image", canary.image);
     if (canary.image === props.image) v.add("canary.image", canary.image, "must differ from image: a canary is a new version");
   }
   const weight = canary.weightPercent;
-  if (required(v, "canary.weightPercent", weight) && integerIn(v, "canary.weightPercent", weight, 1, 99)) {
+  if (required(v, "canary.weightPercent", weight) && literal(v, "canary.weightPercent", weight, split) && integerIn(v, "canary.weightPercent", weight, 1, 99)) {
     const stable = canary.stableWeightPercent;
-    if (stable !== undefined && integerIn(v, "canary.stableWeightPercent", stable, 1, 99) && stable + weight !== 100) {
+    const stableOk = stable !== undefined && literal(v, "canary.stableWeightPercent", stable, split);
+    if (stableOk && integerIn(v, "canary.stableWeightPercent", stable, 1, 99) && stable + weight !== 100) {
       v.add("canary.stableWeightPercent", stable, `plus canary.weightPercent (${weight}) must add up to 100, got ${stable + weight}`);
     }
   }
   const scaling = scalingProp(v, "canary.scaling", canary.scaling, MODEL_DEFAULTS.canaryScaling);
   return { image: canary.image, weightPercent: weight, scaling };
+}
+
+/** A ConfigMap or Secret name: a DNS-1123 subdomain (a reference is checked by Kubernetes). */
+function objectName(v: Problems, field: string, name: unknown): boolean {
+  if (typeof name !== "string" || name === "") {
+    v.add(field, name, "must be a non-empty string");
+    return false;
+  }
+  return dns1123Subdomain(v, field, name);
 }
