@@ -1,6 +1,6 @@
 import { isIP } from "node:net";
 import { Problems } from "./errors";
-import { isToken } from "./tokens";
+import { isListToken, isNumberToken, isScalarToken, isStringToken, isToken } from "./tokens";
 
 export { isToken };
 /** @deprecated Kubernetes names live in lib/kubernetes/names.ts: import `dns1123Label` from there. */
@@ -23,7 +23,7 @@ export function required(v: Problems, field: string, value: unknown, what = "is 
 }
 
 export function integerIn(v: Problems, field: string, value: unknown, min: number, max: number): boolean {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isNumberToken(value)) return true;
   if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
     v.add(field, value, `must be an integer between ${min} and ${max}`);
     return false;
@@ -32,7 +32,7 @@ export function integerIn(v: Problems, field: string, value: unknown, min: numbe
 }
 
 export function numberAbove(v: Problems, field: string, value: unknown, min: number): boolean {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isNumberToken(value)) return true;
   if (typeof value !== "number" || !Number.isFinite(value) || value <= min) {
     v.add(field, value, `must be a number greater than ${min}`);
     return false;
@@ -52,7 +52,7 @@ export function oneOf<T extends string | number>(
   value: unknown,
   allowed: readonly T[],
 ): value is T | undefined {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isScalarToken(value)) return true;
   if (!(allowed as readonly unknown[]).includes(value)) {
     v.add(field, value, `must be one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`);
     return false;
@@ -71,7 +71,7 @@ export function subsetOf(v: Problems, field: string, value: unknown, allowed: re
 }
 
 export function nonEmptyString(v: Problems, field: string, value: unknown): boolean {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isStringToken(value)) return true;
   if (typeof value !== "string" || value.length === 0) {
     v.add(field, value, "must be a non-empty string");
     return false;
@@ -93,10 +93,17 @@ export const UNSET_ELEMENT = "is not set: every element of a list must hold a va
 
 /**
  * Checks every element of `list`, holes included (which `forEach`, `some` and `every` skip): an unset element
- * (`UNSET_ELEMENT`) or a Terraform token is handled here, every other element goes to `check` with its field
- * (`<field>[i]`). Returns whether every element is acceptable.
+ * (`UNSET_ELEMENT`) is refused here, a string or number reference accepted (unless `references` is false: a list
+ * of constructs or policies holds none), and every other element goes to `check` with its field (`<field>[i]`).
+ * Returns whether every element is acceptable.
  */
-export function eachElement(v: Problems, field: string, list: readonly unknown[], check: (field: string, item: unknown) => boolean): boolean {
+export function eachElement(
+  v: Problems,
+  field: string,
+  list: readonly unknown[],
+  check: (field: string, item: unknown) => boolean,
+  references = true,
+): boolean {
   let ok = true;
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
@@ -104,7 +111,7 @@ export function eachElement(v: Problems, field: string, list: readonly unknown[]
     if (item === undefined || item === null) {
       v.add(f, item, UNSET_ELEMENT);
       ok = false;
-    } else if (!isToken(item)) {
+    } else if (!references || !isScalarToken(item)) {
       ok = check(f, item) && ok;
     }
   }
@@ -114,7 +121,7 @@ export function eachElement(v: Problems, field: string, list: readonly unknown[]
 /**
  * A list prop: absent (`undefined`) and Terraform list tokens are accepted; anything but an array is refused with
  * `shape`; an empty list with `empty` when given (so a list that must hold something is checked as given, before
- * anything is removed); then each element with `eachElement`.
+ * anything is removed); then each element with `eachElement` (`references` false for lists of objects).
  */
 export function listOf(
   v: Problems,
@@ -123,8 +130,9 @@ export function listOf(
   shape: string,
   check: (field: string, item: unknown) => boolean,
   empty?: string,
+  references = true,
 ): boolean {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isListToken(value)) return true;
   if (!Array.isArray(value)) {
     v.add(field, value, shape);
     return false;
@@ -133,7 +141,7 @@ export function listOf(
     v.add(field, value, empty);
     return false;
   }
-  return eachElement(v, field, value, check);
+  return eachElement(v, field, value, check, references);
 }
 
 const FLOATING_TAGS = new Set(["latest", "stable", "main", "master", "edge", "nightly", "dev", "mainline", "current"]);
@@ -144,7 +152,7 @@ const FLOATING_TAGS = new Set(["latest", "stable", "main", "master", "edge", "ni
  * (so `kong:3.9` and `kong:3` are rejected: they float over patch releases).
  */
 export function pinnedImage(v: Problems, field: string, value: unknown, opts: { semver?: boolean } = {}): boolean {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isStringToken(value)) return true;
   const allowed = opts.semver
     ? "must be pinned: a digest (repo@sha256:<64 hex>) or a full version tag (repo:MAJOR.MINOR.PATCH[-suffix])"
     : "must be pinned: a digest (repo@sha256:<64 hex>) or an explicit tag other than latest/stable/main/master/edge/nightly/dev";

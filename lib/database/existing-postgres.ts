@@ -5,7 +5,7 @@ import { Role } from "@cdktf/provider-postgresql/lib/role";
 import type { Password } from "@cdktf/provider-random/lib/password";
 import { ITerraformDependable, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
-import { bool, integerIn, isToken, nonEmptyString, oneOf, plainObject, required } from "../core/checks";
+import { bool, integerIn, nonEmptyString, oneOf, plainObject, required } from "../core/checks";
 import { knownKeys, strictKeys } from "../core/keys";
 import { dns1123Label, dns1123Subdomain } from "../kubernetes/names";
 import { Problems } from "../core/errors";
@@ -14,6 +14,7 @@ import { shortHash } from "../core/naming";
 import { hostName, IKongDatabase, KongDatabasePasswordSecret, pgIdentifier } from "./kong-database";
 import { generateDatabasePassword } from "./database-password";
 import { childId } from "../core/construct-ids";
+import { isStringToken } from "../core/tokens";
 
 /**
  * How Terraform and Kong use TLS towards the server (libpq `sslmode` names).
@@ -173,7 +174,7 @@ function checkProps(scope: Construct, p: Partial<ExistingPostgresProps>, variabl
   integerIn(v, "port", p.port, 1, 65535);
   oneOf(v, "sslMode", p.sslMode, POSTGRES_SSL_MODES);
   pgIdentifier(v, "adminUsername", p.adminUsername);
-  if (p.adminPassword !== undefined && !isToken(p.adminPassword)) {
+  if (p.adminPassword !== undefined && !isStringToken(p.adminPassword)) {
     v.add(
       "adminPassword",
       typeof p.adminPassword === "string" ? "<redacted>" : p.adminPassword,

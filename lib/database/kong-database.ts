@@ -1,6 +1,7 @@
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { bool, integerIn, isToken, plainObject, required } from "../core/checks";
+import { bool, eachElement, integerIn, plainObject, required } from "../core/checks";
+import { isStringToken } from "../core/tokens";
 import { knownKeys, strictKeys } from "../core/keys";
 import { Problems } from "../core/errors";
 import { labelSelector } from "../kubernetes/labels";
@@ -74,7 +75,7 @@ const ATTRIBUTE_KEYS = knownKeys<KongDatabaseAttributes>()([
 const PG_IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export function pgIdentifier(v: Problems, field: string, value: unknown): boolean {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isStringToken(value)) return true;
   if (typeof value !== "string" || !PG_IDENTIFIER.test(value)) {
     v.add(field, value, "must be a PostgreSQL identifier: 1 to 63 lowercase letters, digits and '_', not starting with a digit");
     return false;
@@ -88,7 +89,7 @@ const IPV6 = /^[0-9a-fA-F:.]+$/;
 /** A host name or IP address, without scheme or port. */
 export function hostName(v: Problems, field: string, value: unknown): boolean {
   if (!required(v, field, value, "is required: the DNS name or IP address of the PostgreSQL server")) return false;
-  if (isToken(value)) return true;
+  if (isStringToken(value)) return true;
   if (typeof value !== "string" || !(HOSTNAME.test(value) || (value.includes(":") && IPV6.test(value)))) {
     v.add(field, value, "must be a DNS name or IP address without scheme or port, e.g. kong-db.example.internal");
     return false;
@@ -103,15 +104,12 @@ export function dependableList(v: Problems, field: string, value: unknown): bool
     v.add(field, value, "must be a list of Terraform resources, data sources or modules (ITerraformDependable[])");
     return false;
   }
-  let ok = true;
-  value.forEach((item, i) => {
+  return eachElement(v, field, value, (f, item) => {
     // `in`, not a read: reading `fqn` would freeze the element's logical id.
-    if (item === null || typeof item !== "object" || !("fqn" in item)) {
-      v.add(`${field}[${i}]`, item, "must be a Terraform resource, data source or module (ITerraformDependable)");
-      ok = false;
-    }
-  });
-  return ok;
+    if (typeof item === "object" && "fqn" in (item as object)) return true;
+    v.add(f, item, "must be a Terraform resource, data source or module (ITerraformDependable)");
+    return false;
+  }, false);
 }
 
 class ImportedKongDatabase extends Construct implements IKongDatabase {

@@ -15,6 +15,7 @@ import { KeyAuthCredential, KeyAuthCredentialOptions, KeyAuthKeySpec } from "./c
 import { GatewayEntity } from "./entity";
 import { ConsumerScopablePolicy, PluginPolicy } from "./plugins/plugin";
 import { kongTags, renderedTags } from "./validation";
+import { isListToken } from "../core/tokens";
 
 export interface GatewayConsumerProps {
   /** Unique username. Set this and/or `customId`. @default none */
@@ -98,7 +99,7 @@ export class GatewayConsumer extends GatewayEntity {
     this.credentialsSecret = this.publisher.secret;
     this.groups = new ConsumerAclGroups(this);
     this.aclGroups = this.groups.byGroup;
-    if (isToken(p.aclGroups)) this.groups.addAll(p.aclGroups as string[]);
+    if (isListToken(p.aclGroups)) this.groups.addAll(p.aclGroups as string[]);
     else for (const group of p.aclGroups ?? []) this.addAclGroup(group);
     if (p.keyAuth) this.addKeyAuthKey("KeyAuth", p.keyAuth === true ? {} : p.keyAuth);
     if (p.jwt !== undefined) this.addJwtCredential(p.jwt);
@@ -177,7 +178,7 @@ export class GatewayConsumer extends GatewayEntity {
       if (policy instanceof PluginPolicy) return true;
       v.add(f, policy, "must be a plugin policy made with Plugin.rateLimiting(), Plugin.ipRestriction(), ... or Plugin.custom()");
       return false;
-    });
+    }, undefined, false);
     // The name that default Secret and output names derive from: a literal username or custom_id, else the id.
     const base = [p.username, p.customId, id].find((n): n is string => typeof n === "string" && n !== "" && !isToken(n)) ?? "consumer";
     const secret = checkCredentialsSecret(v, names, this.node.path, p.credentialsSecret, base);

@@ -1,9 +1,10 @@
 import { TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { KongProvider } from "../../.gen/providers/kong/provider";
-import { bool, isToken, nonEmptyString } from "../core/checks";
+import { bool, nonEmptyString } from "../core/checks";
 import { Problems } from "../core/errors";
 import { AdminCredentials } from "./admin-credentials";
+import { isStringToken } from "../core/tokens";
 
 /** How Terraform talks to Kong's Admin API: the settings of the kong provider a gateway configures in its stack. */
 export interface KongProviderOptions {
@@ -32,7 +33,7 @@ export function kongProviderOf(
   options: KongProviderOptions,
 ): () => { provider: KongProvider; adminUrl: string } {
   const p = options !== null && typeof options === "object" ? options : {};
-  if (adminUrl !== undefined && !isToken(adminUrl)) checkAdminUrl(v, adminUrl);
+  if (adminUrl !== undefined && !isStringToken(adminUrl)) checkAdminUrl(v, adminUrl);
   nonEmptyString(v, "workspace", p.workspace);
   bool(v, "strictPluginsMatch", p.strictPluginsMatch);
   bool(v, "tlsSkipVerify", p.tlsSkipVerify);

@@ -6,6 +6,7 @@ import { GatewayEntity, IGatewayEntity } from "./entity";
 import { PluginHost } from "./plugin-host";
 import { dedupe } from "./plugins/render";
 import { isHeaderName, kongName, kongTags, renderedTags, routeHost, routerPath, sni } from "./validation";
+import { isListToken } from "../core/tokens";
 
 const ROUTE_PROTOCOLS = Object.freeze(["grpc", "grpcs", "http", "https", "tcp", "tls", "tls_passthrough", "udp"] as const);
 export type RouteProtocol = (typeof ROUTE_PROTOCOLS)[number];
@@ -178,7 +179,7 @@ interface Matchers {
 function checkProtocols(v: Problems, value: RouteProtocol[] | undefined): { protocols: RouteProtocol[]; group?: readonly RouteProtocol[] } {
   if (value === undefined) return { protocols: ["http", "https"], group: PROTOCOL_GROUPS[0] };
   // a reference: the group, and what it requires of the matchers, is known only at apply time
-  if (isToken(value)) return { protocols: value };
+  if (isListToken(value)) return { protocols: value };
   if (!Array.isArray(value) || value.length === 0) {
     v.add("protocols", value, `must be a non-empty list of ${ROUTE_PROTOCOLS.map((x) => JSON.stringify(x)).join(", ")}`);
     return { protocols: ["http", "https"] };
@@ -244,7 +245,7 @@ type ElementCheck = (v: Problems, field: string, value: unknown) => boolean;
 /** A list prop: checks each element, drops duplicates (Kong sets); returns [] for absent or bad input. */
 function listOf(v: Problems, field: string, value: unknown, check: ElementCheck): string[] {
   if (value === undefined) return [];
-  if (isToken(value)) return value as string[];
+  if (isListToken(value)) return value as string[];
   if (!Array.isArray(value)) {
     v.add(field, value, "must be a list of strings");
     return [];
@@ -269,7 +270,7 @@ function headersOf(v: Problems, value: unknown): Array<[string, string[]]> {
       v.add(`headers.${name}`, name, "must be an HTTP header name made of A-Z, a-z, 0-9, '-' and '_'");
     } else if (name.toLowerCase() === "host") {
       v.add(`headers.${name}`, name, "cannot match the host header: put host names in hosts");
-    } else if (isToken(values)) {
+    } else if (isListToken(values)) {
       out.push([name, values as string[]]);
     } else if (!Array.isArray(values) || values.length === 0) {
       v.add(`headers.${name}`, values, "must be a non-empty list of non-empty strings");

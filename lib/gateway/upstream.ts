@@ -173,7 +173,7 @@ export class GatewayUpstream extends Construct {
     kongTags(v, "tags", p.tags);
     const healthchecks = renderHealthchecks(v, p.healthchecks);
     if (isToken(p.targets)) v.add("targets", "<token>", "must be a literal list (its target addresses may be references): each target is a kong_target resource");
-    else listOf(v, "targets", p.targets, "must be a list of { target, weight? }", () => true);
+    else listOf(v, "targets", p.targets, "must be a list of { target, weight? }", () => true, undefined, false);
     v.throwIfAny();
 
     this.name = name;

@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import { Problems } from "../core/errors";
-import { isToken, listOf } from "../core/checks";
+import { eachElement, listOf } from "../core/checks";
+import { isListToken, isNumberToken, isStringToken } from "../core/tokens";
 
 /**
  * Checks of the value types Kong's own schemas define (Kong/kong 3.9.1, `kong/db/schema/typedefs.lua`,
@@ -11,7 +12,7 @@ import { isToken, listOf } from "../core/checks";
 /** `typedefs.utf8_name` (services, routes): ASCII letters, digits, `.`, `-`, `_`, `~`, or any non-ASCII character. */
 const UTF8_NAME = /^[A-Za-z0-9._~\u0080-\uFFFF-]+$/u;
 export function kongName(v: Problems, field: string, value: unknown): boolean {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isStringToken(value)) return true;
   if (typeof value !== "string" || !UTF8_NAME.test(value)) {
     v.add(field, value, "must be a Kong name: ASCII letters, digits, '.', '-', '_' and '~' (non-ASCII UTF-8 is also allowed)");
     return false;
@@ -25,7 +26,7 @@ export function isHeaderName(value: unknown): boolean {
   return typeof value === "string" && HEADER_NAME.test(value);
 }
 export function headerName(v: Problems, field: string, value: unknown): boolean {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isStringToken(value)) return true;
   if (!isHeaderName(value)) {
     v.add(field, value, "must be an HTTP header name made of A-Z, a-z, 0-9, '-' and '_'");
     return false;
@@ -35,7 +36,7 @@ export function headerName(v: Problems, field: string, value: unknown): boolean 
 
 /** A list of header names (each checked), e.g. key-auth's key_names. */
 export function headerNameList(v: Problems, field: string, value: unknown, allowEmpty = true): boolean {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isListToken(value)) return true;
   if (!Array.isArray(value)) {
     v.add(field, value, "must be a list of HTTP header names");
     return false;
@@ -44,17 +45,13 @@ export function headerNameList(v: Problems, field: string, value: unknown, allow
     v.add(field, value, "must not be empty");
     return false;
   }
-  let ok = true;
-  value.forEach((h, i) => {
-    ok = headerName(v, `${field}[${i}]`, h) && ok;
-  });
-  return ok;
+  return eachElement(v, field, value, (f, h) => headerName(v, f, h));
 }
 
 /** RFC 2616 token (`typedefs.cookie_name`). */
 const HTTP_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 export function cookieName(v: Problems, field: string, value: unknown): boolean {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isStringToken(value)) return true;
   if (typeof value !== "string" || !HTTP_TOKEN.test(value)) {
     v.add(field, value, "must be a cookie name (an RFC 2616 token: no spaces, separators or control characters)");
     return false;
@@ -107,7 +104,7 @@ export function parseHost(text: string): ParsedHost | undefined {
 
 /** `typedefs.host`: a hostname or IP address without a port (service host, redis host). */
 export function host(v: Problems, field: string, value: unknown): boolean {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isStringToken(value)) return true;
   const p = typeof value === "string" ? parseHost(value) : undefined;
   if (!p) {
     v.add(field, value, "must be a hostname or IP address");
@@ -122,7 +119,7 @@ export function host(v: Problems, field: string, value: unknown): boolean {
 
 /** `typedefs.sni`: a name (not an IP address) without a port. */
 export function sni(v: Problems, field: string, value: unknown): boolean {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isStringToken(value)) return true;
   const p = typeof value === "string" ? parseHost(value) : undefined;
   if (!p || p.type !== "name" || p.port !== undefined) {
     v.add(field, value, "must be a server name: a hostname without port, not an IP address");
@@ -136,7 +133,7 @@ const PATH_CHARS = /^\/[A-Za-z0-9._~/%:@!$&'()*+,;=-]*$/;
 
 /** `typedefs.path`: starts with "/", no empty segment, RFC 3986 characters, valid percent-encoding. */
 export function path(v: Problems, field: string, value: unknown): boolean {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isStringToken(value)) return true;
   if (typeof value !== "string" || !value.startsWith("/")) {
     v.add(field, value, 'must be a path starting with "/"');
     return false;
@@ -178,20 +175,16 @@ export function compiles(pattern: string): boolean {
 
 /** A list of regexes (bot-detection allow/deny). */
 export function regexList(v: Problems, field: string, value: unknown): boolean {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isListToken(value)) return true;
   if (!Array.isArray(value)) {
     v.add(field, value, "must be a list of regular expressions");
     return false;
   }
-  let ok = true;
-  value.forEach((item, i) => {
-    if (isToken(item)) return;
-    if (typeof item !== "string" || item.length === 0 || !compiles(item)) {
-      v.add(`${field}[${i}]`, item, "must be a valid regular expression");
-      ok = false;
-    }
+  return eachElement(v, field, value, (f, item) => {
+    if (typeof item === "string" && item.length > 0 && compiles(item)) return true;
+    v.add(f, item, "must be a valid regular expression");
+    return false;
   });
-  return ok;
 }
 
 /** Decoded unreserved characters (RFC 3986 section 2.3): Kong's normalizer decodes these, so they must not be encoded. */
@@ -205,7 +198,7 @@ function decodesToUnreserved(hex: string): boolean {
  * segment, no percent-encoded unreserved character); a regex path must compile.
  */
 export function routerPath(v: Problems, field: string, value: unknown): boolean {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isStringToken(value)) return true;
   if (typeof value !== "string" || !(value.startsWith("/") || value.startsWith("~/"))) {
     v.add(field, value, 'must start with "/" (prefix path) or "~/" (regex path)');
     return false;
@@ -247,7 +240,7 @@ export function routerPath(v: Problems, field: string, value: unknown): boolean 
  * rightmost label ("*.example.com", "example.*").
  */
 export function routeHost(v: Problems, field: string, value: unknown): boolean {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isStringToken(value)) return true;
   if (typeof value !== "string") {
     v.add(field, value, "must be a hostname (optionally with a port and one leading or trailing '*' label)");
     return false;
@@ -270,7 +263,7 @@ export function routeHost(v: Problems, field: string, value: unknown): boolean {
 
 /** Upstream name (`entities/upstreams.lua` validate_name): a hostname; no IP address, no port. */
 export function upstreamName(v: Problems, field: string, value: unknown): boolean {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isStringToken(value)) return true;
   const p = typeof value === "string" ? parseHost(value) : undefined;
   if (!p || p.type !== "name" || p.port !== undefined) {
     v.add(field, value, "must be a hostname without port (not an IP address), e.g. face-detection.upstream");
@@ -281,7 +274,7 @@ export function upstreamName(v: Problems, field: string, value: unknown): boolea
 
 /** Target address (`entities/targets.lua`): hostname or IP with optional port. Returns the parsed form. */
 export function targetAddress(v: Problems, field: string, value: unknown): ParsedHost | undefined {
-  if (value === undefined || isToken(value)) return undefined;
+  if (value === undefined || isStringToken(value)) return undefined;
   const p = typeof value === "string" ? parseHost(value) : undefined;
   if (!p) v.add(field, value, "must be a hostname or IP address with an optional port, e.g. 10.0.0.7:8080 or [::1]:8080");
   return p;
@@ -289,7 +282,7 @@ export function targetAddress(v: Problems, field: string, value: unknown): Parse
 
 /** A number (not necessarily an integer) in [min, max], Kong's `type = "number", between = {...}`. */
 export function numberBetween(v: Problems, field: string, value: unknown, min: number, max: number): boolean {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isNumberToken(value)) return true;
   if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max) {
     v.add(field, value, `must be a number between ${min} and ${max}`);
     return false;
@@ -299,7 +292,7 @@ export function numberBetween(v: Problems, field: string, value: unknown, min: n
 
 /** `typedefs.host_with_optional_port` (an upstream's host_header): a hostname or IP address, optionally with a port. */
 export function hostWithOptionalPort(v: Problems, field: string, value: unknown): boolean {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isStringToken(value)) return true;
   if (typeof value !== "string" || !parseHost(value)) {
     v.add(field, value, "must be a hostname or IP address with an optional port, e.g. face.example.com or face.example.com:8443");
     return false;
@@ -311,7 +304,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `typedefs.uuid` / a foreign key (certificate ids): a UUID, or a reference such as `certificate.id`. */
 export function uuid(v: Problems, field: string, value: unknown, what: string): boolean {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isStringToken(value)) return true;
   if (typeof value !== "string" || !UUID.test(value)) {
     v.add(field, value, `must be the id of ${what}: a UUID, or a Terraform reference to one`);
     return false;
@@ -321,23 +314,19 @@ export function uuid(v: Problems, field: string, value: unknown, what: string): 
 
 /** A list of ids (`uuid` each). */
 export function uuidList(v: Problems, field: string, value: unknown, what: string): boolean {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isListToken(value)) return true;
   if (!Array.isArray(value)) {
     v.add(field, value, `must be a list of ids, each of ${what}`);
     return false;
   }
-  let ok = true;
-  value.forEach((item, i) => {
-    ok = uuid(v, `${field}[${i}]`, item, what) && ok;
-  });
-  return ok;
+  return eachElement(v, field, value, (f, item) => uuid(v, f, item, what));
 }
 
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 /** A Kubernetes object name (Secret, ConfigMap): a DNS-1123 subdomain of at most 253 characters. */
 export function dns1123Subdomain(v: Problems, field: string, value: unknown): boolean {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isStringToken(value)) return true;
   if (typeof value !== "string" || value.length > 253 || !DNS1123_SUBDOMAIN.test(value)) {
     v.add(
       field,
@@ -372,6 +361,6 @@ export function kongTags(v: Problems, field: string, value: unknown): boolean {
 
 /** Tags as rendered: Kong stores them as a set, so duplicates are dropped here (no plan drift); tokens as given. */
 export function renderedTags(value: readonly string[] | undefined): string[] | undefined {
-  if (value === undefined || isToken(value)) return value as string[] | undefined;
+  if (value === undefined || isListToken(value)) return value as string[] | undefined;
   return [...new Set(value)];
 }

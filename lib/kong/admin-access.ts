@@ -1,5 +1,6 @@
 import { coversEveryAddress, eachElement, everyAddressRule, isCidrOrIp, isToken } from "../core/checks";
 import { Problems } from "../core/errors";
+import { isStringToken } from "../core/tokens";
 import { knownKeys, strictKeys } from "../core/keys";
 import { labelSelector } from "../kubernetes/labels";
 
@@ -31,7 +32,7 @@ export const ADMIN_API = "the Admin API, which has no authentication in Kong OSS
 
 /** A CIDR block that is not the whole internet: any prefix length 0 (`0.0.0.0/0`, `10.0.0.0/0`, `::0/0`, ...) is. */
 export function adminCidr(v: Problems, field: string, value: unknown): boolean {
-  if (isToken(value)) return true;
+  if (isStringToken(value)) return true;
   if (typeof value !== "string" || !value.includes("/") || !isCidrOrIp(value)) {
     v.add(field, value, "must be a CIDR block such as 10.0.0.0/8 or 2001:db8::/32");
     return false;
@@ -59,7 +60,7 @@ export function adminPeers(v: Problems, field: string, value: unknown): NetworkP
     const peer = adminPeer(v, f, raw);
     if (peer !== undefined) peers.push(peer);
     return peer !== undefined;
-  });
+  }, false);
   return peers;
 }
 

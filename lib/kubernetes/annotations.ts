@@ -1,7 +1,7 @@
 import { Token } from "cdktf";
 import { plainObject } from "../core/checks";
 import { Problems } from "../core/errors";
-import { isToken } from "../core/tokens";
+import { isStringToken } from "../core/tokens";
 import { isQualifiedName, qualifiedNameRule } from "./names";
 
 const ANNOTATION_KEY_RULE = qualifiedNameRule("an annotation name");
@@ -16,11 +16,11 @@ export function annotationMap(v: Problems, field: string, value: unknown): boole
   if (value === undefined || Token.isUnresolved(value)) return true;
   let ok = true;
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-    if (!isQualifiedName(key) && !isToken(key)) {
+    if (!isQualifiedName(key) && !isStringToken(key)) {
       v.add(`${field} key`, key, ANNOTATION_KEY_RULE);
       ok = false;
     }
-    if (typeof item !== "string" && !isToken(item)) {
+    if (typeof item !== "string") {
       v.add(`${field}[${JSON.stringify(key)}]`, item, "must be a string: annotation values are text (quote numbers and booleans)");
       ok = false;
     }

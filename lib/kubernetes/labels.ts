@@ -1,7 +1,7 @@
 import { Token } from "cdktf";
 import { plainObject } from "../core/checks";
 import { Problems } from "../core/errors";
-import { isToken } from "../core/tokens";
+import { isStringToken } from "../core/tokens";
 import { isQualifiedName, qualifiedNameRule } from "./names";
 
 /** Label maps and label selectors, as the API server checks them. */
@@ -28,7 +28,7 @@ export function labelEntries(v: Problems, field: string, map: object): boolean {
       v.add(`${field} key`, key, LABEL_KEY_RULE);
       ok = false;
     }
-    if (isToken(value)) continue;
+    if (isStringToken(value)) continue;
     if (typeof value !== "string" || !isLabelValue(value)) {
       v.add(`${field}[${JSON.stringify(key)}]`, value, LABEL_VALUE_RULE);
       ok = false;

@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
 import { cidrList, noEveryAddress } from "../core/checks";
 import { Problems } from "../core/errors";
-import { isToken } from "../core/tokens";
+import { isStringToken } from "../core/tokens";
 
 /** The checks of a LoadBalancer Service's own fields, shared by every exposure that can be one. */
 
@@ -36,7 +36,7 @@ export function sourceRanges(v: Problems, field: string, value: unknown, rules: 
 
 /** `loadBalancerIp`: an IPv4 or IPv6 address (or a Terraform token). */
 export function loadBalancerIp(v: Problems, field: string, value: unknown): boolean {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isStringToken(value)) return true;
   if (typeof value !== "string" || isIP(value) === 0) {
     v.add(field, value, "must be an IPv4 or IPv6 address such as 203.0.113.10");
     return false;

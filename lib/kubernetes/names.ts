@@ -1,5 +1,5 @@
 import { Problems } from "../core/errors";
-import { isToken } from "../core/tokens";
+import { isStringToken } from "../core/tokens";
 
 /**
  * Names of Kubernetes objects and keys, as the API server checks them (k8s.io/apimachinery/pkg/util/validation).
@@ -40,7 +40,7 @@ export function isQualifiedName(key: string): boolean {
 
 /** A DNS-1123 label (namespaces, Service names): at most `max` characters, 63 unless a longer name derives from it. */
 export function dns1123Label(v: Problems, field: string, value: unknown, max = DNS1123_LABEL_MAX): boolean {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isStringToken(value)) return true;
   if (typeof value !== "string" || !isDns1123Label(value, max)) {
     v.add(
       field,
@@ -54,7 +54,7 @@ export function dns1123Label(v: Problems, field: string, value: unknown, max = D
 
 /** A DNS-1123 subdomain: the name of a Secret, a ConfigMap, a StorageClass. */
 export function dns1123Subdomain(v: Problems, field: string, value: unknown): boolean {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isStringToken(value)) return true;
   if (typeof value !== "string" || !isDns1123Subdomain(value)) {
     v.add(
       field,
@@ -68,7 +68,7 @@ export function dns1123Subdomain(v: Problems, field: string, value: unknown): bo
 
 /** A qualified name (an extended resource such as `nvidia.com/gpu`, a taint key); `what` names it in the message. */
 export function qualifiedName(v: Problems, field: string, value: unknown, what = "a qualified name"): boolean {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isStringToken(value)) return true;
   if (typeof value !== "string" || !isQualifiedName(value)) {
     v.add(field, value, qualifiedNameRule(what));
     return false;
@@ -79,4 +79,20 @@ export function qualifiedName(v: Problems, field: string, value: unknown, what =
 /** The message of every qualified-name check: label names, annotation names, extended resources, taint keys. */
 export function qualifiedNameRule(what: string): string {
   return `must be ${what}: an optional DNS-subdomain prefix and '/', then 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`;
+}
+
+/**
+ * An extended resource name (a GPU, e.g. `nvidia.com/gpu`), as the API server checks it (IsExtendedResourceName): a
+ * qualified name with a domain prefix outside `kubernetes.io`. A bare name would be refused, or would be a native
+ * resource such as `memory`, whose limit it would silently replace.
+ */
+export function extendedResourceName(v: Problems, field: string, value: unknown): boolean {
+  if (value === undefined || isStringToken(value)) return true;
+  const prefix = typeof value === "string" && value.includes("/") ? value.slice(0, value.lastIndexOf("/")) : "";
+  const native = prefix === "" || prefix === "kubernetes.io" || prefix.endsWith(".kubernetes.io");
+  if (typeof value !== "string" || native || !isQualifiedName(value) || !isQualifiedName(`requests.${value}`)) {
+    v.add(field, value, "must be an extended resource name: a domain prefix outside kubernetes.io, '/', then a name, e.g. nvidia.com/gpu or amd.com/gpu");
+    return false;
+  }
+  return true;
 }

@@ -1,5 +1,5 @@
 import { Problems } from "../core/errors";
-import { isToken } from "../core/tokens";
+import { isStringToken, isToken } from "../core/tokens";
 
 /**
  * Kubernetes resource quantities (`500m`, `2`, `512Mi`, `10Gi`): the plain decimal forms with an SI or binary suffix.
@@ -31,7 +31,7 @@ export function cpuMillicores(value: string): number | undefined {
 
 /** A Kubernetes resource quantity, e.g. `500m`, `2`, `512Mi`, `1Gi`. */
 export function quantity(v: Problems, field: string, value: unknown): boolean {
-  if (value === undefined || isToken(value)) return true;
+  if (value === undefined || isStringToken(value)) return true;
   if (typeof value !== "string" || !QUANTITY.test(value)) {
     v.add(field, value, "must be a Kubernetes quantity such as 250m, 1, 512Mi or 10Gi");
     return false;

@@ -1,7 +1,7 @@
 import { required } from "../core/checks";
 import { Problems } from "../core/errors";
 import { knownKeys, strictKeys } from "../core/keys";
-import { isToken } from "../core/tokens";
+import { isStringToken } from "../core/tokens";
 import { dns1123Subdomain } from "./names";
 
 /** One key of a Kubernetes Secret, read by a container as `value_from.secret_key_ref`. */
@@ -30,7 +30,7 @@ export function secretKeyRef(v: Problems, field: string, value: unknown, holding
   if (!required(v, `${field}.name`, ref.name, "is required: the name of the Secret")) ok = false;
   else ok = dns1123Subdomain(v, `${field}.name`, ref.name) && ok;
   if (!required(v, `${field}.key`, ref.key, `is required: the key of ${holding} in the Secret`)) ok = false;
-  else if (!isToken(ref.key) && (typeof ref.key !== "string" || !SECRET_KEY.test(ref.key))) {
+  else if (!isStringToken(ref.key) && (typeof ref.key !== "string" || !SECRET_KEY.test(ref.key))) {
     v.add(`${field}.key`, ref.key, "must be a Secret key: 1 to 253 letters, digits, '-', '_' or '.'");
     ok = false;
   }

@@ -100,7 +100,7 @@ describe("KongDatabase.fromAttributes", () => {
     expectRejected(
       { ...base, dependables: [null, "x"] as never },
       [
-        "[test/db] dependables[0] (null) must be a Terraform resource, data source or module (ITerraformDependable)",
+        "[test/db] dependables[0] (null) is not set: every element of a list must hold a value (an unset variable gives undefined; a hole in the list, too)",
         '[test/db] dependables[1] ("x") must be a Terraform resource, data source or module (ITerraformDependable)',
       ].join("\n"),
     );

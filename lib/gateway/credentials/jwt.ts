@@ -6,6 +6,7 @@ import { describeValue, Problems } from "../../core/errors";
 import { knownKeys, strictKeys } from "../../core/keys";
 import { ensureRandomProvider } from "../../database/random-provider";
 import { ConsumerCredential, CreatedCredential, CredentialOwner } from "./credential";
+import { isStringToken } from "../../core/tokens";
 
 const JWT_ALGORITHMS = Object.freeze(["HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "PS256", "PS384", "PS512", "EdDSA"] as const);
 export type JwtAlgorithm = (typeof JWT_ALGORITHMS)[number];
@@ -58,11 +59,11 @@ export class JwtCredentialSpec implements ConsumerCredential<ConsumerJwtAuth> {
     const hmac = algorithm.startsWith("HS");
     if (o.secret !== undefined) {
       if (!hmac) v.add("jwt.secret", "<redacted>", `is only used with HS256/HS384/HS512 (algorithm is ${describeValue(algorithm)})`);
-      else if (!isToken(o.secret)) {
+      else if (!isStringToken(o.secret)) {
         v.add("jwt.secret", "<redacted>", "must come from a sensitive Terraform variable or secret reference, not a literal (it would be stored in plain text)");
       }
     }
-    if (!hmac && !isToken(o.rsaPublicKey)) {
+    if (!hmac && !isStringToken(o.rsaPublicKey)) {
       if (o.rsaPublicKey === undefined) v.add("jwt.rsaPublicKey", undefined, `is required with algorithm ${describeValue(algorithm)}`);
       else if (typeof o.rsaPublicKey !== "string" || !PEM_PUBLIC_KEY.test(o.rsaPublicKey)) {
         v.add("jwt.rsaPublicKey", "<value>", "must be a PEM public key (-----BEGIN PUBLIC KEY----- ... -----END PUBLIC KEY-----)");

@@ -4,6 +4,7 @@ import { ProblemRecorder } from "../../core/errors";
 import { knownKeys } from "../../core/keys";
 import { compiles } from "../validation";
 import { compact, optionsOf, PolicySpec } from "./render";
+import { isNumberToken } from "../../core/tokens";
 
 const CORS_METHODS = Object.freeze(["GET", "HEAD", "PUT", "PATCH", "POST", "DELETE", "OPTIONS", "TRACE", "CONNECT"] as const);
 export type CorsMethod = (typeof CORS_METHODS)[number];
@@ -50,7 +51,7 @@ export function cors(options?: CorsOptions): PolicySpec {
   stringArray(v, "headers", o.headers);
   stringArray(v, "exposedHeaders", o.exposedHeaders);
   subsetOf(v, "methods", o.methods, CORS_METHODS);
-  if (o.maxAgeSeconds !== undefined && !isToken(o.maxAgeSeconds) && (typeof o.maxAgeSeconds !== "number" || !Number.isFinite(o.maxAgeSeconds))) {
+  if (o.maxAgeSeconds !== undefined && !isNumberToken(o.maxAgeSeconds) && (typeof o.maxAgeSeconds !== "number" || !Number.isFinite(o.maxAgeSeconds))) {
     v.add("maxAgeSeconds", o.maxAgeSeconds, "must be a number of seconds");
   }
   if (bool(v, "credentials", o.credentials) && o.credentials === true) checkCredentialedOrigins(v, o.origins);

@@ -1,4 +1,4 @@
-import { isToken, noLiteralSecrets } from "../../core/checks";
+import { eachElement, isToken, noLiteralSecrets } from "../../core/checks";
 import { Problems, ProblemRecorder } from "../../core/errors";
 import { PolicySpec } from "./render";
 
@@ -49,7 +49,11 @@ function noSecretsIn(v: Problems, field: string, value: unknown, seen = new Set<
   if (value === null || typeof value !== "object" || isToken(value) || seen.has(value)) return;
   seen.add(value);
   if (Array.isArray(value)) {
-    value.forEach((item, i) => noSecretsIn(v, `${field}[${i}]`, item, seen));
+    // a hole or an unset element would reach Kong as null: no Kong list holds one
+    eachElement(v, field, value, (f, item) => {
+      noSecretsIn(v, f, item, seen);
+      return true;
+    });
     return;
   }
   const entries = Object.entries(value as Record<string, unknown>);

@@ -1,11 +1,11 @@
 import { bool, nonEmptyString, numberAbove, oneOf, required } from "../../core/checks";
-import { isToken } from "../../core/checks";
 import { ProblemRecorder } from "../../core/errors";
 import { knownKeys } from "../../core/keys";
 import { headerName, path } from "../validation";
 import { compact, optionsOf, PolicySpec } from "./render";
 import { checkWindows, RateLimitWindows, renderWindows } from "./periods";
 import { checkRedis, RedisOptions } from "./redis";
+import { isNumberToken } from "../../core/tokens";
 
 export type RateLimitBy = "consumer" | "credential" | "ip" | "service" | "header" | "path";
 export type RateLimitPolicyType = "local" | "cluster" | "redis";
@@ -80,7 +80,7 @@ export function rateLimiting(options: RateLimitingOptions): PolicySpec {
 }
 
 function checkSyncRate(v: ProblemRecorder, syncRate: unknown, policy: unknown): void {
-  if (syncRate === undefined || isToken(syncRate)) return;
+  if (syncRate === undefined || isNumberToken(syncRate)) return;
   if (typeof syncRate !== "number" || !Number.isFinite(syncRate)) {
     v.add("syncRateSeconds", syncRate, "must be a number: -1, or >= 0.02 with policy \"redis\"");
   } else if (policy !== "redis" && syncRate !== -1) {

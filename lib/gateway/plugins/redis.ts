@@ -1,9 +1,9 @@
 import { bool, integerIn, nonEmptyString, required } from "../../core/checks";
-import { isToken } from "../../core/checks";
 import { ProblemRecorder } from "../../core/errors";
 import { knownKeys, strictKeys } from "../../core/keys";
 import { host, sni } from "../validation";
 import { compact } from "./render";
+import { isStringToken } from "../../core/tokens";
 
 /**
  * Redis connection of the rate-limiting plugins (Kong/kong 3.9.1 `kong/tools/redis/schema.lua`).
@@ -49,7 +49,7 @@ export function checkRedis(v: ProblemRecorder, value: unknown): Record<string, u
   integerIn(v, "redis.port", r.port, 0, 65535);
   integerIn(v, "redis.timeoutMs", r.timeoutMs, 0, 2147483646);
   nonEmptyString(v, "redis.username", r.username);
-  if (r.password !== undefined && !isToken(r.password)) {
+  if (r.password !== undefined && !isStringToken(r.password)) {
     v.add(
       "redis.password",
       "<redacted>",

@@ -1,9 +1,10 @@
-import { bool, isToken, nonEmptyString, oneOf } from "../../core/checks";
+import { bool, nonEmptyString, oneOf } from "../../core/checks";
 import { ProblemRecorder } from "../../core/errors";
 import { knownKeys, strictKeys } from "../../core/keys";
 import { compact, optionsOf, PolicySpec } from "./render";
 import { checkWindows, RateLimitWindows, renderWindows, WINDOW_KEYS } from "./periods";
 import { checkRedis, RedisOptions } from "./redis";
+import { isMapToken } from "../../core/tokens";
 
 /**
  * Options of Kong's response-ratelimiting plugin (Kong/kong 3.9.1
@@ -38,7 +39,7 @@ export function responseRateLimiting(options: ResponseRateLimitingOptions): Poli
   const v = new ProblemRecorder("responseRateLimiting");
   const o = optionsOf(v, options, RESPONSE_RATE_LIMITING_OPTION_KEYS);
   let limits: Record<string, unknown> = {};
-  if (isToken(o.limits)) {
+  if (isMapToken(o.limits)) {
     limits = o.limits as Record<string, unknown>;
   } else if (o.limits === null || typeof o.limits !== "object" || Array.isArray(o.limits)) {
     v.add("limits", o.limits, "must map a counter name to its windows, e.g. { tokens: { minute: 1000 } }");

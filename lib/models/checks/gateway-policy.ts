@@ -57,7 +57,7 @@ export function checkPlugins(v: Problems, plugins: PluginPolicy[] | undefined, f
     }
     for (const pr of policy.problems) v.add(`${f}.${pr.field}`, pr.value, pr.message);
     return policy.problems.length === 0;
-  });
+  }, false);
   return plugins;
 }
 

@@ -1,12 +1,13 @@
-import { integerIn, isToken, plainObject } from "../../core/checks";
+import { integerIn, plainObject } from "../../core/checks";
 import { Problems } from "../../core/errors";
 import { knownKeys } from "../../core/keys";
 import { labelEntries } from "../../kubernetes/labels";
-import { qualifiedName } from "../../kubernetes/names";
+import { extendedResourceName, qualifiedName } from "../../kubernetes/names";
 import { cpuMillicores, quantity } from "../../kubernetes/quantities";
 import type { DetectionServiceProps, ModelGpu, ModelProbes, ModelResources } from "../props";
 import { MODEL_DEFAULTS, ResolvedModel } from "../resolved";
 import { objectOrEmpty } from "./shapes";
+import { isNumberToken, isStringToken } from "../../core/tokens";
 
 const RESOURCES_KEYS = knownKeys<ModelResources>()(["cpu", "memory", "cpuLimit", "gpu"]);
 const GPU_KEYS = knownKeys<ModelGpu>()(["count", "resourceName", "nodeSelector", "tolerationKey"]);
@@ -36,10 +37,10 @@ function checkResources(v: Problems, given: ModelResources | undefined): Resolve
 function checkGpu(v: Problems, given: ModelGpu): void {
   const gpu: Partial<ModelGpu> = objectOrEmpty(v, "resources.gpu", given, "must be { count, resourceName?, nodeSelector?, tolerationKey? }", GPU_KEYS);
   const count = gpu.count;
-  if (!isToken(count) && (typeof count !== "number" || !Number.isInteger(count) || count < 1 || count > 16)) {
+  if (!isNumberToken(count) && (typeof count !== "number" || !Number.isInteger(count) || count < 1 || count > 16)) {
     v.add("resources.gpu.count", count, "must be a whole number of GPUs between 1 and 16 (GPUs cannot be split)");
   }
-  qualifiedName(v, "resources.gpu.resourceName", gpu.resourceName, "an extended resource name such as nvidia.com/gpu");
+  extendedResourceName(v, "resources.gpu.resourceName", gpu.resourceName);
   qualifiedName(v, "resources.gpu.tolerationKey", gpu.tolerationKey, "a taint key such as nvidia.com/gpu");
   const nodeSelector = gpu.nodeSelector;
   if (nodeSelector !== undefined && plainObject(v, "resources.gpu.nodeSelector", nodeSelector, "must be a map of node label names to values")) {
@@ -61,7 +62,7 @@ function checkProbes(v: Problems, given: ModelProbes | undefined): ResolvedModel
   // startupPath is checked only when given: by default it is readinessPath, whose problem is reported once
   for (const key of ["readinessPath", "livenessPath", "startupPath"] as const) {
     const path = key === "startupPath" ? pr.startupPath : probes[key];
-    if (path !== undefined && !isToken(path) && (typeof path !== "string" || !path.startsWith("/"))) {
+    if (path !== undefined && !isStringToken(path) && (typeof path !== "string" || !path.startsWith("/"))) {
       v.add(`probes.${key}`, path, "must be an HTTP path starting with '/'");
     }
   }

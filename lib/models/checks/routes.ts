@@ -6,6 +6,7 @@ import { dns1123Label, DNS1123_LABEL_MAX } from "../../kubernetes/names";
 import type { DetectionServiceProps, ModelProtocol, ModelRoute } from "../props";
 import type { ResolvedRoute } from "../resolved";
 import { checkPlugins } from "./gateway-policy";
+import { isListToken } from "../../core/tokens";
 
 const ROUTE_KEYS = knownKeys<ModelRoute>()(["name", "paths", "methods", "hosts", "stripPath", "plugins"]);
 
@@ -74,7 +75,7 @@ function checkRoute(v: Problems, field: string, route: ModelRoute, protocol: Mod
 }
 
 function checkPaths(v: Problems, field: string, paths: unknown): paths is string[] {
-  if (isToken(paths)) return true;
+  if (isListToken(paths)) return true;
   if (!Array.isArray(paths) || paths.length === 0) {
     v.add(field, paths, "must hold at least one path, e.g. [\"/v1/face-detection\"]");
     return false;

@@ -27,7 +27,22 @@ describe("DetectionService resources and probes: rejected input, reported at the
     [
       "a GPU resource name Kubernetes rejects",
       { resources: { gpu: { count: 1, resourceName: "nvidia gpu" } } },
-      '[platform/face] resources.gpu.resourceName ("nvidia gpu") must be an extended resource name such as nvidia.com/gpu: an optional DNS-subdomain prefix and \'/\', then 1 to 63 letters, digits, \'-\', \'_\' or \'.\', starting and ending with a letter or digit',
+      '[platform/face] resources.gpu.resourceName ("nvidia gpu") must be an extended resource name: a domain prefix outside kubernetes.io, \'/\', then a name, e.g. nvidia.com/gpu or amd.com/gpu',
+    ],
+    [
+      "a GPU resource name that is a native resource (it would replace the memory limit)",
+      { resources: { gpu: { count: 1, resourceName: "memory" } } },
+      '[platform/face] resources.gpu.resourceName ("memory") must be an extended resource name: a domain prefix outside kubernetes.io, \'/\', then a name, e.g. nvidia.com/gpu or amd.com/gpu',
+    ],
+    [
+      "a GPU resource name without a domain, or in kubernetes.io",
+      { resources: { gpu: { count: 1, resourceName: "gpu", tolerationKey: "nvidia.com/gpu" } } },
+      '[platform/face] resources.gpu.resourceName ("gpu") must be an extended resource name: a domain prefix outside kubernetes.io, \'/\', then a name, e.g. nvidia.com/gpu or amd.com/gpu',
+    ],
+    [
+      "a GPU resource name in the kubernetes.io domain",
+      { resources: { gpu: { count: 1, resourceName: "kubernetes.io/gpu", tolerationKey: "nvidia.com/gpu" } } },
+      '[platform/face] resources.gpu.resourceName ("kubernetes.io/gpu") must be an extended resource name: a domain prefix outside kubernetes.io, \'/\', then a name, e.g. nvidia.com/gpu or amd.com/gpu',
     ],
     [
       "a GPU node selector value that is not a label value",

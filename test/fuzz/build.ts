@@ -1,0 +1,261 @@
+// Builds one generated case (see schema.ts) with the public API, in a fresh app, and synthesizes every stack with its
+// validations. Descriptors become real values here: references become variables of the stack, `{ $policy }` a
+// Plugin.* call, `{ $scaling }` a Scaling, and so on.
+import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
+import { App, TerraformStack, TerraformVariable, Testing, Token } from "cdktf";
+import fc from "fast-check";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  AdminCredentials,
+  AdminEndpoint,
+  AiPlatform,
+  DetectionService,
+  ExistingPostgres,
+  GatewayService,
+  InClusterPostgres,
+  KongCluster,
+  KongDatabase,
+  KongGateway,
+  ModelIsolation,
+  Plugin,
+  PlatformDatabase,
+  ProxyEndpoint,
+  Scaling,
+  StateBackend,
+  Vip,
+} from "../../lib";
+import { constructId, Schema, schemaAt } from "./schema";
+import { cidr, field, label, labelKey, labelValue, list, namespace, options, port } from "./values";
+/* eslint-disable @typescript-eslint/no-explicit-any -- the fuzzer hands the public API values of any type on purpose */
+
+// ---- the cases ----
+const idArb = constructId;
+/** Children with distinct ids, now and then with an id problem (a duplicate, an empty id, a number, ...). */
+function children<T extends { id: unknown }>(child: fc.Arbitrary<T>, maxLength: number, minLength = 0): fc.Arbitrary<T[]> {
+  return fc.oneof(
+    { arbitrary: fc.uniqueArray(child, { minLength, maxLength, selector: (c) => c.id }), weight: 12 },
+    { arbitrary: fc.array(child, { minLength, maxLength }), weight: 1 },
+  );
+}
+/** The cases made from one schema: a gateway with its entities, models, a Kong cluster, or a whole platform. */
+function makeCases(s: Schema) {
+  const { routeProps, policies, serviceProps, upstreamProps, consumerProps, gatewayProps, modelProps, inClusterDatabase, existingDatabase, databaseAttributes, kongProps, platformProps, modelDefinition, consumerDefinition } = s;
+  const routeCase = fc.record({ id: idArb, props: field(routeProps), plugins: policies(2) });
+  const gatewayCase = fc.record({
+    kind: fc.constant("gateway" as const),
+    imported: fc.boolean(),
+    props: field(gatewayProps),
+    upstreams: children(fc.record({ id: idArb, props: field(upstreamProps) }), 2),
+    services: children(fc.record({ id: idArb, props: field(serviceProps), routes: children(routeCase, 2), plugins: policies(3) }), 2),
+    importedServices: fc.array(
+      fc.record({
+        id: idArb,
+        attrs: field(options({ serviceId: field(fc.constant("6f1c1b4e-2d1a-4c55-9a3e-1b2c3d4e5f60"), ["string"], fc.constant("svc")), name: field(label) }, ["serviceId", "name"])),
+        routes: children(routeCase, 2),
+      }),
+      { maxLength: 1 },
+    ),
+    consumers: children(
+      fc.record({ id: idArb, props: field(consumerProps), keys: children(fc.record({ id: idArb, options: field(options({ length: field(fc.integer({ min: 16, max: 128 })) })) }), 1) }),
+      2,
+    ),
+    globals: policies(2),
+  });
+  const modelCase = fc.record({
+    kind: fc.constant("model" as const),
+    models: children(fc.record({ id: idArb, props: field(modelProps) }), 2, 1),
+    isolations: fc.array(
+      fc.record({
+        id: idArb,
+        props: field(
+          options(
+            {
+              name: field(label),
+              namespace: field(namespace),
+              modelSelector: field(fc.dictionary(labelKey, labelValue, { maxKeys: 2 })),
+              port: field(port, ["number"]),
+              kong: field(fc.constant({ $ref: "kong" })),
+              allowCidrs: field(list(cidr), ["list"]),
+            },
+            ["name", "namespace", "modelSelector", "port", "kong"],
+          ),
+        ),
+      }),
+      { maxLength: 1 },
+    ),
+  });
+  const clusterCase = fc.record({
+    kind: fc.constant("cluster" as const),
+    database: fc.oneof(
+      fc.record({ type: fc.constant("inCluster" as const), id: idArb, props: field(inClusterDatabase.map((p) => ({ namespace: "kong", ...p }))) }),
+      fc.record({ type: fc.constant("existing" as const), id: idArb, props: field(existingDatabase.map((p) => ({ namespace: "kong", ...p }))) }),
+      fc.record({ type: fc.constant("fromAttributes" as const), id: idArb, props: field(databaseAttributes) }),
+    ),
+    id: idArb,
+    props: field(kongProps.map((p) => ({ namespace: "kong", database: { $ref: "database" }, ...p }))),
+  });
+  const platformCase = fc.record({
+    kind: fc.constant("platform" as const),
+    id: field(fc.constantFrom("acme", "ai"), [], fc.constant("Acme")),
+    props: field(platformProps),
+    models: children(fc.record({ id: idArb, definition: field(modelDefinition) }), 3),
+    consumers: children(fc.record({ id: idArb, definition: field(consumerDefinition) }), 2),
+  });
+  return fc.oneof(
+    { arbitrary: gatewayCase, weight: 3 },
+    { arbitrary: modelCase, weight: 3 },
+    { arbitrary: clusterCase, weight: 2 },
+    { arbitrary: platformCase, weight: 2 },
+  );
+}
+
+/**
+ * One configuration of the public API. Half the cases come from a mild schema (about one field in a dozen is not
+ * valid, so deep configurations reach the JSON), half from a harsh one (one in three: every kind of bad value is
+ * frequent, in every nested option).
+ */
+export const caseArb = fc.oneof(makeCases(schemaAt(1)), makeCases(schemaAt(5)));
+export type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
+
+// ---- materializing descriptors ----
+interface Context {
+  readonly stack: TerraformStack;
+  readonly refs: Record<string, unknown>;
+  vars: number;
+}
+
+function variable(ctx: Context, type: string, sensitive = false): TerraformVariable {
+  return new TerraformVariable(ctx.stack, `fuzz_${ctx.vars++}`, { type, sensitive });
+}
+
+/** The real value of a descriptor: references, policies, factories; arrays keep their holes, objects their keys. */
+export function materialize(value: unknown, ctx: Context): any {
+  if (Array.isArray(value)) {
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) if (i in value) out[i] = materialize(value[i], ctx);
+    return out;
+  }
+  if (value === null || typeof value !== "object") return value;
+  const d = value as Record<string, any>;
+  if ("$token" in d) {
+    if (d.$token === "string") return variable(ctx, "string").stringValue;
+    if (d.$token === "number") return variable(ctx, "number").numberValue;
+    if (d.$token === "list") return variable(ctx, "list(string)").listValue;
+    return Token.asStringMap(variable(ctx, "map(string)").value);
+  }
+  if ("$ref" in d) return typeof ctx.refs[d.$ref] === "function" ? (ctx.refs[d.$ref] as () => unknown)() : ctx.refs[d.$ref];
+  if ("$policy" in d) {
+    if (d.$policy === "custom") return Plugin.custom(d.name, materialize(d.config, ctx));
+    return (Plugin as any)[d.$policy](materialize(d.options, ctx));
+  }
+  if ("$scaling" in d) return d.$scaling === "fixed" ? Scaling.fixed(materialize(d.arg, ctx)) : Scaling.cpu(materialize(d.arg, ctx));
+  if ("$vip" in d) return (Vip as any)[d.$vip](materialize(d.options, ctx));
+  if ("$proxy" in d) return (ProxyEndpoint as any)[d.$proxy](materialize(d.options, ctx));
+  if ("$admin" in d) return (AdminEndpoint as any)[d.$admin](materialize(d.options, ctx));
+  if ("$backend" in d) return (StateBackend as any)[d.$backend](materialize(d.options, ctx));
+  if ("$platformDb" in d) return (PlatformDatabase as any)[d.$platformDb](materialize(d.props, ctx));
+  if ("$creds" in d) {
+    const v = () => (d.given ? variable(ctx, "string", d.sensitive) : undefined);
+    return d.$creds === "basicAuth" ? AdminCredentials.basicAuth(v(), v()) : (AdminCredentials as any)[d.$creds](v());
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(d)) out[key] = materialize(d[key], ctx);
+  return out;
+}
+
+// ---- building ----
+const OUTDIR = join(tmpdir(), "kong-ai-platform-fuzz");
+const KONG_PEER = { namespace: "kong", proxySelectorLabels: { "app.kubernetes.io/instance": "kong", "app.kubernetes.io/name": "kong" } };
+
+function kubernetesStack(app: App): TerraformStack {
+  const stack = new TerraformStack(app, "fuzz");
+  new KubernetesProvider(stack, "k8s", {});
+  return stack;
+}
+
+const kindId = (kind: string, id: unknown) => (typeof id === "string" && id !== "" ? `${kind}-${id}` : id);
+
+function buildGateway(app: App, c: Extract<Case, { kind: "gateway" }>): void {
+  const stack = kubernetesStack(app);
+  const ctx: Context = { stack, refs: {}, vars: 0 };
+  const props = materialize(c.props, ctx);
+  const gw: any = c.imported ? KongGateway.fromAdminUrl(stack, "gw", props) : new KongGateway(stack, "gw", props);
+  let upstream: unknown;
+  for (const u of c.upstreams) {
+    // services, upstreams and consumers are children of the gateway: their ids are kept apart by kind
+    const made = gw.addUpstream(kindId("upstream", u.id), materialize(u.props, ctx));
+    upstream ??= made;
+  }
+  // a service that names an upstream gets the first one, or one made for it
+  ctx.refs.upstream = () => (upstream ??= gw.addUpstream("default", {}));
+  for (const s of c.services) {
+    const service = gw.addService(s.id, materialize(s.props, ctx));
+    for (const p of s.plugins) service.addPlugin(materialize(p, ctx));
+    for (const r of s.routes) {
+      const route = service.addRoute(r.id, materialize(r.props, ctx));
+      for (const p of r.plugins) route.addPlugin(materialize(p, ctx));
+    }
+  }
+  for (const s of c.importedServices) {
+    const service = GatewayService.fromServiceAttributes(stack, s.id as string, materialize(s.attrs, ctx));
+    for (const r of s.routes) service.addRoute(r.id as string, materialize(r.props, ctx));
+  }
+  for (const k of c.consumers) {
+    const consumer = gw.addConsumer(kindId("consumer", k.id), materialize(k.props, ctx));
+    for (const key of k.keys) consumer.addKeyAuthKey(key.id, materialize(key.options, ctx));
+  }
+  // an imported gateway refuses global plugins: tried now and then
+  const globals = c.imported ? c.globals.slice(0, c.globals.length > 2 ? 1 : 0) : c.globals;
+  for (const p of globals) gw.addPlugin(materialize(p, ctx));
+}
+
+function buildModels(app: App, c: Extract<Case, { kind: "model" }>): void {
+  const stack = kubernetesStack(app);
+  const gateway = new KongGateway(stack, "gateway", { adminUrl: "http://kong-admin.kong.svc.cluster.local:8001" });
+  const ctx: Context = { stack, refs: { gateway, kong: KONG_PEER }, vars: 0 };
+  for (const m of c.models) new DetectionService(stack, m.id as string, materialize(m.props, ctx));
+  for (const i of c.isolations) new ModelIsolation(stack, i.id as string, materialize(i.props, ctx));
+}
+
+function buildCluster(app: App, c: Extract<Case, { kind: "cluster" }>): void {
+  const stack = kubernetesStack(app);
+  const ctx: Context = { stack, refs: {}, vars: 0 };
+  const d = c.database;
+  const dbProps = materialize(d.props, ctx);
+  const id = kindId("db", d.id) as string;
+  ctx.refs.database =
+    d.type === "inCluster" ? new InClusterPostgres(stack, id, dbProps) : d.type === "existing" ? new ExistingPostgres(stack, id, dbProps) : KongDatabase.fromAttributes(stack, id, dbProps);
+  new KongCluster(stack, c.id as string, materialize(c.props, ctx));
+}
+
+function buildPlatform(app: App, c: Extract<Case, { kind: "platform" }>): void {
+  // the platform makes its stacks; references of its props are variables of a stack of their own
+  const ctx: Context = { stack: new TerraformStack(app, "fuzz-vars"), refs: {}, vars: 0 };
+  const platform = new AiPlatform(app, c.id as string, materialize(c.props, ctx));
+  const modelCtx: Context = { stack: platform.platformStack, refs: {}, vars: 0 };
+  for (const m of c.models) platform.addModel(m.id as string, materialize(m.definition, modelCtx));
+  const consumerCtx: Context = { stack: platform.gatewayStack, refs: {}, vars: 0 };
+  for (const k of c.consumers) platform.addConsumer(k.id as string, materialize(k.definition, consumerCtx));
+}
+
+/** What happened to a case: its stacks' JSON, or the error. */
+export type Outcome = { readonly accepted: true; readonly json: Record<string, any> } | { readonly accepted: false; readonly error: unknown };
+
+/** Builds the case in a fresh app and synthesizes every stack with validations. */
+export function run(c: Case): Outcome {
+  const app = Testing.app({ outdir: OUTDIR });
+  try {
+    if (c.kind === "gateway") buildGateway(app, c);
+    else if (c.kind === "model") buildModels(app, c);
+    else if (c.kind === "cluster") buildCluster(app, c);
+    else buildPlatform(app, c);
+    const json: Record<string, any> = {};
+    for (const stack of app.node.children) {
+      if (stack instanceof TerraformStack) json[stack.node.id] = JSON.parse(Testing.synth(stack, true));
+    }
+    return { accepted: true, json };
+  } catch (error) {
+    return { accepted: false, error };
+  }
+}
