@@ -8,6 +8,8 @@ export { KongDatabase } from "./database/kong-database";
 export type { IKongDatabase, KongDatabaseAttributes, KongDatabasePasswordSecret } from "./database/kong-database";
 export { InClusterPostgres, DEFAULT_POSTGRES_IMAGE } from "./database/in-cluster-postgres";
 export type { InClusterPostgresProps } from "./database/in-cluster-postgres";
+export { PostgresBackup } from "./database/postgres-backup";
+export type { PostgresBackupOptions, PostgresBackupProps } from "./database/postgres-backup";
 export { ExistingPostgres } from "./database/existing-postgres";
 export type { ExistingPostgresProps, PostgresSslMode } from "./database/existing-postgres";
 export type { ContainerResources, ResourceQuantities } from "./kubernetes/container-resources";

@@ -33,6 +33,7 @@ const EXPORTS = [
   "NoConsumerPolicy",
   "Plugin",
   "PluginPolicy",
+  "PostgresBackup",
   "ProxyEndpoint",
   "ROUTE_PROTOCOLS",
   "SERVICE_PROTOCOLS",

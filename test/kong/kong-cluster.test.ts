@@ -615,9 +615,10 @@ describe("secret flow", () => {
     const passwordRefs = strings(json).filter(([, s]) => s.includes("random_password."));
     expect(passwordRefs.map(([p]) => p.join("."))).toEqual(["resource.kubernetes_secret_v1.db_Secret_C9537D18.data.password"]);
     expect(passwordRefs[0][1]).toBe("${random_password.db_Password_672233AD.result}");
-    // every *PASSWORD* environment variable (Kong, init containers, Jobs, PostgreSQL) comes from the Secret
+    // every *PASSWORD* environment variable (Kong, init containers, Jobs, PostgreSQL, its backups) comes from the Secret
     const envVars = strings(json).filter(([p, s]) => p[p.length - 1] === "name" && p.includes("env") && /PASSWORD/.test(s));
-    expect(envVars).toHaveLength(5); // KONG_PG_PASSWORD of proxy, wait-for-db and both Jobs; POSTGRES_PASSWORD
+    // KONG_PG_PASSWORD of proxy, wait-for-db and both Jobs; POSTGRES_PASSWORD; PGPASSWORD of the backup and restore CronJobs
+    expect(envVars).toHaveLength(7);
     for (const [p] of envVars) {
       const entry = p.slice(0, -1).reduce((node: any, k) => node[k], json);
       expect(entry.value).toBeUndefined();
