@@ -1,6 +1,7 @@
 import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
 import { Fn, TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
+import { prometheusScrapeAnnotations } from "../kubernetes/prometheus";
 import { AdminEndpoint } from "./admin-endpoint";
 import { KONG_PORTS } from "./kong-pod";
 import { ProxyEndpoint } from "./proxy-endpoint";
@@ -63,8 +64,10 @@ export function addKongServices(scope: Construct, o: KongServicesOptions): KongS
       ],
     },
   });
+  // Prometheus finds the status port (GET /metrics) through the Service, not the pods: annotating both would make a
+  // Prometheus that reads both scrape Kong twice, and pod annotations would restart Kong to change.
   const statusService = new ServiceV1(scope, "StatusService", {
-    metadata: metadata("status"),
+    metadata: metadata("status", prometheusScrapeAnnotations(KONG_PORTS.status)),
     spec: {
       type: "ClusterIP",
       selector: o.selector,

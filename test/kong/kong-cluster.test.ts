@@ -238,6 +238,17 @@ describe("KongCluster defaults", () => {
     });
   });
 
+  test("Prometheus discovers /metrics on the status Service's port 8100 by annotations; pods and other Services carry none", () => {
+    expect(byName(json, "kubernetes_service_v1", "kong-status").metadata.annotations).toEqual({
+      "prometheus.io/scrape": "true",
+      "prometheus.io/port": "8100",
+      "prometheus.io/path": "/metrics",
+    });
+    expect(byName(json, "kubernetes_service_v1", "kong-proxy").metadata.annotations).toBeUndefined();
+    expect(byName(json, "kubernetes_service_v1", "kong-admin").metadata.annotations).toBeUndefined();
+    expect(deployment.spec.template.metadata.annotations).toBeUndefined();
+  });
+
   test("autoscales 2..5 replicas at 80% CPU (autoscaling/v2) and leaves the replica count to the autoscaler", () => {
     const hpa = only(json, "kubernetes_horizontal_pod_autoscaler_v2");
     expect(hpa.spec).toEqual({
