@@ -1,5 +1,4 @@
-import { Plugin } from "../lib/gateway/plugins/plugin";
-import { AiPlatform } from "./ai-platform";
+import { AiPlatform, Plugin } from "../lib";
 
 /**
  * The platform of the original design: three image models and two consumers.
@@ -28,7 +27,7 @@ export function addDefaultModels(platform: AiPlatform): void {
     resources: { cpu: "1", memory: "2Gi" },
     routes: [{ paths: ["/v1/content-moderation"] }],
     maxPayloadMegabytes: 5,
-    plugins: [Plugin.cors({ origins: ["https://console.example.com"], methods: ["POST", "OPTIONS"], maxAge: 600 })],
+    plugins: [Plugin.cors({ origins: ["https://console.example.com"], methods: ["POST", "OPTIONS"], maxAgeSeconds: 600 })],
   });
 }
 

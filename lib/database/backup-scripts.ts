@@ -1,34 +1,24 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { EMBEDDED_SCRIPTS } from "./scripts/embedded";
 
 /**
- * The backup and restore scripts PostgresBackup renders into its CronJobs, shipped as files next to this module
- * (`scripts/postgres-backup.sh`, `scripts/postgres-restore.sh`) so that a test can run exactly what the cluster runs.
- * Read once per process, on first use: a stack without backups never reads them.
+ * The backup and restore scripts PostgresBackup renders into its CronJobs. Their source is the shipped files
+ * `lib/database/scripts/postgres-backup.sh` and `postgres-restore.sh` (read them there; a test runs exactly these
+ * against a real PostgreSQL server); `scripts/embedded.ts`, generated from them by `npm run gen:scripts`, carries
+ * their text into the code, so synth reads no file and works in a bundled app too.
  */
 
-/** Folder of the shipped scripts: `lib/database/scripts` (`dist/lib/database/scripts` once built). */
-export const BACKUP_SCRIPTS_DIR = join(__dirname, "scripts");
-
-const cache = new Map<string, string>();
-
-function shipped(file: string): string {
-  let text = cache.get(file);
-  if (text === undefined) {
-    text = readFileSync(join(BACKUP_SCRIPTS_DIR, file), "utf8");
-    // Terraform reads "${" and "%{" in any string as a template: the scripts must never contain them.
-    if (/[$%]\{/.test(text)) throw new Error(`${file} contains "\${" or "%{", which Terraform would read as a template`);
-    cache.set(file, text);
-  }
+function embedded(file: string): string {
+  const text = EMBEDDED_SCRIPTS[file];
+  if (text === undefined) throw new Error(`${file} is not embedded: run npm run gen:scripts`);
   return text;
 }
 
 /** `pg_dump` into BACKUP_DIR, then keep the newest BACKUP_KEEP dumps (see the script's header). */
 export function postgresBackupScript(): string {
-  return shipped("postgres-backup.sh");
+  return embedded("postgres-backup.sh");
 }
 
 /** Restores DUMP (default: the newest dump) in one transaction, refusing while other sessions are connected. */
 export function postgresRestoreScript(): string {
-  return shipped("postgres-restore.sh");
+  return embedded("postgres-restore.sh");
 }

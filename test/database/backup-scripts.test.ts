@@ -7,7 +7,10 @@ import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSyn
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BACKUP_SCRIPTS_DIR, postgresBackupScript, postgresRestoreScript } from "../../lib/database/backup-scripts";
+import { postgresBackupScript, postgresRestoreScript } from "../../lib/database/backup-scripts";
+
+/** The shipped script files, the source of what the CronJobs run. */
+const SCRIPTS_DIR = join(__dirname, "../../lib/database/scripts");
 
 jest.setTimeout(60_000);
 
@@ -172,8 +175,8 @@ describe("the PostgreSQL server the test runs on", () => {
   });
 
   test("the scripts are the files the library ships, and plain POSIX sh", () => {
-    expect(postgresBackupScript()).toBe(readFileSync(join(BACKUP_SCRIPTS_DIR, "postgres-backup.sh"), "utf8"));
-    expect(postgresRestoreScript()).toBe(readFileSync(join(BACKUP_SCRIPTS_DIR, "postgres-restore.sh"), "utf8"));
+    expect(postgresBackupScript()).toBe(readFileSync(join(SCRIPTS_DIR, "postgres-backup.sh"), "utf8"));
+    expect(postgresRestoreScript()).toBe(readFileSync(join(SCRIPTS_DIR, "postgres-restore.sh"), "utf8"));
     for (const script of [postgresBackupScript(), postgresRestoreScript()]) {
       expect(spawnSync("dash", ["-n"], { input: script, encoding: "utf8" }).status).toBe(0);
       expect(script).not.toMatch(/[$%]\{/);
