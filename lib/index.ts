@@ -19,6 +19,8 @@ export type { CpuScalingOptions } from "./kubernetes/scaling";
 export { Vip } from "./kubernetes/vip";
 export type { ClusterIpVipOptions, LoadBalancerVipOptions } from "./kubernetes/vip";
 export type { SecretKeyRef } from "./kubernetes/secret-ref";
+export { DefaultDenyIngress } from "./kubernetes/default-deny";
+export type { DefaultDenyIngressProps } from "./kubernetes/default-deny";
 
 export { KongCluster, DEFAULT_KONG_IMAGE } from "./kong/kong-cluster";
 export type { KongClusterProps } from "./kong/kong-cluster";

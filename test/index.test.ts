@@ -13,6 +13,7 @@ const EXPORTS = [
   "AiPlatform",
   "DEFAULT_KONG_IMAGE",
   "DEFAULT_POSTGRES_IMAGE",
+  "DefaultDenyIngress",
   "DetectionService",
   "ExistingPostgres",
   "GatewayConsumer",
