@@ -16,6 +16,8 @@ export type { ContainerResources, ResourceQuantities } from "./kubernetes/contai
 
 export { Scaling } from "./kubernetes/scaling";
 export type { CpuScalingOptions } from "./kubernetes/scaling";
+export { Rollout } from "./kubernetes/rollout";
+export type { ReplaceRolloutOptions, RolloutStrategy, SurgeRolloutOptions } from "./kubernetes/rollout";
 export { Vip } from "./kubernetes/vip";
 export type { ClusterIpVipOptions, LoadBalancerVipOptions } from "./kubernetes/vip";
 export type { SecretKeyRef } from "./kubernetes/secret-ref";

@@ -30,6 +30,7 @@ const EXPORTS = [
   "Plugin",
   "PostgresBackup",
   "ProxyEndpoint",
+  "Rollout",
   "Scaling",
   "StateBackend",
   "ValidationError",

@@ -3,6 +3,7 @@ import { DeploymentV1, DeploymentV1SpecTemplateSpec, DeploymentV1SpecTemplateSpe
 import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
 import { HorizontalPodAutoscalerV2 } from "@cdktf/provider-kubernetes/lib/horizontal-pod-autoscaler-v2";
 import { PodDisruptionBudgetV1 } from "@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1";
+import { Rollout } from "../kubernetes/rollout";
 import { Scaling } from "../kubernetes/scaling";
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "../kubernetes/security-context";
 import { Vip } from "../kubernetes/vip";
@@ -28,6 +29,10 @@ export interface ModelWorkloadProps {
   readonly secrets: string[];
   readonly runAsUser: number;
   readonly podAnnotations: Record<string, string>;
+  /** How new pods replace old ones (`spec.strategy`). */
+  readonly rollout: Rollout;
+  /** A port of its own for the model's metrics (container port `metrics`). @default none */
+  readonly metricsPort?: number;
 }
 
 const PROBE_PERIOD_SECONDS = 10;
@@ -57,8 +62,8 @@ export class ModelWorkload extends Construct {
         replicas,
         revisionHistoryLimit: 5,
         selector: { matchLabels: p.selector },
-        // Zero downtime: a new pod must be ready before an old one goes.
-        strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: "1", maxUnavailable: "0" } },
+        // Rollout.surge() (a new pod ready before an old one goes), or Rollout.replace() for GPU models (no spare GPU needed).
+        strategy: p.rollout.strategy,
         template: {
           metadata: { labels: p.labels, annotations: sortedOrUndefined(p.podAnnotations) },
           spec: { ...this.podSpec(p, portName), topologySpreadConstraint },
@@ -108,7 +113,10 @@ export class ModelWorkload extends Construct {
       name: "model",
       image: p.image,
       imagePullPolicy: "IfNotPresent",
-      port: [{ name: portName, containerPort: p.port, protocol: "TCP" }],
+      port: [
+        { name: portName, containerPort: p.port, protocol: "TCP" },
+        ...(p.metricsPort === undefined ? [] : [{ name: "metrics", containerPort: p.metricsPort, protocol: "TCP" }]),
+      ],
       env: Object.keys(p.env)
         .sort()
         .map((name) => ({ name, value: p.env[name] })),

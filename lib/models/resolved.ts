@@ -1,7 +1,8 @@
 import type { PluginPolicy } from "../gateway/plugins/plugin";
+import { Rollout } from "../kubernetes/rollout";
 import { Scaling } from "../kubernetes/scaling";
 import { Vip } from "../kubernetes/vip";
-import type { ModelProtocol, ModelPublicAccess, ModelRateLimit, ModelResources } from "./props";
+import type { ModelMetricsScraper, ModelProtocol, ModelPublicAccess, ModelRateLimit, ModelResources } from "./props";
 
 /** The CPU use (percent of the request) a model's autoscaler aims for unless told otherwise. */
 export const MODEL_CPU_TARGET_PERCENT = 70;
@@ -12,6 +13,9 @@ export const MODEL_DEFAULTS = {
   protocol: "http" as ModelProtocol,
   scaling: Scaling.cpu({ minReplicas: 2, maxReplicas: 5, targetPercent: MODEL_CPU_TARGET_PERCENT }),
   canaryScaling: Scaling.fixed(1),
+  rollout: Rollout.surge(),
+  gpuRollout: Rollout.replace(),
+  metricsPath: "/metrics",
   cpu: "500m",
   memory: "1Gi",
   readinessPath: "/ready",
@@ -29,6 +33,13 @@ export interface ResolvedCanary {
   readonly image: string;
   readonly weightPercent: number;
   readonly scaling: Scaling;
+}
+
+/** Metrics after validation: the port and path to scrape, and who may (none: any pod, on a port of its own). */
+export interface ResolvedModelMetrics {
+  readonly port: number;
+  readonly path: string;
+  readonly scrapers?: ModelMetricsScraper[];
 }
 
 /** A route after validation: its name, its Kong name and what it matches. */
@@ -68,4 +79,6 @@ export interface ResolvedModel {
   readonly public?: ModelPublicAccess;
   readonly plugins: PluginPolicy[];
   readonly timeoutMs: number;
+  readonly rollout: Rollout;
+  readonly metrics?: ResolvedModelMetrics;
 }
