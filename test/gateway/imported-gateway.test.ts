@@ -17,7 +17,7 @@ describe("KongGateway.fromAdminUrl", () => {
     // GIVEN an imported gateway WHEN synthesized THEN the stack's kong provider talks to the given admin URL
     const { stack, kong } = teamApp();
     const json = synth(stack);
-    expect(json.provider.kong).toEqual([{ kong_admin_uri: "${var.platform_kong_admin_url}", strict_plugins_match: false, tls_skip_verify: false }]);
+    expect(json.provider.kong).toEqual([{ kong_admin_uri: "${var.platform_kong_admin_url}", strict_plugins_match: true, tls_skip_verify: false }]);
     expect(json.variable.kong_admin_url).toBeUndefined();
     expect(kong.stack).toBe(stack);
     expect(kong.provider.node.path).toBe("team/kong/Provider");
