@@ -106,7 +106,8 @@ export class GatewayConsumer extends GatewayEntity {
 
   /**
    * Adds the consumer's JWT credential (kong_consumer_jwt_auth). HMAC algorithms get a generated secret unless one
-   * comes from a sensitive variable; asymmetric ones need the PEM public key.
+   * comes from a sensitive variable; asymmetric ones need the PEM public key. Every field is rendered non-empty (Kong
+   * refuses ""): HMAC credentials get a placeholder public key, asymmetric ones a generated secret, neither read by Kong.
    */
   public addJwtCredential(options: JwtCredentialOptions = {}): ConsumerJwtAuth {
     this.jwtCredential = this.addCredential(new JwtCredentialSpec(options, this.jwtCredential !== undefined));
