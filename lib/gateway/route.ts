@@ -35,8 +35,11 @@ export interface GatewayRouteProps {
   readonly httpsRedirectStatusCode?: number;
   /** Priority among regex paths (higher first). @default 0 */
   readonly regexPriority?: number;
-  /** Path joining behaviour, "v0" or "v1" (deprecated). @default "v0" */
-  readonly pathHandling?: "v0" | "v1";
+  /**
+   * How the matched path joins the service's path: "v0" only. "v1" is refused: Kong 3.9's default router
+   * (traditional_compatible) ignores it and always joins as v0. @default "v0"
+   */
+  readonly pathHandling?: "v0";
   /** Buffer request bodies. @default true */
   readonly requestBuffering?: boolean;
   /** Buffer response bodies. @default true */
@@ -70,7 +73,15 @@ export class GatewayRoute extends GatewayEntity {
     bool(v, "responseBuffering", p.responseBuffering);
     oneOf(v, "httpsRedirectStatusCode", p.httpsRedirectStatusCode, [426, 301, 302, 307, 308]);
     integerIn(v, "regexPriority", p.regexPriority, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-    oneOf(v, "pathHandling", p.pathHandling, ["v0", "v1"]);
+    if ((p.pathHandling as string) === "v1") {
+      v.add(
+        "pathHandling",
+        "v1",
+        `is not supported: Kong 3.9's default router (router_flavor "traditional_compatible") ignores it and joins paths as "v0" (Kong only logs that "path_handling='v1' is deprecated and will not work under 'expressions' or 'traditional_compatible' router_flavor"). Use "v0" (the default): strip the prefix with stripPath and set the service's path`,
+      );
+    } else {
+      oneOf(v, "pathHandling", p.pathHandling, ["v0"]);
+    }
     stringArray(v, "tags", p.tags);
     // uniqueness across the gateway (only when the route itself is valid, so one mistake gives one message)
     if (v.count === 0) {

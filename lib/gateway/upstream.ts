@@ -71,7 +71,10 @@ export interface UpstreamHealthchecksProps {
 export interface UpstreamTargetProps {
   /** "host[:port]" or "[ipv6]:port". A missing port is written as Kong's default, 8000. */
   readonly target: string;
-  /** Share of traffic relative to the other targets, 0..65535 (0 disables the target). @default 100 */
+  /**
+   * Share of traffic relative to the other targets, 1..65535. 0 is refused (the provider would send no weight and Kong
+   * would store 100): to drain a target, remove it. @default 100
+   */
   readonly weight?: number;
   /** Tags. @default none */
   readonly tags?: string[];
@@ -171,7 +174,10 @@ export class GatewayUpstream extends Construct {
   }
   private idToken?: string;
 
-  /** Adds a target (kong_target) with a weight. Targets are unique per upstream. */
+  /**
+   * Adds a target (kong_target) with a weight, always rendered as host:port. Targets are unique per upstream. Every
+   * field of a kong_target forces a new one, so a weight change replaces the target (briefly absent during the apply).
+   */
   public addTarget(id: string, props: UpstreamTargetProps): KongTargetResource {
     const v = new Problems(this);
     const t: Partial<UpstreamTargetProps> = props !== null && typeof props === "object" ? props : {};
@@ -187,7 +193,15 @@ export class GatewayUpstream extends Construct {
         }
       }
     }
-    integerIn(v, `targets.${id}.weight`, t.weight, 0, 65535);
+    if (t.weight === 0) {
+      v.add(
+        `targets.${id}.weight`,
+        0,
+        "cannot be 0: the kong provider 6.5.1 leaves a zero weight out, so Kong would store its default 100 and send the target full traffic (and every plan would replace it). To drain a target, remove it",
+      );
+    } else {
+      integerIn(v, `targets.${id}.weight`, t.weight, 1, 65535);
+    }
     stringArray(v, `targets.${id}.tags`, t.tags);
     v.throwIfAny();
     if (!isToken(target)) this.targetKeys.set(String(target).toLowerCase(), id);

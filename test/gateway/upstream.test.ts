@@ -27,6 +27,22 @@ describe("GatewayUpstream", () => {
     ]);
   });
 
+  test("a weight of 0 never reaches Kong: the provider would drop it and Kong would store 100", () => {
+    // GIVEN a target drained to weight 0 WHEN added THEN refused with the reason and the way to drain
+    const { gw } = setup();
+    const up = gw.addUpstream("up", { name: "face.upstream" });
+    expect(errorOf(() => up.addTarget("canary", { target: "face-canary.models.svc:80", weight: 0 }))).toBe(
+      "[stack/gw/up] targets.canary.weight (0) cannot be 0: the kong provider 6.5.1 leaves a zero weight out, so Kong would store its default 100 and send the target full traffic (and every plan would replace it). To drain a target, remove it",
+    );
+  });
+
+  test("a drained canary is a removed target: the stable one alone, as host:port", () => {
+    // GIVEN the 90/10 canary above, then the canary's target removed WHEN synthesized THEN one target, full weight
+    const { stack, gw } = setup();
+    gw.addUpstream("up", { name: "face.upstream", targets: [{ target: "face.models.svc", weight: 90 }] });
+    expect(resources(synth(stack), "kong_target")).toEqual([{ upstream_id: "${kong_upstream.gw_up_CF07461E.id}", target: "face.models.svc:8000", weight: 90 }]);
+  });
+
   test("health checks: given blocks get Kong's defaults filled in", () => {
     const { stack, gw } = setup();
     gw.addUpstream("up", { name: "u.local", healthchecks: { active: { httpPath: "/healthz", healthy: { intervalSeconds: 5 } }, passive: { unhealthy: { httpFailures: 5 } } } });
@@ -95,7 +111,7 @@ describe("GatewayUpstream", () => {
     expect(() => up.addTarget("t", { target: "bad host", weight: 70000 })).toThrow(
       [
         '[stack/gw/u] targets.t.target ("bad host") must be a hostname or IP address with an optional port, e.g. 10.0.0.7:8080 or [::1]:8080',
-        "[stack/gw/u] targets.t.weight (70000) must be an integer between 0 and 65535",
+        "[stack/gw/u] targets.t.weight (70000) must be an integer between 1 and 65535",
       ].join("\n"),
     );
     up.addTarget("a", { target: "x.local" });
