@@ -5,6 +5,7 @@ import { Plugin as KongPluginResource } from "../../.gen/providers/kong/plugin";
 import { SecretV1 } from "@cdktf/provider-kubernetes/lib/secret-v1";
 import { bool, isToken, nonEmptyString, plainObject, stringArray } from "../core/checks";
 import { Problems } from "../core/errors";
+import { tagsOf } from "./clearable";
 import { ConsumerAclGroups } from "./consumer-acl-groups";
 import { IGatewayContext } from "./context";
 import { checkCredentialsSecret, ConsumerCredentialsSecretOptions, CredentialPublisher, PublishingPlan } from "./credential-publisher";
@@ -44,7 +45,7 @@ export interface GatewayConsumerProps {
    * characters). Output names are unique per stack. @default false
    */
   readonly sensitiveOutputs?: boolean;
-  /** Tags. @default none */
+  /** Tags. The library's tag `managed-by:kong-ai-platform` is always added (see `clearable.ts`). @default none */
   readonly tags?: string[];
 }
 
@@ -84,7 +85,7 @@ export class GatewayConsumer extends GatewayEntity {
     this.resource = new KongConsumerResource(this, "Resource", {
       username: p.username ?? p.customId,
       customId: p.customId ?? p.username,
-      tags: p.tags,
+      tags: tagsOf(p.tags),
     });
     this.publisher = new CredentialPublisher(this, gateway.names, plan, p.username ?? p.customId);
     this.credentialsSecret = this.publisher.secret;

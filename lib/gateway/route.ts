@@ -1,6 +1,7 @@
 import { Route as KongRouteResource } from "../../.gen/providers/kong/route";
 import { bool, integerIn, isToken, oneOf, stringArray } from "../core/checks";
 import { describeValue, Problems } from "../core/errors";
+import { clearableFields, idAddress, tagsOf } from "./clearable";
 import { GatewayEntity, IGatewayEntity } from "./entity";
 import { PluginHost } from "./plugin-host";
 import { dedupe } from "./plugins/render";
@@ -44,7 +45,7 @@ export interface GatewayRouteProps {
   readonly requestBuffering?: boolean;
   /** Buffer response bodies. @default true */
   readonly responseBuffering?: boolean;
-  /** Tags. @default none */
+  /** Tags. The library's tag `managed-by:kong-ai-platform` is always added (see `clearable.ts`). @default none */
   readonly tags?: string[];
 }
 
@@ -94,6 +95,17 @@ export class GatewayRoute extends GatewayEntity {
     v.throwIfAny();
     this.name = name;
     const has = m.has;
+    // Fields the provider's PATCH cannot clear: a flip of one replaces the route (and its plugins); so does a
+    // replacement of its service.
+    const clearable = clearableFields(this, {
+      paths: has.paths,
+      methods: has.methods,
+      hosts: has.hosts,
+      headers: has.headers,
+      snis: has.snis,
+      regex_priority: (p.regexPriority ?? 0) !== 0,
+    });
+    const withService = service instanceof GatewayEntity ? service._replacedWith() : [];
     this.resource = new KongRouteResource(this, "Resource", {
       serviceId: service.id,
       name,
@@ -110,9 +122,16 @@ export class GatewayRoute extends GatewayEntity {
       pathHandling: p.pathHandling ?? "v0",
       requestBuffering: p.requestBuffering ?? true,
       responseBuffering: p.responseBuffering ?? true,
-      tags: p.tags,
+      tags: tagsOf(p.tags),
+      lifecycle: { replaceTriggeredBy: [clearable, ...withService] },
     });
   }
+
+  /** @internal Its plugins are replaced with the route: Kong deletes them with it. */
+  public _replacedWith(): readonly string[] {
+    return (this.replacedWith ??= Object.freeze([idAddress(this.resource)]));
+  }
+  private replacedWith?: readonly string[];
 
   protected kongId(): string {
     return this.resource.id;

@@ -10,7 +10,7 @@ describe("GatewayConsumer", () => {
     const { stack, gw } = setup();
     gw.addConsumer("alice", { username: "alice" });
     const json = synth(stack);
-    expect(json.resource.kong_consumer).toEqual({ gw_alice_D3EC447D: { username: "alice", custom_id: "alice" } });
+    expect(json.resource.kong_consumer).toEqual({ gw_alice_D3EC447D: { username: "alice", custom_id: "alice", tags: ["managed-by:kong-ai-platform"] } });
     expect(json.resource.random_password).toBeUndefined();
   });
 
@@ -18,9 +18,9 @@ describe("GatewayConsumer", () => {
     const { stack, gw } = setup();
     const c = gw.addConsumer("c", { customId: "crm-42" });
     gw.addConsumer("d", { username: "dora", customId: "crm-43" });
-    expect(resources(synth(stack), "kong_consumer")).toEqual([
-      { username: "crm-42", custom_id: "crm-42" },
-      { username: "dora", custom_id: "crm-43" },
+    expect(resources(synth(stack), "kong_consumer").map((r) => [r.username, r.custom_id])).toEqual([
+      ["crm-42", "crm-42"],
+      ["dora", "crm-43"],
     ]);
     // THEN the construct's own fields say what was given
     expect([c.username, c.customId, c.name]).toEqual([undefined, "crm-42", "crm-42"]);

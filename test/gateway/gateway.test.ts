@@ -62,6 +62,7 @@ describe("KongGateway", () => {
       "kong_upstream",
       "kubernetes_secret_v1",
       "random_password",
+      "terraform_data",
     ]);
     expect(resources(json, "kong_consumer_acl")[0].consumer_id).toMatch(/^\$\{kong_consumer\.[\w-]+\.id\}$/);
     expect(resources(json, "kong_target")[0].upstream_id).toMatch(/^\$\{kong_upstream\.[\w-]+\.id\}$/);

@@ -36,7 +36,7 @@ describe("KongGateway.fromAdminUrl", () => {
     expect(resources(json, "kong_service").map((s) => s.name)).toEqual(["face-v2"]);
     expect(resources(json, "kong_route")[0].service_id).toMatch(/^\$\{kong_service\.[\w-]+\.id\}$/);
     expect(resources(json, "kong_plugin").map((p) => p.name).sort()).toEqual(["acl", "key-auth"]);
-    expect(Object.keys(json.resource).sort()).toEqual(["kong_consumer", "kong_plugin", "kong_route", "kong_service", "kong_upstream"]);
+    expect(Object.keys(json.resource).sort()).toEqual(["kong_consumer", "kong_plugin", "kong_route", "kong_service", "kong_upstream", "terraform_data"]);
   });
 
   test("names are unique among the entities the app adds", () => {

@@ -20,6 +20,8 @@ describe("GatewayRoute", () => {
       path_handling: "v0",
       request_buffering: true,
       response_buffering: true,
+      tags: ["managed-by:kong-ai-platform"],
+      lifecycle: { replace_triggered_by: ["terraform_data.gw_svc_v1_ClearableFields_B94B7420", "kong_service.gw_svc_36812A42.id"] },
     });
   });
 

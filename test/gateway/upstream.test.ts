@@ -2,16 +2,37 @@ import { errorOf, resources, setup, synth } from "./helpers";
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped, and rejected-input tests pass wrong JavaScript types on purpose */
 
 describe("GatewayUpstream", () => {
-  test("defaults: name from the id, no hashing, 10000 slots, no health checks", () => {
-    // GIVEN only an id WHEN synthesized THEN Kong's defaults are explicit
+  test("defaults: name from the id, no hashing, 10000 slots, health checks off but written out", () => {
+    // GIVEN only an id WHEN synthesized THEN Kong's defaults are explicit, health checks included (a block left out
+    // would keep what Kong has: the provider's healthchecks are optional and computed)
     const { stack, gw } = setup();
     gw.addUpstream("face.upstream");
-    expect(resources(synth(stack), "kong_upstream")[0]).toEqual({
+    const up = resources(synth(stack), "kong_upstream")[0];
+    expect(up).toEqual({
       name: "face.upstream",
       hash_on: "none",
       hash_fallback: "none",
       hash_on_cookie_path: "/",
       slots: 10000,
+      healthchecks: expect.any(Object),
+      tags: ["managed-by:kong-ai-platform"],
+      lifecycle: { replace_triggered_by: ["terraform_data.gw_faceupstream_ClearableFields_93B19943"] },
+    });
+    expect(up.healthchecks).toEqual({
+      active: {
+        type: "http",
+        timeout: 1,
+        concurrency: 10,
+        http_path: "/",
+        https_verify_certificate: true,
+        healthy: { interval: 0, http_statuses: [200, 302], successes: 0 },
+        unhealthy: { interval: 0, http_statuses: [429, 404, 500, 501, 502, 503, 504, 505], tcp_failures: 0, timeouts: 0, http_failures: 0 },
+      },
+      passive: {
+        type: "http",
+        healthy: { http_statuses: [200, 201, 202, 203, 204, 205, 206, 207, 208, 226, 300, 301, 302, 303, 304, 305, 306, 307, 308], successes: 0 },
+        unhealthy: { http_statuses: [429, 500, 503], tcp_failures: 0, timeouts: 0, http_failures: 0 },
+      },
     });
   });
 
