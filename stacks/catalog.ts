@@ -1,5 +1,4 @@
-import { Plugin } from "../lib/gateway/plugins/plugin";
-import { AiPlatform } from "./ai-platform";
+import { AiPlatform, Plugin } from "../lib";
 
 /**
  * The platform of the original design: three image models and two consumers.
@@ -19,7 +18,7 @@ export function addDefaultModels(platform: AiPlatform): void {
   platform.addModel("pet-detection", {
     name: "pet-detection",
     image: "registry.internal/ai/pet-detection:2.0.3",
-    canary: { image: "registry.internal/ai/pet-detection:2.1.0", weight: 10 },
+    canary: { image: "registry.internal/ai/pet-detection:2.1.0", weightPercent: 10 },
     routes: [{ paths: ["/v1/pet-detection"] }],
   });
   platform.addModel("content-moderation", {

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { build as gpuCanary } from "../../examples/gpu-canary";
 import { build as managedPostgres } from "../../examples/managed-postgres";
 import { build as singleModel } from "../../examples/single-model";
+import { buildPlatform as starter } from "../../examples/starter/platform";
 import { buildDefaultApp } from "../../stacks/default-app";
 import { ENVIRONMENTS } from "../../stacks/environments";
 import { Json, synthApp } from "../helpers";
@@ -20,6 +21,8 @@ const apps: Array<[string, (app: App) => unknown]> = [
   ["example gpu-canary", gpuCanary],
   ["example managed-postgres", managedPostgres],
   ["example single-model", singleModel],
+  ["starter (dev)", (app) => starter(app, { environment: "dev" })],
+  ["starter (prod)", (app) => starter(app, { environment: "prod" })],
 ];
 
 /** The paths of every empty string in a value, config_json parsed. */
@@ -84,7 +87,9 @@ describe.each(apps)("%s", (_name, build) => {
   });
 });
 
-test("every example of examples/ is checked above", () => {
-  const files = readdirSync(join(__dirname, "../../examples")).filter((f) => f.endsWith(".ts"));
-  expect(files.map((f) => `example ${f.replace(/\.ts$/, "")}`).sort()).toEqual(apps.map(([name]) => name).filter((n) => n.startsWith("example")).sort());
+test("every example of examples/ is checked above, the starter included", () => {
+  const entries = readdirSync(join(__dirname, "../../examples"));
+  const names = entries.map((f) => (f.endsWith(".ts") ? `example ${f.replace(/\.ts$/, "")}` : `${f} (dev)`));
+  const checked = apps.map(([name]) => name).filter((n) => !n.startsWith("default app") && !n.endsWith("(prod)"));
+  expect(names.sort()).toEqual(checked.sort());
 });
