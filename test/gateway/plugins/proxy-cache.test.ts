@@ -13,7 +13,11 @@ describe("proxy-cache", () => {
       cache_ttl: 300,
       cache_control: false,
       ignore_uri_case: false,
+      storage_ttl: null,
+      vary_query_params: null,
+      vary_headers: null,
       memory: { dictionary_name: "kong_db_cache" },
+      response_headers: { age: true, "X-Cache-Status": true, "X-Cache-Key": true },
     });
   });
 
