@@ -14,7 +14,7 @@ export function build(app: App, n: number): void {
   const k8s = new TerraformStack(app, "models");
   new KubernetesProvider(k8s, "kubernetes", { configPath: "~/.kube/config" });
   const gw = new TerraformStack(app, "gateway");
-  const gateway = new KongGateway(gw, "gateway", { adminUri: "http://localhost:8001" });
+  const gateway = new KongGateway(gw, "gateway", { adminUrl: "http://localhost:8001" });
   for (let i = 0; i < n; i++) {
     const name = `model-${i}`;
     new DetectionService(k8s, name, {

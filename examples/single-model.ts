@@ -22,7 +22,7 @@ export function build(app: App): void {
   const gw = new TerraformStack(app, "single-model-gateway");
   new KubernetesProvider(gw, "kubernetes", { configPath: "~/.kube/config" });
   // `kubectl -n ai port-forward svc/kong-admin 8001` while applying this stack
-  const gateway = new KongGateway(gw, "gateway", { adminUri: "http://localhost:8001" });
+  const gateway = new KongGateway(gw, "gateway", { adminUrl: "http://localhost:8001" });
 
   new DetectionService(k8s, "ocr", {
     name: "ocr",

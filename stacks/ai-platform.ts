@@ -124,7 +124,7 @@ export class AiPlatform {
       description:
         "Kong Admin API URL as seen from where Terraform runs: `kubectl -n kong port-forward svc/kong-admin 8001` makes the default work; in-cluster runners use the ai-platform stack's kong admin URL output",
     });
-    this.gateway = new KongGateway(this.gatewayStack, "gateway", { adminUri: adminUrl.stringValue });
+    this.gateway = new KongGateway(this.gatewayStack, "gateway", { adminUrl: adminUrl.stringValue });
     this.gateway.addPlugin(Plugin.prometheus({ statusCodeMetrics: true, latencyMetrics: true, bandwidthMetrics: true, upstreamHealthMetrics: true }));
     this.gateway.addPlugin(Plugin.correlationId({ headerName: "X-Request-ID", generator: "uuid", echoDownstream: true }));
   }

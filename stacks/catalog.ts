@@ -28,7 +28,7 @@ export function addDefaultModels(platform: AiPlatform): void {
     resources: { cpu: "1", memory: "2Gi" },
     routes: [{ paths: ["/v1/content-moderation"] }],
     maxPayloadMegabytes: 5,
-    plugins: [Plugin.cors({ origins: ["https://console.example.com"], methods: ["POST", "OPTIONS"], maxAge: 600 })],
+    plugins: [Plugin.cors({ origins: ["https://console.example.com"], methods: ["POST", "OPTIONS"], maxAgeSeconds: 600 })],
   });
 }
 

@@ -57,11 +57,17 @@ export function pathOf(scope: IConstruct): string {
  * ```
  */
 export class Problems {
-  private readonly list: ValidationProblem[] = [];
+  protected readonly list: ValidationProblem[] = [];
   constructor(private readonly scope: IConstruct | string) {}
 
   public add(field: string, value: unknown, message: string): this {
     this.list.push({ field, value, message });
+    return this;
+  }
+
+  /** Adds problems recorded elsewhere (e.g. by a `ProblemRecorder`), keeping their fields. */
+  public addAll(problems: readonly ValidationProblem[]): this {
+    for (const p of problems) this.add(p.field, p.value, p.message);
     return this;
   }
 
@@ -83,5 +89,25 @@ export class Problems {
       const path = typeof this.scope === "string" ? this.scope : pathOf(this.scope);
       throw new ValidationError(path, this.list.splice(0));
     }
+  }
+}
+
+/**
+ * Problems found before there is a construct to report them under: a plugin policy records the problems of its
+ * options when it is made and reports them (with `Problems.addAll`) under the path of the scope it is attached to.
+ * Every field gets the recorder's prefix, e.g. `rateLimiting.minute`.
+ */
+export class ProblemRecorder extends Problems {
+  constructor(private readonly prefix = "") {
+    super("<unattached>");
+  }
+
+  public add(field: string, value: unknown, message: string): this {
+    return super.add(this.prefix ? `${this.prefix}.${field}` : field, value, message);
+  }
+
+  /** The problems recorded so far, in order. */
+  public get items(): readonly ValidationProblem[] {
+    return this.list;
   }
 }

@@ -1,8 +1,48 @@
-// The public API of lib/gateway: re-exports only.
-export * from "./admin-credentials";
-export * from "./consumer";
-export * from "./gateway";
-export * from "./plugins";
-export * from "./route";
-export * from "./service";
-export * from "./upstream";
+// The public API of lib/gateway: every export named. Internal helpers and tables stay in their modules.
+export { KongGateway } from "./gateway";
+export type { KongGatewayProps } from "./gateway";
+export type { IKongGateway } from "./gateway-base";
+export type { KongGatewayImportProps } from "./imported-gateway";
+export type { KongProviderOptions } from "./kong-provider";
+export type { IGatewayContext } from "./context";
+export type { IGatewayEntity } from "./entity";
+export type { IPluginScope } from "./plugin-host";
+export type { NameRegistry } from "../core/registry";
+export { AdminCredentials } from "./admin-credentials";
+
+export { GatewayService } from "./service";
+export type { GatewayServiceProps, GatewayServiceAttributes, IGatewayService, ServiceProtocol } from "./service";
+export { GatewayRoute } from "./route";
+export type { GatewayRouteProps, RouteProtocol } from "./route";
+export { GatewayUpstream } from "./upstream";
+export type {
+  GatewayUpstreamProps,
+  UpstreamTargetProps,
+  UpstreamHealthchecksProps,
+  ActiveHealthcheck,
+  PassiveHealthcheck,
+  HashOn,
+  HealthcheckType,
+} from "./upstream";
+export { GatewayConsumer } from "./consumer";
+export type { GatewayConsumerProps } from "./consumer";
+export type { ConsumerCredentialsSecretOptions } from "./credential-publisher";
+export type { KeyAuthCredential, KeyAuthCredentialOptions } from "./credentials/key-auth";
+export type { JwtAlgorithm, JwtCredentialOptions } from "./credentials/jwt";
+
+export { Plugin } from "./plugins/plugin";
+export type { PluginPolicy, ConsumerScopablePolicy, NoConsumerPolicy } from "./plugins/plugin";
+export type { AclOptions } from "./plugins/acl";
+export type { BotDetectionOptions } from "./plugins/bot-detection";
+export type { CorrelationIdGenerator, CorrelationIdOptions } from "./plugins/correlation-id";
+export type { CorsMethod, CorsOptions } from "./plugins/cors";
+export type { IpRestrictionOptions } from "./plugins/ip-restriction";
+export type { JwtClaim, JwtOptions } from "./plugins/jwt";
+export type { KeyAuthOptions } from "./plugins/key-auth";
+export type { PrometheusOptions } from "./plugins/prometheus";
+export type { CacheableMethod, ProxyCacheOptions } from "./plugins/proxy-cache";
+export type { RateLimitBy, RateLimitingOptions, RateLimitPolicyType } from "./plugins/rate-limiting";
+export type { RedisOptions } from "./plugins/redis";
+export type { RequestSizeLimitingOptions, SizeUnit } from "./plugins/request-size-limiting";
+export type { ResponseRateLimitingOptions } from "./plugins/response-rate-limiting";
+export type { Period, RateLimitWindows } from "./plugins/periods";

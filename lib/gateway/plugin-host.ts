@@ -1,8 +1,8 @@
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { Plugin as KongPluginResource } from "../../.gen/providers/kong/plugin";
 import { describeValue, Problems } from "../core/errors";
-import { AUTHENTICATION_PLUGINS, PluginPolicy } from "./plugins/base";
-import { addAll } from "./validation";
+import { NO_CONSUMER_PLUGINS } from "./plugins/plugin-sets";
+import { PluginPolicy } from "./plugins/plugin";
 
 /** Where an attached plugin applies: nothing set means globally. */
 export interface PluginTarget {
@@ -14,9 +14,38 @@ export interface PluginTarget {
 /** What kind of entity holds the plugins, for messages. */
 export type PluginScopeKind = "gateway" | "service" | "route" | "consumer";
 
+/** A construct that holds Kong plugins: a gateway (globally), a service, a route or a consumer. */
+export interface IPluginScope extends IConstruct {
+  /** Attaches a plugin policy to this scope; returns the kong_plugin resource it created. */
+  addPlugin(policy: PluginPolicy): KongPluginResource;
+  /** @internal The plugins attached to this scope. */
+  readonly _plugins: PluginHost;
+}
+
+/** @internal How a scope's plugins are attached and which other scopes' authentication covers it. */
+export interface PluginHostOptions {
+  readonly kind: PluginScopeKind;
+  /** The Kong entity the plugins apply to (read when a plugin is attached). */
+  readonly target: () => PluginTarget;
+  /** Scopes whose authentication also covers this one: a route's service and gateway, a service's gateway. */
+  readonly enclosing?: () => readonly PluginHost[];
+  /** Scopes that cover this one when every one of them authenticates: a service's routes. */
+  readonly parts?: () => readonly PluginHost[];
+}
+
+/** Where an ACL of each kind of scope finds an authentication plugin, for its error message. */
+const ACL_AUTHENTICATED_ON: Record<PluginScopeKind, string> = {
+  gateway: "the gateway (globally)",
+  service: "this service, each of its routes, or the gateway (globally)",
+  route: "this route, its service or the gateway (globally)",
+  consumer: "this consumer",
+};
+
 /**
- * The plugins of one Kong scope (the gateway, a service, a route or a consumer). Kong allows one instance of a
- * plugin per scope, so a second policy of the same name is refused with a clear error. Checks are O(1) per plugin.
+ * @internal The plugins of one Kong scope (the gateway, a service, a route or a consumer). Kong allows one instance
+ * of a plugin per scope, so a second policy of the same name is refused with a clear error; plugins Kong marks
+ * `no_consumer` are refused on consumers; an ACL is checked at synth time to have an authentication plugin on this
+ * scope or one that covers it. Checks are O(1) per plugin.
  */
 export class PluginHost {
   private readonly byName = new Map<string, KongPluginResource>();
@@ -25,8 +54,7 @@ export class PluginHost {
 
   constructor(
     private readonly owner: Construct,
-    private readonly kind: PluginScopeKind,
-    private readonly target: () => PluginTarget,
+    private readonly options: PluginHostOptions,
   ) {}
 
   /** Whether an authentication plugin (key-auth, jwt, basic-auth, ...) is attached to this scope. */
@@ -46,21 +74,24 @@ export class PluginHost {
 
   /**
    * Attaches a policy: reports its option problems and scope conflicts under the owner's path, then creates the
-   * kong_plugin resource under `<owner>/Plugins/<plugin name>`.
+   * kong_plugin resource under `<owner>/Plugins/<plugin name>` and returns it.
    */
-  public add(policy: PluginPolicy, extraChecks?: (v: Problems) => void): KongPluginResource {
+  public add(policy: PluginPolicy): KongPluginResource {
+    const kind = this.options.kind;
     const v = new Problems(this.owner);
     if (!(policy instanceof PluginPolicy)) {
       v.add("plugin", policy, "must be a plugin policy made with Plugin.keyAuth(), Plugin.rateLimiting(), ... or Plugin.custom()");
       v.throwIfAny();
     }
-    addAll(v, policy.problems);
-    extraChecks?.(v);
+    v.addAll(policy.problems);
+    if (kind === "consumer" && (!policy.consumerScopable || NO_CONSUMER_PLUGINS.has(policy.name))) {
+      v.add("plugins", policy.name, "cannot be scoped to a consumer (Kong marks it no_consumer): attach it to a route, a service or the gateway");
+    }
     if (this.byName.has(policy.name)) {
       v.add(
         "plugins",
         policy.name,
-        `conflicts with the ${policy.name} plugin already attached to this ${this.kind}: Kong allows one instance of a plugin per scope; put all options into one policy`,
+        `conflicts with the ${policy.name} plugin already attached to this ${kind}: Kong allows one instance of a plugin per scope; put all options into one policy`,
       );
     }
     v.throwIfAny();
@@ -68,15 +99,25 @@ export class PluginHost {
     const resource = new KongPluginResource(this.container, policy.name, {
       name: policy.name,
       configJson: policy.configJson,
-      ...this.target(),
+      ...this.options.target(),
     });
     this.byName.set(policy.name, resource);
-    if (AUTHENTICATION_PLUGINS.has(policy.name)) this.authCount++;
+    if (policy.authenticates) this.authCount++;
+    if (policy.name === "acl") {
+      this.owner.node.addValidation({ validate: () => (this.aclCanIdentify() ? [] : [aclWithoutAuthentication(ACL_AUTHENTICATED_ON[kind])]) });
+    }
     return resource;
+  }
+
+  /** Whether an authentication plugin on this scope, on a scope enclosing it, or on every one of its parts feeds an ACL. */
+  private aclCanIdentify(): boolean {
+    if (this.authenticates || (this.options.enclosing?.() ?? []).some((h) => h.authenticates)) return true;
+    const parts = this.options.parts?.() ?? [];
+    return parts.length > 0 && parts.every((h) => h.authenticates);
   }
 }
 
 /** The message of an ACL plugin that no authentication plugin can feed. */
-export function aclWithoutAuthentication(where: string): string {
+function aclWithoutAuthentication(where: string): string {
   return `plugins (${describeValue("acl")}) needs an authentication plugin (key-auth, jwt, basic-auth, hmac-auth, oauth2 or ldap-auth) on ${where}: without one Kong cannot identify the consumer and the ACL refuses every request`;
 }

@@ -1,17 +1,16 @@
-import { Construct } from "constructs";
 import { Route as KongRouteResource } from "../../.gen/providers/kong/route";
 import { bool, integerIn, isToken, oneOf, stringArray } from "../core/checks";
 import { describeValue, Problems } from "../core/errors";
-import { aclWithoutAuthentication, PluginHost } from "./plugin-host";
-import { dedupe, PluginPolicy } from "./plugins/base";
-import type { GatewayService } from "./service";
+import { GatewayEntity, IGatewayEntity } from "./entity";
+import { PluginHost } from "./plugin-host";
+import { dedupe } from "./plugins/render";
 import { isHeaderName, kongName, routeHost, routerPath, sni } from "./validation";
 
-export const ROUTE_PROTOCOLS = ["grpc", "grpcs", "http", "https", "tcp", "tls", "tls_passthrough", "udp"] as const;
+const ROUTE_PROTOCOLS = Object.freeze(["grpc", "grpcs", "http", "https", "tcp", "tls", "tls_passthrough", "udp"] as const);
 export type RouteProtocol = (typeof ROUTE_PROTOCOLS)[number];
 
 /** Protocol groups a route cannot mix (`routes.lua` mutually_exclusive_subsets). */
-const PROTOCOL_GROUPS: ReadonlyArray<readonly RouteProtocol[]> = [["http", "https"], ["tcp", "tls", "udp"], ["tls_passthrough"], ["grpc", "grpcs"]];
+const PROTOCOL_GROUPS: ReadonlyArray<readonly RouteProtocol[]> = Object.freeze([["http", "https"], ["tcp", "tls", "udp"], ["tls_passthrough"], ["grpc", "grpcs"]]);
 
 export interface GatewayRouteProps {
   /** Kong route name (letters, digits, `.-_~`), unique in the gateway. @default "<service name>-<construct id>" */
@@ -47,90 +46,24 @@ export interface GatewayRouteProps {
 }
 
 /** A Kong route (kong_route) of a service, with route-scoped plugins. */
-export class GatewayRoute extends Construct {
+export class GatewayRoute extends GatewayEntity {
   /** The kong_route resource. */
   public readonly resource: KongRouteResource;
   /** The service this route sends requests to. */
-  public readonly service: GatewayService;
+  public readonly service: IGatewayEntity;
   /** The Kong route name. */
   public readonly name: string;
-  /** @internal */
-  public readonly _plugins: PluginHost;
 
-  constructor(service: GatewayService, id: string, props: GatewayRouteProps) {
-    super(service, id);
+  constructor(service: IGatewayEntity, id: string, props: GatewayRouteProps) {
+    super(service, id, service.gateway, "route");
     this.service = service;
-    const gateway = service.gateway;
     const p: GatewayRouteProps = props !== null && typeof props === "object" ? props : {};
     const v = new Problems(this);
     if (props === null || typeof props !== "object") v.add("props", props, "must be an object, e.g. { paths: [\"/v1/model\"] }");
-
     const name = p.name ?? `${service.name}-${id}`;
     const nameOk = kongName(v, "name", name);
-
-    // protocols
-    let protocols: RouteProtocol[] = ["http", "https"];
-    let group: readonly RouteProtocol[] | undefined = PROTOCOL_GROUPS[0];
-    if (p.protocols !== undefined && !isToken(p.protocols)) {
-      if (!Array.isArray(p.protocols) || p.protocols.length === 0) {
-        v.add("protocols", p.protocols, `must be a non-empty list of ${ROUTE_PROTOCOLS.map((x) => JSON.stringify(x)).join(", ")}`);
-        group = undefined;
-      } else {
-        let ok = true;
-        p.protocols.forEach((x, i) => (ok = oneOf(v, `protocols[${i}]`, x, ROUTE_PROTOCOLS) && ok));
-        if (ok) {
-          protocols = dedupe(p.protocols);
-          group = PROTOCOL_GROUPS.find((g) => protocols.every((x) => g.includes(x)));
-          if (!group) {
-            v.add("protocols", p.protocols, "mixes protocol groups: use only one of http/https, grpc/grpcs, tcp/tls/udp or tls_passthrough");
-          }
-        } else {
-          group = undefined;
-        }
-      }
-    }
-    const isHttp = group === PROTOCOL_GROUPS[0];
-    const isGrpc = group === PROTOCOL_GROUPS[3];
-    const isStream = group === PROTOCOL_GROUPS[1] || group === PROTOCOL_GROUPS[2];
-
-    // matchers
-    const paths = listOf(v, "paths", p.paths, routerPath);
-    const methods = listOf(v, "methods", p.methods, (vv, f, m) => {
-      if (typeof m !== "string" || !/^[A-Z]+$/.test(m)) {
-        vv.add(f, m, "must be an HTTP method in uppercase letters, e.g. POST");
-        return false;
-      }
-      return true;
-    });
-    const hosts = listOf(v, "hosts", p.hosts, routeHost);
-    const snis = listOf(v, "snis", p.snis, (vv, f, s) => sni(vv, f, typeof s === "string" ? s.replace(/^\*\./, "").replace(/\.\*$/, "") : s));
-    const headers = headersOf(v, p.headers);
-
-    const has = { paths: paths.length > 0, methods: methods.length > 0, hosts: hosts.length > 0, headers: headers.length > 0, snis: snis.length > 0 };
-    if (group) {
-      if (has.snis && !protocols.some((x) => ["grpcs", "https", "tls", "tls_passthrough"].includes(x))) {
-        v.add("snis", p.snis, "can only be set when protocols include \"https\", \"grpcs\", \"tls\" or \"tls_passthrough\"");
-      }
-      if (isHttp && !(has.paths || has.methods || has.hosts || has.headers || (protocols.includes("https") && has.snis))) {
-        v.add("paths", p.paths, "or methods, hosts or headers must be set: an http route needs at least one matcher");
-      }
-      if (isGrpc) {
-        if (has.methods) v.add("methods", p.methods, "cannot be set when protocols are grpc/grpcs");
-        if (p.stripPath === true) v.add("stripPath", true, "must be false when protocols are grpc/grpcs");
-        if (!(has.paths || has.hosts || has.headers || (protocols.includes("grpcs") && has.snis))) {
-          v.add("paths", p.paths, "or hosts or headers must be set: a grpc route needs at least one matcher");
-        }
-      }
-      if (isStream) {
-        for (const f of ["paths", "methods", "hosts", "headers"] as const) {
-          if (has[f]) v.add(f, p[f], `cannot be set when protocols are ${protocols.join("/")}`);
-        }
-        if (!has.snis) {
-          v.add("snis", p.snis, `must be set when protocols are ${protocols.join("/")} (this library does not model sources/destinations)`);
-        }
-      }
-    }
-
+    const { protocols, group } = checkProtocols(v, p.protocols);
+    const m = checkMatchers(v, p, protocols, group);
     bool(v, "stripPath", p.stripPath);
     bool(v, "preserveHost", p.preserveHost);
     bool(v, "requestBuffering", p.requestBuffering);
@@ -139,28 +72,27 @@ export class GatewayRoute extends Construct {
     integerIn(v, "regexPriority", p.regexPriority, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
     oneOf(v, "pathHandling", p.pathHandling, ["v0", "v1"]);
     stringArray(v, "tags", p.tags);
-
     // uniqueness across the gateway (only when the route itself is valid, so one mistake gives one message)
     if (v.count === 0) {
       if (nameOk && !isToken(name)) {
-        const holder = gateway._claim("route", name, this.node.path);
+        const holder = this.gateway.names.claim("route", name, this.node.path);
         if (holder) v.add("name", name, `is already the name of the route ${holder}: Kong route names are unique`);
       }
-      this.claimMatchers(v, group, paths, hosts, methods, headers, snis);
+      this.claimMatchers(v, group, m);
     }
     v.throwIfAny();
-
     this.name = name;
+    const has = m.has;
     this.resource = new KongRouteResource(this, "Resource", {
       serviceId: service.id,
       name,
       protocols,
-      paths: has.paths ? paths : undefined,
-      methods: has.methods ? methods : undefined,
-      hosts: has.hosts ? hosts : undefined,
-      snis: has.snis ? snis : undefined,
-      header: has.headers ? headers.map(([hn, values]) => ({ name: hn, values })) : undefined,
-      stripPath: p.stripPath ?? !isGrpc,
+      paths: has.paths ? m.paths : undefined,
+      methods: has.methods ? m.methods : undefined,
+      hosts: has.hosts ? m.hosts : undefined,
+      snis: has.snis ? m.snis : undefined,
+      header: has.headers ? m.headers.map(([hn, values]) => ({ name: hn, values })) : undefined,
+      stripPath: p.stripPath ?? group !== PROTOCOL_GROUPS[3],
       preserveHost: p.preserveHost ?? false,
       httpsRedirectStatusCode: p.httpsRedirectStatusCode ?? 426,
       regexPriority: p.regexPriority ?? 0,
@@ -169,47 +101,23 @@ export class GatewayRoute extends Construct {
       responseBuffering: p.responseBuffering ?? true,
       tags: p.tags,
     });
-    this._plugins = new PluginHost(this, "route", () => ({ routeId: this.id }));
   }
 
-  /**
-   * The Kong route id (a Terraform reference). The token is made once and reused by every route, plugin and
-   * credential that points here: each new reference token costs cdktf a full stack-trace capture.
-   */
-  public get id(): string {
-    if (this.idToken === undefined) this.idToken = this.resource.id;
-    return this.idToken;
+  protected kongId(): string {
+    return this.resource.id;
   }
-  private idToken?: string;
 
-  /** Attaches a plugin to this route only. */
-  public addPlugin(policy: PluginPolicy): this {
-    this._plugins.add(policy);
-    if (policy?.name === "acl") {
-      this.node.addValidation({
-        validate: () =>
-          this._plugins.authenticates || this.service._plugins.authenticates || this.service.gateway._plugins.authenticates
-            ? []
-            : [aclWithoutAuthentication("this route, its service or the gateway (globally)")],
-      });
-    }
-    return this;
+  /** An ACL on a route is fed by authentication on the route, its service or the gateway. */
+  protected enclosingPlugins(): readonly PluginHost[] {
+    return [this.service._plugins, this.gateway._plugins];
   }
 
   /**
    * Claims every (protocol group, path, host, method, headers, snis) combination of this route in the gateway, so a
    * second route (in any service) matching the same requests is reported. Linear in the size of the combination.
    */
-  private claimMatchers(
-    v: Problems,
-    group: readonly RouteProtocol[] | undefined,
-    paths: string[],
-    hosts: string[],
-    methods: string[],
-    headers: Array<[string, string[]]>,
-    snis: string[],
-  ): void {
-    const gateway = this.service.gateway;
+  private claimMatchers(v: Problems, group: readonly RouteProtocol[] | undefined, matchers: Matchers): void {
+    const { paths, hosts, methods, headers, snis } = matchers;
     const extra = `${group?.join("+") ?? "?"}|${headers.map(([h, vals]) => `${h.toLowerCase()}=${[...vals].sort().join(",")}`).sort().join(";")}|${[...snis].sort().join(",")}`;
     const anyOf = (xs: string[]) => (xs.length > 0 ? xs : ["*"]);
     const seen = new Set<string>();
@@ -219,7 +127,7 @@ export class GatewayRoute extends Construct {
           const key = `${pth}|${h}|${m}|${extra}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          const holder = gateway._claim("route-match", key, this.node.path);
+          const holder = this.gateway.names.claim("route-match", key, this.node.path);
           if (holder) {
             v.add(
               "paths",
@@ -230,6 +138,74 @@ export class GatewayRoute extends Construct {
           }
         }
       }
+    }
+  }
+}
+
+/** The matchers of a route, checked and deduplicated ([] when absent or wrong), and which of them are set. */
+interface Matchers {
+  readonly paths: string[];
+  readonly methods: string[];
+  readonly hosts: string[];
+  readonly headers: Array<[string, string[]]>;
+  readonly snis: string[];
+  readonly has: { readonly paths: boolean; readonly methods: boolean; readonly hosts: boolean; readonly headers: boolean; readonly snis: boolean };
+}
+
+/** The route's protocols (default http + https) and the one group they belong to (undefined when they are wrong). */
+function checkProtocols(v: Problems, value: RouteProtocol[] | undefined): { protocols: RouteProtocol[]; group?: readonly RouteProtocol[] } {
+  if (value === undefined || isToken(value)) return { protocols: ["http", "https"], group: PROTOCOL_GROUPS[0] };
+  if (!Array.isArray(value) || value.length === 0) {
+    v.add("protocols", value, `must be a non-empty list of ${ROUTE_PROTOCOLS.map((x) => JSON.stringify(x)).join(", ")}`);
+    return { protocols: ["http", "https"] };
+  }
+  let ok = true;
+  value.forEach((x, i) => (ok = oneOf(v, `protocols[${i}]`, x, ROUTE_PROTOCOLS) && ok));
+  if (!ok) return { protocols: ["http", "https"] };
+  const protocols = dedupe(value);
+  const group = PROTOCOL_GROUPS.find((g) => protocols.every((x) => g.includes(x)));
+  if (!group) v.add("protocols", value, "mixes protocol groups: use only one of http/https, grpc/grpcs, tcp/tls/udp or tls_passthrough");
+  return { protocols, group };
+}
+
+/** Checks each matcher, then what the protocol group requires of them (`routes.lua` entity checks). */
+function checkMatchers(v: Problems, p: GatewayRouteProps, protocols: RouteProtocol[], group: readonly RouteProtocol[] | undefined): Matchers {
+  const paths = listOf(v, "paths", p.paths, routerPath);
+  const methods = listOf(v, "methods", p.methods, (vv, f, m) => {
+    if (typeof m !== "string" || !/^[A-Z]+$/.test(m)) {
+      vv.add(f, m, "must be an HTTP method in uppercase letters, e.g. POST");
+      return false;
+    }
+    return true;
+  });
+  const hosts = listOf(v, "hosts", p.hosts, routeHost);
+  const snis = listOf(v, "snis", p.snis, (vv, f, s) => sni(vv, f, typeof s === "string" ? s.replace(/^\*\./, "").replace(/\.\*$/, "") : s));
+  const headers = headersOf(v, p.headers);
+  const has = { paths: paths.length > 0, methods: methods.length > 0, hosts: hosts.length > 0, headers: headers.length > 0, snis: snis.length > 0 };
+  if (group) checkGroupRules(v, p, protocols, group, has);
+  return { paths, methods, hosts, headers, snis, has };
+}
+
+function checkGroupRules(v: Problems, p: GatewayRouteProps, protocols: RouteProtocol[], group: readonly RouteProtocol[], has: Matchers["has"]): void {
+  if (has.snis && !protocols.some((x) => ["grpcs", "https", "tls", "tls_passthrough"].includes(x))) {
+    v.add("snis", p.snis, "can only be set when protocols include \"https\", \"grpcs\", \"tls\" or \"tls_passthrough\"");
+  }
+  if (group === PROTOCOL_GROUPS[0] && !(has.paths || has.methods || has.hosts || has.headers || (protocols.includes("https") && has.snis))) {
+    v.add("paths", p.paths, "or methods, hosts or headers must be set: an http route needs at least one matcher");
+  }
+  if (group === PROTOCOL_GROUPS[3]) {
+    if (has.methods) v.add("methods", p.methods, "cannot be set when protocols are grpc/grpcs");
+    if (p.stripPath === true) v.add("stripPath", true, "must be false when protocols are grpc/grpcs");
+    if (!(has.paths || has.hosts || has.headers || (protocols.includes("grpcs") && has.snis))) {
+      v.add("paths", p.paths, "or hosts or headers must be set: a grpc route needs at least one matcher");
+    }
+  }
+  if (group === PROTOCOL_GROUPS[1] || group === PROTOCOL_GROUPS[2]) {
+    for (const f of ["paths", "methods", "hosts", "headers"] as const) {
+      if (has[f]) v.add(f, p[f], `cannot be set when protocols are ${protocols.join("/")}`);
+    }
+    if (!has.snis) {
+      v.add("snis", p.snis, `must be set when protocols are ${protocols.join("/")} (this library does not model sources/destinations)`);
     }
   }
 }

@@ -1,16 +1,15 @@
 import { Construct } from "constructs";
 import { Service as KongServiceResource } from "../../.gen/providers/kong/service";
-import { bool, integerIn, oneOf, required, stringArray } from "../core/checks";
-import { isToken } from "../core/checks";
+import { bool, integerIn, isToken, oneOf, required, stringArray } from "../core/checks";
 import { describeValue, Problems } from "../core/errors";
-import type { KongGateway } from "./gateway";
-import { aclWithoutAuthentication, PluginHost } from "./plugin-host";
-import { PluginPolicy } from "./plugins/base";
+import { gatewayOfScope, IGatewayContext } from "./context";
+import { GatewayEntity, IGatewayEntity } from "./entity";
+import { PluginHost } from "./plugin-host";
 import { GatewayRoute, GatewayRouteProps } from "./route";
 import { GatewayUpstream } from "./upstream";
 import { host, kongName, path, uuid, uuidList } from "./validation";
 
-export const SERVICE_PROTOCOLS = ["grpc", "grpcs", "http", "https", "tcp", "tls", "tls_passthrough", "udp"] as const;
+const SERVICE_PROTOCOLS = Object.freeze(["grpc", "grpcs", "http", "https", "tcp", "tls", "tls_passthrough", "udp"] as const);
 export type ServiceProtocol = (typeof SERVICE_PROTOCOLS)[number];
 
 export interface GatewayServiceProps {
@@ -29,11 +28,11 @@ export interface GatewayServiceProps {
   /** Retries on failure, 0..32767. @default 5 */
   readonly retries?: number;
   /** Milliseconds to connect, 1..2147483646. @default 60000 */
-  readonly connectTimeout?: number;
+  readonly connectTimeoutMs?: number;
   /** Milliseconds between two reads, 1..2147483646. @default 60000 */
-  readonly readTimeout?: number;
+  readonly readTimeoutMs?: number;
   /** Milliseconds between two writes, 1..2147483646. @default 60000 */
-  readonly writeTimeout?: number;
+  readonly writeTimeoutMs?: number;
   /** Verify the backend's TLS certificate (https/tls only). @default none: Kong's nginx setting */
   readonly tlsVerify?: boolean;
   /** Certificate chain depth to verify, 0..64 (https/tls only). @default none: Kong's nginx setting */
@@ -46,60 +45,67 @@ export interface GatewayServiceProps {
   readonly tags?: string[];
 }
 
+/** A Kong service configured elsewhere, to add routes and plugins to (`GatewayService.fromServiceAttributes`). */
+export interface GatewayServiceAttributes {
+  /** The Kong id of the service: a UUID, or a Terraform reference to one. */
+  readonly serviceId: string;
+  /** The Kong name of the service (the default prefix of its routes' names). */
+  readonly name: string;
+}
+
+/** A Kong service: one made by `gateway.addService`, or one configured elsewhere (`fromServiceAttributes`). */
+export interface IGatewayService extends IGatewayEntity {
+  /** Adds a route that sends matching requests to this service. */
+  addRoute(id: string, props: GatewayRouteProps): GatewayRoute;
+}
+
+/** What every service offers: routes, whose authentication together covers the service's ACL. */
+abstract class ServiceBase extends GatewayEntity implements IGatewayService {
+  /** The routes added with `addRoute`. */
+  public readonly routes: GatewayRoute[] = [];
+
+  public addRoute(id: string, props: GatewayRouteProps): GatewayRoute {
+    const route = new GatewayRoute(this, id, props);
+    this.routes.push(route);
+    return route;
+  }
+
+  protected partPlugins(): readonly PluginHost[] {
+    return this.routes.map((r) => r._plugins);
+  }
+}
+
 /** A Kong service (kong_service) with its routes and service-scoped plugins. */
-export class GatewayService extends Construct {
+export class GatewayService extends ServiceBase {
+  /**
+   * A Kong service configured elsewhere (e.g. by the platform that owns the gateway), to add routes and plugins to.
+   * The stack of `scope` must hold the gateway (`new KongGateway` or `KongGateway.fromAdminUrl`): its kong provider
+   * creates them. Plugins attached to the service elsewhere are not known here, so an ACL needs its authentication
+   * plugin on the same service or route in this app.
+   */
+  public static fromServiceAttributes(scope: Construct, id: string, attrs: GatewayServiceAttributes): IGatewayService {
+    return new ImportedGatewayService(scope, id, attrs);
+  }
+
   /** The kong_service resource. */
   public readonly resource: KongServiceResource;
-  /** The gateway this service is registered in. */
-  public readonly gateway: KongGateway;
   /** The Kong service name. */
   public readonly name: string;
   /** The backend protocol. */
   public readonly protocol: ServiceProtocol;
-  /** The routes added with `addRoute`. */
-  public readonly routes: GatewayRoute[] = [];
-  /** @internal */
-  public readonly _plugins: PluginHost;
 
-  constructor(gateway: KongGateway, id: string, props: GatewayServiceProps) {
-    super(gateway, id);
-    this.gateway = gateway;
+  constructor(gateway: IGatewayContext, id: string, props: GatewayServiceProps) {
+    super(gateway, id, gateway, "service");
     const p: GatewayServiceProps = props !== null && typeof props === "object" ? props : {};
     const v = new Problems(this);
     if (props === null || typeof props !== "object") v.add("props", props, "must be an object with at least host or upstream");
     const name = p.name ?? id;
     if (required(v, "name", name) && kongName(v, "name", name) && !isToken(name)) {
-      const holder = gateway._claim("service", name, this.node.path);
+      const holder = gateway.names.claim("service", name, this.node.path);
       if (holder) v.add("name", name, `is already the name of the service ${holder}: Kong service names are unique`);
     }
-    const protocolOk = oneOf(v, "protocol", p.protocol, SERVICE_PROTOCOLS);
     const protocol: ServiceProtocol = p.protocol ?? "http";
-    if (p.host !== undefined && p.upstream !== undefined) {
-      v.add("host", p.host, "cannot be combined with upstream: the service's host is the upstream's name");
-    } else if (p.upstream !== undefined && !(p.upstream instanceof GatewayUpstream)) {
-      v.add("upstream", "<value>", "must be a GatewayUpstream made with gateway.addUpstream()");
-    } else if (p.upstream === undefined && required(v, "host", p.host, "is required (or set upstream)")) {
-      host(v, "host", p.host);
-    }
-    integerIn(v, "port", p.port, 0, 65535);
-    if (path(v, "path", p.path) && p.path !== undefined && protocolOk && ["tcp", "tls", "udp", "grpc", "grpcs"].includes(protocol)) {
-      v.add("path", p.path, `must not be set when protocol is ${describeValue(protocol)}: Kong only forwards a path over http and https`);
-    }
-    integerIn(v, "retries", p.retries, 0, 32767);
-    integerIn(v, "connectTimeout", p.connectTimeout, 1, 2147483646);
-    integerIn(v, "readTimeout", p.readTimeout, 1, 2147483646);
-    integerIn(v, "writeTimeout", p.writeTimeout, 1, 2147483646);
-    bool(v, "tlsVerify", p.tlsVerify);
-    integerIn(v, "tlsVerifyDepth", p.tlsVerifyDepth, 0, 64);
-    uuidList(v, "caCertificateIds", p.caCertificateIds, "a Kong CA certificate");
-    uuid(v, "clientCertificateId", p.clientCertificateId, "a Kong certificate (e.g. a kong_certificate resource's id)");
-    stringArray(v, "tags", p.tags);
-    if (protocolOk && protocol !== "https" && protocol !== "tls") {
-      const tlsFields = { tlsVerify: p.tlsVerify, tlsVerifyDepth: p.tlsVerifyDepth, caCertificateIds: p.caCertificateIds, clientCertificateId: p.clientCertificateId };
-      for (const [field, value] of Object.entries(tlsFields)) {
-        if (value !== undefined) v.add(field, value, `is only allowed when protocol is "https" or "tls" (it is ${describeValue(protocol)})`);
-      }
-    }
+    checkServiceProps(v, p, oneOf(v, "protocol", p.protocol, SERVICE_PROTOCOLS) ? protocol : undefined);
     v.throwIfAny();
     this.name = name;
     this.protocol = protocol;
@@ -111,9 +117,9 @@ export class GatewayService extends Construct {
       port: p.port ?? 80,
       path: p.path,
       retries: p.retries ?? 5,
-      connectTimeout: p.connectTimeout ?? 60000,
-      readTimeout: p.readTimeout ?? 60000,
-      writeTimeout: p.writeTimeout ?? 60000,
+      connectTimeout: p.connectTimeoutMs ?? 60000,
+      readTimeout: p.readTimeoutMs ?? 60000,
+      writeTimeout: p.writeTimeoutMs ?? 60000,
       tlsVerify: p.tlsVerify,
       tlsVerifyDepth: p.tlsVerifyDepth,
       caCertificateIds: p.caCertificateIds,
@@ -121,39 +127,68 @@ export class GatewayService extends Construct {
       tags: p.tags,
       dependsOn: upstream ? [upstream.resource] : undefined,
     });
-    this._plugins = new PluginHost(this, "service", () => ({ serviceId: this.id }));
   }
 
-  /**
-   * The Kong service id (a Terraform reference). The token is made once and reused by every route, plugin and
-   * credential that points here: each new reference token costs cdktf a full stack-trace capture.
-   */
-  public get id(): string {
-    if (this.idToken === undefined) this.idToken = this.resource.id;
-    return this.idToken;
+  protected kongId(): string {
+    return this.resource.id;
   }
-  private idToken?: string;
+}
 
-  /** Adds a route that sends matching requests to this service. */
-  public addRoute(id: string, props: GatewayRouteProps): GatewayRoute {
-    const route = new GatewayRoute(this, id, props);
-    this.routes.push(route);
-    return route;
+/** Checks the backend, timeout and TLS props; `protocol` is undefined when the protocol itself is wrong. */
+function checkServiceProps(v: Problems, p: GatewayServiceProps, protocol: ServiceProtocol | undefined): void {
+  if (p.host !== undefined && p.upstream !== undefined) {
+    v.add("host", p.host, "cannot be combined with upstream: the service's host is the upstream's name");
+  } else if (p.upstream !== undefined && !(p.upstream instanceof GatewayUpstream)) {
+    v.add("upstream", "<value>", "must be a GatewayUpstream made with gateway.addUpstream()");
+  } else if (p.upstream === undefined && required(v, "host", p.host, "is required (or set upstream)")) {
+    host(v, "host", p.host);
   }
-
-  /** Attaches a plugin to this service (all its routes). */
-  public addPlugin(policy: PluginPolicy): this {
-    this._plugins.add(policy);
-    if (policy?.name === "acl") {
-      this.node.addValidation({
-        validate: () =>
-          this._plugins.authenticates ||
-          this.gateway._plugins.authenticates ||
-          (this.routes.length > 0 && this.routes.every((r) => r._plugins.authenticates))
-            ? []
-            : [aclWithoutAuthentication("this service, each of its routes, or the gateway (globally)")],
-      });
+  integerIn(v, "port", p.port, 0, 65535);
+  if (path(v, "path", p.path) && p.path !== undefined && protocol !== undefined && ["tcp", "tls", "udp", "grpc", "grpcs"].includes(protocol)) {
+    v.add("path", p.path, `must not be set when protocol is ${describeValue(protocol)}: Kong only forwards a path over http and https`);
+  }
+  integerIn(v, "retries", p.retries, 0, 32767);
+  integerIn(v, "connectTimeoutMs", p.connectTimeoutMs, 1, 2147483646);
+  integerIn(v, "readTimeoutMs", p.readTimeoutMs, 1, 2147483646);
+  integerIn(v, "writeTimeoutMs", p.writeTimeoutMs, 1, 2147483646);
+  bool(v, "tlsVerify", p.tlsVerify);
+  integerIn(v, "tlsVerifyDepth", p.tlsVerifyDepth, 0, 64);
+  uuidList(v, "caCertificateIds", p.caCertificateIds, "a Kong CA certificate");
+  uuid(v, "clientCertificateId", p.clientCertificateId, "a Kong certificate (e.g. a kong_certificate resource's id)");
+  stringArray(v, "tags", p.tags);
+  if (protocol !== undefined && protocol !== "https" && protocol !== "tls") {
+    const tlsFields = { tlsVerify: p.tlsVerify, tlsVerifyDepth: p.tlsVerifyDepth, caCertificateIds: p.caCertificateIds, clientCertificateId: p.clientCertificateId };
+    for (const [field, value] of Object.entries(tlsFields)) {
+      if (value !== undefined) v.add(field, value, `is only allowed when protocol is "https" or "tls" (it is ${describeValue(protocol)})`);
     }
-    return this;
+  }
+}
+
+/** A Kong service configured elsewhere: routes and plugins added here point at its id. */
+class ImportedGatewayService extends ServiceBase {
+  public readonly name: string;
+  private readonly serviceId: string;
+
+  constructor(scope: Construct, id: string, attrs: GatewayServiceAttributes) {
+    const a: Partial<GatewayServiceAttributes> = attrs !== null && typeof attrs === "object" ? attrs : {};
+    const gateway = gatewayOfScope(scope);
+    const v = new Problems(scope.node.path ? `${scope.node.path}/${id}` : id);
+    if (gateway === undefined) {
+      v.add(
+        "scope",
+        scope.node.path || "<root>",
+        "is in a stack without a Kong gateway: create a KongGateway, or KongGateway.fromAdminUrl(...), in this stack first; its kong provider creates the service's routes and plugins",
+      );
+    }
+    if (required(v, "serviceId", a.serviceId)) uuid(v, "serviceId", a.serviceId, "a Kong service");
+    if (required(v, "name", a.name)) kongName(v, "name", a.name);
+    v.throwIfAny();
+    super(scope, id, gateway as IGatewayContext, "service");
+    this.name = a.name as string;
+    this.serviceId = a.serviceId as string;
+  }
+
+  protected kongId(): string {
+    return this.serviceId;
   }
 }

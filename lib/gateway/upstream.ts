@@ -3,22 +3,22 @@ import { Target as KongTargetResource } from "../../.gen/providers/kong/target";
 import { Upstream as KongUpstreamResource, UpstreamHealthchecks } from "../../.gen/providers/kong/upstream";
 import { bool, integerIn, isToken, oneOf, required, stringArray } from "../core/checks";
 import { describeValue, Problems } from "../core/errors";
-import type { KongGateway } from "./gateway";
+import { IGatewayContext } from "./context";
 import { cookieName, headerName, hostWithOptionalPort, numberBetween, path, sni, targetAddress, upstreamName, uuid } from "./validation";
 
 /** Hash inputs the kevholditch/kong 6.5.1 provider can express (it has no query_arg / uri_capture fields). */
-export const HASH_ON = ["none", "consumer", "ip", "header", "cookie", "path"] as const;
+const HASH_ON = Object.freeze(["none", "consumer", "ip", "header", "cookie", "path"] as const);
 export type HashOn = (typeof HASH_ON)[number];
 
-export const HEALTHCHECK_TYPES = ["tcp", "http", "https", "grpc", "grpcs"] as const;
+const HEALTHCHECK_TYPES = Object.freeze(["tcp", "http", "https", "grpc", "grpcs"] as const);
 export type HealthcheckType = (typeof HEALTHCHECK_TYPES)[number];
 
 /** Active probing of targets (`entities/upstreams.lua` healthchecks.active). */
 export interface ActiveHealthcheck {
   /** Probe protocol. @default "http" */
   readonly type?: HealthcheckType;
-  /** Probe timeout in seconds, 0..65535. @default 1 */
-  readonly timeout?: number;
+  /** Seconds a probe may take, 0..65535. @default 1 */
+  readonly timeoutSeconds?: number;
   /** Probes run in parallel, 1..2^31. @default 10 */
   readonly concurrency?: number;
   /** Path probed. @default "/" */
@@ -27,14 +27,18 @@ export interface ActiveHealthcheck {
   readonly httpsSni?: string;
   /** Verify the target's certificate in https probes. @default true */
   readonly httpsVerifyCertificate?: boolean;
-  /** When a target counts as healthy. @default { interval: 0, httpStatuses: [200, 302], successes: 0 } */
-  readonly healthy?: { readonly interval?: number; readonly httpStatuses?: number[]; readonly successes?: number };
   /**
-   * When a target counts as unhealthy.
-   * @default { interval: 0, httpStatuses: [429, 404, 500, 501, 502, 503, 504, 505], tcpFailures: 0, timeouts: 0, httpFailures: 0 }
+   * When a target counts as healthy; `intervalSeconds` (0..65535, 0 = no probing of healthy targets) is the time
+   * between probes. @default { intervalSeconds: 0, httpStatuses: [200, 302], successes: 0 }
+   */
+  readonly healthy?: { readonly intervalSeconds?: number; readonly httpStatuses?: number[]; readonly successes?: number };
+  /**
+   * When a target counts as unhealthy; `intervalSeconds` (0..65535, 0 = no probing of unhealthy targets) is the time
+   * between probes, `timeouts` a count of probe timeouts.
+   * @default { intervalSeconds: 0, httpStatuses: [429, 404, 500, 501, 502, 503, 504, 505], tcpFailures: 0, timeouts: 0, httpFailures: 0 }
    */
   readonly unhealthy?: {
-    readonly interval?: number;
+    readonly intervalSeconds?: number;
     readonly httpStatuses?: number[];
     readonly tcpFailures?: number;
     readonly timeouts?: number;
@@ -117,13 +121,13 @@ export class GatewayUpstream extends Construct {
   public readonly targets: KongTargetResource[] = [];
   private readonly targetKeys = new Map<string, string>();
 
-  constructor(gateway: KongGateway, id: string, props: GatewayUpstreamProps = {}) {
+  constructor(gateway: IGatewayContext, id: string, props: GatewayUpstreamProps = {}) {
     super(gateway, id);
     const p: GatewayUpstreamProps = props !== null && typeof props === "object" ? props : {};
     const v = new Problems(this);
     const name = p.name ?? id;
     if (upstreamName(v, "name", name) && !isToken(name)) {
-      const holder = gateway._claim("upstream", name.toLowerCase(), this.node.path);
+      const holder = gateway.names.claim("upstream", name.toLowerCase(), this.node.path);
       if (holder) v.add("name", name, `is already the name of the upstream ${holder}: Kong upstream names are unique`);
     }
     const hashOnOk = checkHashOn(v, "hashOn", p.hashOn);
@@ -272,54 +276,58 @@ function renderHealthchecks(v: Problems, value: UpstreamHealthchecksProps | unde
   if (value === undefined) return undefined;
   const hc = objectOrEmpty(v, "healthchecks", value);
   const out: { active?: UpstreamHealthchecks["active"]; passive?: UpstreamHealthchecks["passive"] } = {};
-  if (hc.active !== undefined) {
-    const a = objectOrEmpty(v, "healthchecks.active", hc.active);
-    const f = (s: string) => `healthchecks.active.${s}`;
-    oneOf(v, f("type"), a.type, HEALTHCHECK_TYPES);
-    numberBetween(v, f("timeout"), a.timeout, 0, 65535);
-    integerIn(v, f("concurrency"), a.concurrency, 1, 2 ** 31);
-    path(v, f("httpPath"), a.httpPath);
-    sni(v, f("httpsSni"), a.httpsSni);
-    bool(v, f("httpsVerifyCertificate"), a.httpsVerifyCertificate);
-    const h = objectOrEmpty(v, f("healthy"), a.healthy);
-    numberBetween(v, f("healthy.interval"), h.interval, 0, 65535);
-    const u = objectOrEmpty(v, f("unhealthy"), a.unhealthy);
-    numberBetween(v, f("unhealthy.interval"), u.interval, 0, 65535);
-    checkHealthCounters(v, f, h, u);
-    out.active = {
-      type: a.type ?? "http",
-      timeout: a.timeout ?? 1,
-      concurrency: a.concurrency ?? 10,
-      httpPath: a.httpPath ?? "/",
-      httpsSni: a.httpsSni,
-      httpsVerifyCertificate: a.httpsVerifyCertificate ?? true,
-      healthy: { interval: h.interval ?? 0, httpStatuses: h.httpStatuses ?? [200, 302], successes: h.successes ?? 0 },
-      unhealthy: {
-        interval: u.interval ?? 0,
-        httpStatuses: u.httpStatuses ?? [429, 404, 500, 501, 502, 503, 504, 505],
-        tcpFailures: u.tcpFailures ?? 0,
-        timeouts: u.timeouts ?? 0,
-        httpFailures: u.httpFailures ?? 0,
-      },
-    };
-  }
-  if (hc.passive !== undefined) {
-    const ps = objectOrEmpty(v, "healthchecks.passive", hc.passive);
-    const f = (s: string) => `healthchecks.passive.${s}`;
-    oneOf(v, f("type"), ps.type, HEALTHCHECK_TYPES);
-    const h = objectOrEmpty(v, f("healthy"), ps.healthy);
-    const u = objectOrEmpty(v, f("unhealthy"), ps.unhealthy);
-    checkHealthCounters(v, f, h, u);
-    out.passive = {
-      type: ps.type ?? "http",
-      healthy: { httpStatuses: h.httpStatuses ?? PASSIVE_HEALTHY, successes: h.successes ?? 0 },
-      unhealthy: {
-        httpStatuses: u.httpStatuses ?? [429, 500, 503],
-        tcpFailures: u.tcpFailures ?? 0,
-        timeouts: u.timeouts ?? 0,
-        httpFailures: u.httpFailures ?? 0,
-      },
-    };
-  }
+  if (hc.active !== undefined) out.active = renderActive(v, hc.active);
+  if (hc.passive !== undefined) out.passive = renderPassive(v, hc.passive);
   return out;
+}
+
+function renderActive(v: Problems, value: ActiveHealthcheck): UpstreamHealthchecks["active"] {
+  const a = objectOrEmpty(v, "healthchecks.active", value);
+  const f = (s: string) => `healthchecks.active.${s}`;
+  oneOf(v, f("type"), a.type, HEALTHCHECK_TYPES);
+  numberBetween(v, f("timeoutSeconds"), a.timeoutSeconds, 0, 65535);
+  integerIn(v, f("concurrency"), a.concurrency, 1, 2 ** 31);
+  path(v, f("httpPath"), a.httpPath);
+  sni(v, f("httpsSni"), a.httpsSni);
+  bool(v, f("httpsVerifyCertificate"), a.httpsVerifyCertificate);
+  const h = objectOrEmpty(v, f("healthy"), a.healthy);
+  numberBetween(v, f("healthy.intervalSeconds"), h.intervalSeconds, 0, 65535);
+  const u = objectOrEmpty(v, f("unhealthy"), a.unhealthy);
+  numberBetween(v, f("unhealthy.intervalSeconds"), u.intervalSeconds, 0, 65535);
+  checkHealthCounters(v, f, h, u);
+  return {
+    type: a.type ?? "http",
+    timeout: a.timeoutSeconds ?? 1,
+    concurrency: a.concurrency ?? 10,
+    httpPath: a.httpPath ?? "/",
+    httpsSni: a.httpsSni,
+    httpsVerifyCertificate: a.httpsVerifyCertificate ?? true,
+    healthy: { interval: h.intervalSeconds ?? 0, httpStatuses: h.httpStatuses ?? [200, 302], successes: h.successes ?? 0 },
+    unhealthy: {
+      interval: u.intervalSeconds ?? 0,
+      httpStatuses: u.httpStatuses ?? [429, 404, 500, 501, 502, 503, 504, 505],
+      tcpFailures: u.tcpFailures ?? 0,
+      timeouts: u.timeouts ?? 0,
+      httpFailures: u.httpFailures ?? 0,
+    },
+  };
+}
+
+function renderPassive(v: Problems, value: PassiveHealthcheck): UpstreamHealthchecks["passive"] {
+  const ps = objectOrEmpty(v, "healthchecks.passive", value);
+  const f = (s: string) => `healthchecks.passive.${s}`;
+  oneOf(v, f("type"), ps.type, HEALTHCHECK_TYPES);
+  const h = objectOrEmpty(v, f("healthy"), ps.healthy);
+  const u = objectOrEmpty(v, f("unhealthy"), ps.unhealthy);
+  checkHealthCounters(v, f, h, u);
+  return {
+    type: ps.type ?? "http",
+    healthy: { httpStatuses: h.httpStatuses ?? PASSIVE_HEALTHY, successes: h.successes ?? 0 },
+    unhealthy: {
+      httpStatuses: u.httpStatuses ?? [429, 500, 503],
+      tcpFailures: u.tcpFailures ?? 0,
+      timeouts: u.timeouts ?? 0,
+      httpFailures: u.httpFailures ?? 0,
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { isIP } from "node:net";
-import { Problems, ValidationProblem } from "../core/errors";
+import { Problems } from "../core/errors";
 import { isToken } from "../core/checks";
 
 /**
@@ -7,30 +7,6 @@ import { isToken } from "../core/checks";
  * `kong/tools/ip.lua`, `kong/tools/http.lua`). Like the checks in lib/core, each returns true for an acceptable
  * value, an unresolved token or `undefined`, and otherwise records one problem.
  */
-
-/** A `Problems` that also remembers what it collected, so plugin policies can report them later under a path. */
-export class ProblemRecorder extends Problems {
-  public readonly items: ValidationProblem[] = [];
-  constructor(private readonly prefix = "") {
-    super("<unattached>");
-  }
-  public add(field: string, value: unknown, message: string): this {
-    const full = this.prefix ? `${this.prefix}.${field}` : field;
-    this.items.push({ field: full, value, message });
-    return this;
-  }
-  public get isEmpty(): boolean {
-    return this.items.length === 0;
-  }
-  public get count(): number {
-    return this.items.length;
-  }
-}
-
-/** Copies recorded problems into the collector of a construct. */
-export function addAll(v: Problems, problems: readonly ValidationProblem[]): void {
-  for (const p of problems) v.add(p.field, p.value, p.message);
-}
 
 /** `typedefs.utf8_name` (services, routes): ASCII letters, digits, `.`, `-`, `_`, `~`, or any non-ASCII character. */
 const UTF8_NAME = /^[A-Za-z0-9._~\u0080-\uFFFF-]+$/u;

@@ -24,7 +24,7 @@ import { GatewayService } from "../gateway/service";
 import { GatewayRoute } from "../gateway/route";
 import { GatewayUpstream } from "../gateway/upstream";
 import { Plugin } from "../gateway/plugins/plugin";
-import { PluginPolicy } from "../gateway/plugins/base";
+import { PluginPolicy } from "../gateway/plugins/plugin";
 import { ModelWorkload } from "./model-workload";
 import { checkKongPeer, IKongProxyPeer, ModelIsolation } from "./model-isolation";
 import {
@@ -220,9 +220,9 @@ export class DetectionService extends Construct {
       protocol: p.protocol === "grpc" ? "grpc" : "http",
       ...(this.upstream ? { upstream: this.upstream } : { host: this.vipHost }),
       port: p.vip.port,
-      connectTimeout: p.timeoutMs,
-      readTimeout: p.timeoutMs,
-      writeTimeout: p.timeoutMs,
+      connectTimeoutMs: p.timeoutMs,
+      readTimeoutMs: p.timeoutMs,
+      writeTimeoutMs: p.timeoutMs,
       retries: 2,
     });
     this.routes = p.routes.map((r, i) =>

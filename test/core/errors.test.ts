@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
-import { Testing } from "cdktf";
-import { Problems, ValidationError, describeValue, formatProblem, pathOf } from "../../lib/core/errors";
+import { Testing, TerraformStack } from "cdktf";
+import { ProblemRecorder, Problems, ValidationError, describeValue, formatProblem, pathOf } from "../../lib/core/errors";
 import { errorOf, newStack, validationError } from "../helpers";
 
 describe("ValidationError and Problems", () => {
@@ -61,5 +61,19 @@ describe("ValidationError and Problems", () => {
     expect(formatProblem("s/m", { field: "rateLimit.minute", value: 10, message: "is lower than rateLimit.second (20)" })).toBe(
       "[s/m] rateLimit.minute (10) is lower than rateLimit.second (20)",
     );
+  });
+
+  test("ProblemRecorder prefixes fields and keeps problems until a construct reports them with addAll", () => {
+    // GIVEN problems recorded before there is a construct WHEN added to a construct's Problems THEN reported there
+    const recorded = new ProblemRecorder("rateLimiting").add("minute", -5, "must be a number > 0");
+    expect(recorded.items).toEqual([{ field: "rateLimiting.minute", value: -5, message: "must be a number > 0" }]);
+    expect([recorded.isEmpty, recorded.count]).toEqual([false, 1]);
+    const stack = new TerraformStack(Testing.app(), "s");
+    const v = new Problems(new Construct(stack, "svc")).addAll(recorded.items);
+    expect(() => v.throwIfAny()).toThrow("[s/svc] rateLimiting.minute (-5) must be a number > 0");
+  });
+
+  test("a ProblemRecorder without prefix keeps the field as given", () => {
+    expect(new ProblemRecorder().add("a", 1, "x").items).toEqual([{ field: "a", value: 1, message: "x" }]);
   });
 });

@@ -11,7 +11,7 @@ describe("AdminCredentials", () => {
   test("token: a sensitive kong_admin_token variable is declared and used", () => {
     // GIVEN token credentials without a variable WHEN synthesized THEN the provider reads a sensitive variable
     const s = stack();
-    new KongGateway(s, "gw", { adminUri: "https://kong-admin:8444", adminCredentials: AdminCredentials.token() });
+    new KongGateway(s, "gw", { adminUrl: "https://kong-admin:8444", adminCredentials: AdminCredentials.token() });
     const json = JSON.parse(Testing.synth(s));
     expect(json.variable.kong_admin_token).toMatchObject({ sensitive: true, type: "string" });
     expect(json.provider.kong[0].kong_admin_token).toBe("${var.kong_admin_token}");
@@ -21,14 +21,14 @@ describe("AdminCredentials", () => {
     const s = stack();
     const u = new TerraformVariable(s, "u", { type: "string", sensitive: true });
     const p = new TerraformVariable(s, "p", { type: "string", sensitive: true });
-    new KongGateway(s, "gw", { adminUri: "https://k:8444", adminCredentials: AdminCredentials.basicAuth(u, p) });
+    new KongGateway(s, "gw", { adminUrl: "https://k:8444", adminCredentials: AdminCredentials.basicAuth(u, p) });
     const provider = JSON.parse(Testing.synth(s)).provider.kong[0];
     expect([provider.kong_admin_username, provider.kong_admin_password]).toEqual(["${var.u}", "${var.p}"]);
   });
 
   test("api key", () => {
     const s = stack();
-    new KongGateway(s, "gw", { adminUri: "https://k:8444", adminCredentials: AdminCredentials.apiKey() });
+    new KongGateway(s, "gw", { adminUrl: "https://k:8444", adminCredentials: AdminCredentials.apiKey() });
     expect(JSON.parse(Testing.synth(s)).provider.kong[0].kong_api_key).toBe("${var.kong_api_key}");
   });
 

@@ -8,34 +8,37 @@ import { errorOf, resources, synth } from "./helpers";
 function build(app: App): TerraformStack {
   const stack = new TerraformStack(app, "platform");
   new KubernetesProvider(stack, "k8s", {});
-  const gw = new KongGateway(stack, "gw", { adminUri: "http://kong-admin.kong.svc.cluster.local:8001" });
-  gw.addPlugin(Plugin.correlationId()).addPlugin(Plugin.prometheus({ statusCodeMetrics: true }));
+  const gw = new KongGateway(stack, "gw", { adminUrl: "http://kong-admin.kong.svc.cluster.local:8001" });
+  gw.addPlugin(Plugin.correlationId());
+  gw.addPlugin(Plugin.prometheus({ statusCodeMetrics: true }));
   const up = gw.addUpstream("face-up", { name: "face.upstream", targets: [{ target: "face.models.svc:80", weight: 90 }, { target: "face-canary.models.svc:80", weight: 10 }] });
   const face = gw.addService("face", { upstream: up });
   face.addRoute("v1", { paths: ["/v1/face"], methods: ["POST"] });
-  face.addPlugin(Plugin.keyAuth({ hideCredentials: true })).addPlugin(Plugin.acl({ allow: ["vision"] }));
+  face.addPlugin(Plugin.keyAuth({ hideCredentials: true }));
+  face.addPlugin(Plugin.acl({ allow: ["vision"] }));
   face.addPlugin(Plugin.rateLimiting({ second: 5, minute: 100 }));
   gw.addConsumer("alice", { username: "alice", aclGroups: ["vision"], keyAuth: true, credentialsSecret: { namespace: "clients" } });
   return stack;
 }
 
 describe("KongGateway", () => {
-  test("configures the kong provider with the admin URI and safe defaults", () => {
-    // GIVEN a gateway with a literal admin URI WHEN synthesized THEN the provider has it, pinned to 6.5.1
+  test("configures the kong provider with the admin URL and safe defaults", () => {
+    // GIVEN a gateway with a literal admin URL WHEN synthesized THEN the provider has it, pinned to 6.5.1
     const stack = new TerraformStack(Testing.app(), "s");
-    new KongGateway(stack, "gw", { adminUri: "http://kong-admin:8001" });
+    new KongGateway(stack, "gw", { adminUrl: "http://kong-admin:8001" });
     const json = synth(stack);
     expect(json.provider.kong).toEqual([{ kong_admin_uri: "http://kong-admin:8001", strict_plugins_match: false, tls_skip_verify: false }]);
     expect(json.terraform.required_providers.kong).toEqual({ source: "kevholditch/kong", version: "6.5.1" });
   });
 
-  test("without adminUri: a kong_admin_uri variable", () => {
+  test("without adminUrl: a kong_admin_url variable", () => {
     const stack = new TerraformStack(Testing.app(), "s");
     const gw = new KongGateway(stack, "gw");
     const json = synth(stack);
-    expect(json.variable.kong_admin_uri.type).toBe("string");
-    expect(json.provider.kong[0].kong_admin_uri).toBe("${var.kong_admin_uri}");
-    expect(gw.adminUri).toContain("${TfToken[");
+    expect(json.variable.kong_admin_url).toEqual({ type: "string", description: "URL of the Kong Admin API, e.g. http://kong-admin.kong.svc.cluster.local:8001" });
+    expect(json.variable.kong_admin_uri).toBeUndefined();
+    expect(json.provider.kong[0].kong_admin_uri).toBe("${var.kong_admin_url}");
+    expect(gw.adminUrl).toContain("${TfToken[");
   });
 
   test("a whole gateway: every entity type, references not copies", () => {
@@ -65,7 +68,7 @@ describe("KongGateway", () => {
 
   test("a global ACL needs a global authentication plugin", () => {
     const stack = new TerraformStack(Testing.app(), "s");
-    const gw = new KongGateway(stack, "gw", { adminUri: "http://k:8001" });
+    const gw = new KongGateway(stack, "gw", { adminUrl: "http://k:8001" });
     gw.addPlugin(Plugin.acl({ allow: ["a"] }));
     expect(() => Testing.synth(stack, true)).toThrow(
       '[s/gw] plugins ("acl") needs an authentication plugin (key-auth, jwt, basic-auth, hmac-auth, oauth2 or ldap-auth) on the gateway (globally): without one Kong cannot identify the consumer and the ACL refuses every request',
@@ -74,24 +77,24 @@ describe("KongGateway", () => {
     expect(() => Testing.synth(stack, true)).not.toThrow();
   });
 
-  test("rejects an admin URI that is not http(s)", () => {
+  test("rejects an admin URL that is not http(s)", () => {
     const stack = new TerraformStack(Testing.app(), "s");
-    expect(() => new KongGateway(stack, "gw", { adminUri: "kong-admin:8001" })).toThrow(
-      '[s/gw] adminUri ("kong-admin:8001") must be an http:// or https:// URL, e.g. http://kong-admin.kong.svc.cluster.local:8001',
+    expect(() => new KongGateway(stack, "gw", { adminUrl: "kong-admin:8001" })).toThrow(
+      '[s/gw] adminUrl ("kong-admin:8001") must be an http:// or https:// URL, e.g. http://kong-admin.kong.svc.cluster.local:8001',
     );
   });
 
   test("rejects a second gateway in one stack (one kong provider per stack)", () => {
     const stack = new TerraformStack(Testing.app(), "s");
-    new KongGateway(stack, "gw", { adminUri: "http://k:8001" });
-    expect(() => new KongGateway(stack, "gw2", { adminUri: "http://k:8001" })).toThrow(
+    new KongGateway(stack, "gw", { adminUrl: "http://k:8001" });
+    expect(() => new KongGateway(stack, "gw2", { adminUrl: "http://k:8001" })).toThrow(
       '[s/gw2] scope ("s") already holds the KongGateway s/gw: one gateway (one kong provider) per stack; put the second gateway in its own stack',
     );
   });
 
   test("rejects wrong option types", () => {
     const stack = new TerraformStack(Testing.app(), "s");
-    expect(() => new KongGateway(stack, "gw", { adminUri: "http://k:8001", workspace: "", tlsSkipVerify: "no" as any })).toThrow(
+    expect(() => new KongGateway(stack, "gw", { adminUrl: "http://k:8001", workspace: "", tlsSkipVerify: "no" as any })).toThrow(
       ['[s/gw] workspace ("") must be a non-empty string', '[s/gw] tlsSkipVerify ("no") must be true or false'].join("\n"),
     );
   });
@@ -99,24 +102,24 @@ describe("KongGateway", () => {
   test.each([
     ["user and password", "https://admin:s3cr3t@kong:8444", "https://<redacted>@kong:8444"],
     ["a user only", "http://admin@kong-admin:8001/", "http://<redacted>@kong-admin:8001/"],
-  ])("rejects an admin URI carrying credentials (%s), without repeating them", (_what, uri, shown) => {
+  ])("rejects an admin URL carrying credentials (%s), without repeating them", (_what, uri, shown) => {
     // GIVEN credentials in the admin URL WHEN the gateway is created THEN refused, pointing to adminCredentials
     const stack = new TerraformStack(Testing.app(), "s");
-    const message = errorOf(() => new KongGateway(stack, "g", { adminUri: uri }));
+    const message = errorOf(() => new KongGateway(stack, "g", { adminUrl: uri }));
     expect(message).toBe(
-      `[s/g] adminUri (${JSON.stringify(shown)}) must not carry a username or password: they would be stored in plain text in the Terraform JSON and state. Remove them from the URL and set adminCredentials: AdminCredentials.basicAuth(), .token() or .apiKey() (sensitive Terraform variables)`,
+      `[s/g] adminUrl (${JSON.stringify(shown)}) must not carry a username or password: they would be stored in plain text in the Terraform JSON and state. Remove them from the URL and set adminCredentials: AdminCredentials.basicAuth(), .token() or .apiKey() (sensitive Terraform variables)`,
     );
     expect(message).not.toContain("s3cr3t");
   });
 
-  test("an admin URI with an @ only in its path or query is fine", () => {
+  test("an admin URL with an @ only in its path or query is fine", () => {
     const stack = new TerraformStack(Testing.app(), "s");
-    expect(() => new KongGateway(stack, "g", { adminUri: "http://kong-admin:8001/x?by=a@b" })).not.toThrow();
+    expect(() => new KongGateway(stack, "g", { adminUrl: "http://kong-admin:8001/x?by=a@b" })).not.toThrow();
   });
 
   test("the ACL-without-authentication error keeps the [path] field (value) message style inside cdktf's report", () => {
     const stack = new TerraformStack(Testing.app(), "s");
-    const gw = new KongGateway(stack, "gw", { adminUri: "http://k:8001" });
+    const gw = new KongGateway(stack, "gw", { adminUrl: "http://k:8001" });
     gw.addPlugin(Plugin.acl({ allow: ["a"] }));
     let message = "";
     try {
@@ -129,5 +132,16 @@ describe("KongGateway", () => {
         '  [s/gw] plugins ("acl") needs an authentication plugin (key-auth, jwt, basic-auth, hmac-auth, oauth2 or ldap-auth) on the gateway (globally): without one Kong cannot identify the consumer and the ACL refuses every request\n\n' +
         "If you wish to ignore these validations, pass 'skipValidation: true' to your App configuration.\n",
     );
+  });
+
+  test("isGateway: true for a KongGateway and an imported one, false for anything else", () => {
+    const app = Testing.app();
+    const gw = new KongGateway(new TerraformStack(app, "a"), "gw", { adminUrl: "http://k:8001" });
+    const imported = KongGateway.fromAdminUrl(new TerraformStack(app, "b"), "kong", { adminUrl: "http://k:8001" });
+    expect([gw, imported, {}, undefined, new TerraformStack(app, "c")].map((x) => KongGateway.isGateway(x))).toEqual([true, true, false, false, false]);
+  });
+
+  test("adminUrl is the literal given (see above for the variable's reference)", () => {
+    expect(new KongGateway(new TerraformStack(Testing.app(), "a"), "gw", { adminUrl: "http://k:8001" }).adminUrl).toBe("http://k:8001");
   });
 });

@@ -1,14 +1,14 @@
 import { App, TerraformStack, Testing } from "cdktf";
 import { KongGateway } from "../../lib/gateway/gateway";
-import { PluginPolicy } from "../../lib/gateway/plugins/base";
+import { PluginPolicy } from "../../lib/gateway/plugins/plugin";
 import { GatewayService } from "../../lib/gateway/service";
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped, and rejected-input tests pass wrong JavaScript types on purpose */
 
-/** A stack with a gateway (literal admin URI) and one service "svc" (host models.local). */
+/** A stack with a gateway (literal admin URL) and one service "svc" (host models.local). */
 export function setup(): { app: App; stack: TerraformStack; gw: KongGateway; svc: GatewayService } {
   const app = Testing.app();
   const stack = new TerraformStack(app, "stack");
-  const gw = new KongGateway(stack, "gw", { adminUri: "http://kong-admin:8001" });
+  const gw = new KongGateway(stack, "gw", { adminUrl: "http://kong-admin:8001" });
   const svc = gw.addService("svc", { host: "models.local" });
   return { app, stack, gw, svc };
 }

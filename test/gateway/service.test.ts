@@ -1,4 +1,7 @@
+import { TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { KongGateway } from "../../lib/gateway/gateway";
 import { Plugin } from "../../lib/gateway/plugins/plugin";
+import { GatewayService } from "../../lib/gateway/service";
 import { errorOf, resources, setup, synth } from "./helpers";
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped, and rejected-input tests pass wrong JavaScript types on purpose */
 
@@ -20,7 +23,7 @@ describe("GatewayService", () => {
 
   test("typical: https with TLS verification", () => {
     const { stack, gw } = setup();
-    gw.addService("secure", { host: "10.0.0.5", port: 8443, protocol: "https", path: "/api", tlsVerify: true, tlsVerifyDepth: 2, readTimeout: 120000 });
+    gw.addService("secure", { host: "10.0.0.5", port: 8443, protocol: "https", path: "/api", tlsVerify: true, tlsVerifyDepth: 2, readTimeoutMs: 120000 });
     expect(resources(synth(stack), "kong_service").find((x) => x.name === "secure")).toMatchObject({ protocol: "https", port: 8443, path: "/api", tls_verify: true, tls_verify_depth: 2, read_timeout: 120000 });
   });
 
@@ -78,11 +81,11 @@ describe("GatewayService", () => {
 
   test("rejects out-of-range port, retries and timeouts, all at once", () => {
     const { gw } = setup();
-    expect(() => gw.addService("x", { host: "a", port: 65536, retries: 40000, connectTimeout: 0 })).toThrow(
+    expect(() => gw.addService("x", { host: "a", port: 65536, retries: 40000, connectTimeoutMs: 0 })).toThrow(
       [
         "[stack/gw/x] port (65536) must be an integer between 0 and 65535",
         "[stack/gw/x] retries (40000) must be an integer between 0 and 32767",
-        "[stack/gw/x] connectTimeout (0) must be an integer between 1 and 2147483646",
+        "[stack/gw/x] connectTimeoutMs (0) must be an integer between 1 and 2147483646",
       ].join("\n"),
     );
   });
@@ -132,5 +135,71 @@ describe("GatewayService", () => {
     const id = "0b4a6f3e-4c1d-4b7a-9f59-2c1e5d0a7b11";
     gw.addService("tls", { host: "a", protocol: "https", clientCertificateId: id, caCertificateIds: [id] });
     expect(resources(synth(stack), "kong_service").find((x) => x.name === "tls")).toMatchObject({ client_certificate_id: id, ca_certificate_ids: [id] });
+  });
+});
+
+describe("GatewayService.fromServiceAttributes", () => {
+  const ID = "6f1c3a9e-2b7d-4c1e-9a55-0d3e8b7f4a21";
+
+  test("routes and plugins of a service configured elsewhere point at its id; the service itself is not created", () => {
+    // GIVEN the platform's face service imported by id into a team's stack WHEN a route and a plugin are added
+    const stack = new TerraformStack(Testing.app(), "team");
+    const kong = KongGateway.fromAdminUrl(stack, "kong", { adminUrl: "http://kong-admin:8001" });
+    const face = GatewayService.fromServiceAttributes(stack, "face", { serviceId: ID, name: "face-detection" });
+    const route = face.addRoute("v2", { paths: ["/v2/face"] });
+    const plugin = face.addPlugin(Plugin.rateLimiting({ minute: 60 }));
+    const json = synth(stack);
+    // THEN the route and plugin reference the literal id, and nothing else of the service is synthesized
+    expect(json.resource.kong_service).toBeUndefined();
+    expect(resources(json, "kong_route")).toEqual([expect.objectContaining({ service_id: ID, name: "face-detection-v2", paths: ["/v2/face"] })]);
+    expect(resources(json, "kong_plugin")[0].service_id).toBe(ID);
+    expect([face.id, face.name, face.gateway, route.service, plugin.node.path]).toEqual([ID, "face-detection", kong, face, "team/face/Plugins/rate-limiting"]);
+  });
+
+  test("the id may be a Terraform reference (e.g. from the platform's remote state)", () => {
+    const stack = new TerraformStack(Testing.app(), "team");
+    KongGateway.fromAdminUrl(stack, "kong", { adminUrl: "http://kong-admin:8001" });
+    const id = new TerraformVariable(stack, "face_service_id", { type: "string" });
+    GatewayService.fromServiceAttributes(stack, "face", { serviceId: id.stringValue, name: "face" }).addRoute("v2", { paths: ["/v2"] });
+    expect(resources(synth(stack), "kong_route")[0].service_id).toBe("${var.face_service_id}");
+  });
+
+  test("route names are claimed in the stack's gateway", () => {
+    const { gw, svc } = setup();
+    svc.addRoute("r", { name: "shared", paths: ["/a"] });
+    const imported = GatewayService.fromServiceAttributes(gw, "other", { serviceId: ID, name: "other" });
+    expect(errorOf(() => imported.addRoute("r", { name: "shared", paths: ["/b"] }))).toBe(
+      '[stack/gw/other/r] name ("shared") is already the name of the route stack/gw/svc/r: Kong route names are unique',
+    );
+  });
+
+  test("an ACL on it needs authentication added here: plugins attached elsewhere are unknown", () => {
+    const { stack, gw } = setup();
+    const imported = GatewayService.fromServiceAttributes(gw, "face", { serviceId: ID, name: "face" });
+    imported.addPlugin(Plugin.acl({ allow: ["g"] }));
+    expect(() => synth(stack)).toThrow('[stack/gw/face] plugins ("acl") needs an authentication plugin');
+    imported.addPlugin(Plugin.keyAuth());
+    expect(() => synth(stack)).not.toThrow();
+  });
+
+  test("rejects a stack without a gateway, a service id that is not a UUID and a missing name, all at once", () => {
+    const stack = new TerraformStack(Testing.app(), "team");
+    expect(errorOf(() => GatewayService.fromServiceAttributes(stack, "face", { serviceId: "face-detection" } as any))).toBe(
+      [
+        '[team/face] scope ("team") is in a stack without a Kong gateway: create a KongGateway, or KongGateway.fromAdminUrl(...), in this stack first; its kong provider creates the service\'s routes and plugins',
+        '[team/face] serviceId ("face-detection") must be the id of a Kong service: a UUID, or a Terraform reference to one',
+        "[team/face] name (undefined) is required",
+      ].join("\n"),
+    );
+  });
+
+  test("rejects a name Kong refuses and attributes that are not an object", () => {
+    const { gw } = setup();
+    expect(errorOf(() => GatewayService.fromServiceAttributes(gw, "x", { serviceId: ID, name: "face detection" }))).toBe(
+      `[stack/gw/x] name ("face detection") must be a Kong name: ASCII letters, digits, '.', '-', '_' and '~' (non-ASCII UTF-8 is also allowed)`,
+    );
+    expect(errorOf(() => GatewayService.fromServiceAttributes(gw, "y", null as any))).toBe(
+      ["[stack/gw/y] serviceId (undefined) is required", "[stack/gw/y] name (undefined) is required"].join("\n"),
+    );
   });
 });

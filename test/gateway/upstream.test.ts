@@ -29,7 +29,7 @@ describe("GatewayUpstream", () => {
 
   test("health checks: given blocks get Kong's defaults filled in", () => {
     const { stack, gw } = setup();
-    gw.addUpstream("up", { name: "u.local", healthchecks: { active: { httpPath: "/healthz", healthy: { interval: 5 } }, passive: { unhealthy: { httpFailures: 5 } } } });
+    gw.addUpstream("up", { name: "u.local", healthchecks: { active: { httpPath: "/healthz", healthy: { intervalSeconds: 5 } }, passive: { unhealthy: { httpFailures: 5 } } } });
     const hc = resources(synth(stack), "kong_upstream")[0].healthchecks;
     expect(hc.active).toEqual({
       type: "http",
@@ -41,6 +41,14 @@ describe("GatewayUpstream", () => {
       unhealthy: { interval: 0, http_statuses: [429, 404, 500, 501, 502, 503, 504, 505], tcp_failures: 0, timeouts: 0, http_failures: 0 },
     });
     expect(hc.passive.unhealthy).toEqual({ http_statuses: [429, 500, 503], tcp_failures: 0, timeouts: 0, http_failures: 5 });
+  });
+
+  test("health-check durations are named in seconds and rendered as Kong's timeout / interval", () => {
+    // GIVEN an active probe with every duration set WHEN synthesized THEN the seconds land in Kong's fields
+    const { stack, gw } = setup();
+    gw.addUpstream("up", { name: "u.local", healthchecks: { active: { timeoutSeconds: 2.5, healthy: { intervalSeconds: 10 }, unhealthy: { intervalSeconds: 3, timeouts: 4 } } } });
+    const active = resources(synth(stack), "kong_upstream")[0].healthchecks.active;
+    expect([active.timeout, active.healthy.interval, active.unhealthy.interval, active.unhealthy.timeouts]).toEqual([2.5, 10, 3, 4]);
   });
 
   test("hashing on a header with a cookie fallback", () => {
@@ -60,7 +68,9 @@ describe("GatewayUpstream", () => {
     ["query_arg hashing (provider has no field for it)", { hashOn: "query_arg" }, '[stack/gw/u] hashOn ("query_arg") is not supported by the kevholditch/kong provider 6.5.1 (it has no field for the query_arg name); use "none", "consumer", "ip", "header", "cookie", "path"'],
     ["slots below 10", { slots: 5 }, "[stack/gw/u] slots (5) must be an integer between 10 and 65536"],
     ["an active check type", { healthchecks: { active: { type: "udp" } } }, '[stack/gw/u] healthchecks.active.type ("udp") must be one of "tcp", "http", "https", "grpc", "grpcs"'],
-    ["an active interval above 65535", { healthchecks: { active: { healthy: { interval: 70000 } } } }, "[stack/gw/u] healthchecks.active.healthy.interval (70000) must be a number between 0 and 65535"],
+    ["an active interval above 65535", { healthchecks: { active: { healthy: { intervalSeconds: 70000 } } } }, "[stack/gw/u] healthchecks.active.healthy.intervalSeconds (70000) must be a number between 0 and 65535"],
+    ["an active timeout above 65535 seconds", { healthchecks: { active: { timeoutSeconds: 70000 } } }, "[stack/gw/u] healthchecks.active.timeoutSeconds (70000) must be a number between 0 and 65535"],
+    ["an unhealthy interval below 0", { healthchecks: { active: { unhealthy: { intervalSeconds: -1 } } } }, "[stack/gw/u] healthchecks.active.unhealthy.intervalSeconds (-1) must be a number between 0 and 65535"],
     ["concurrency 0", { healthchecks: { active: { concurrency: 0 } } }, "[stack/gw/u] healthchecks.active.concurrency (0) must be an integer between 1 and 2147483648"],
     ["a status code of 1000", { healthchecks: { passive: { unhealthy: { httpStatuses: [1000] } } } }, "[stack/gw/u] healthchecks.passive.unhealthy.httpStatuses[0] (1000) must be an integer between 100 and 999"],
     ["a failure counter above 255", { healthchecks: { passive: { unhealthy: { tcpFailures: 256 } } } }, "[stack/gw/u] healthchecks.passive.unhealthy.tcpFailures (256) must be an integer between 0 and 255"],

@@ -14,7 +14,7 @@ function setup() {
   const app = Testing.app();
   const stack = new TerraformStack(app, "platform");
   new KubernetesProvider(stack, "kubernetes", {});
-  const gateway = new KongGateway(stack, "gateway", { adminUri: "http://kong-admin.kong.svc.cluster.local:8001" });
+  const gateway = new KongGateway(stack, "gateway", { adminUrl: "http://kong-admin.kong.svc.cluster.local:8001" });
   return { app, stack, gateway };
 }
 
@@ -233,7 +233,7 @@ describe("DetectionService across stacks", () => {
     const platform = new TerraformStack(app, "platform");
     new KubernetesProvider(platform, "kubernetes", {});
     const gatewayStack = new TerraformStack(app, "gateway");
-    const gateway = new KongGateway(gatewayStack, "gateway", { adminUri: "http://localhost:8001" });
+    const gateway = new KongGateway(gatewayStack, "gateway", { adminUrl: "http://localhost:8001" });
     // WHEN a model is defined in the platform stack
     new DetectionService(platform, "face", { name: "face-detection", namespace: "models", image: "r/face:1.0.0", gateway, kong: KONG });
     const p = JSON.parse(Testing.synth(platform, true));

@@ -1,6 +1,6 @@
 import { bool, stringArray } from "../../core/checks";
-import { ProblemRecorder } from "../validation";
-import { compact, dedupe, NoConsumerPolicy, optionsOf } from "./base";
+import { ProblemRecorder } from "../../core/errors";
+import { compact, dedupe, optionsOf, PolicySpec } from "./render";
 
 /**
  * Options of Kong's acl plugin (Kong/kong 3.9.1 `kong/plugins/acl/schema.lua`): exactly one of `allow` / `deny`.
@@ -19,7 +19,7 @@ export interface AclOptions {
   readonly alwaysUseAuthenticatedGroups?: boolean;
 }
 
-export function acl(options: AclOptions): NoConsumerPolicy {
+export function acl(options: AclOptions): PolicySpec {
   const o = optionsOf(options);
   const v = new ProblemRecorder("acl");
   const allowOk = stringArray(v, "allow", o.allow);
@@ -44,5 +44,5 @@ export function acl(options: AclOptions): NoConsumerPolicy {
         always_use_authenticated_groups: o.alwaysUseAuthenticatedGroups ?? false,
       })
     : {};
-  return new NoConsumerPolicy({ name: "acl", label: "acl", config, problems: v.items, validated: true });
+  return { name: "acl", label: "acl", config, problems: v.items };
 }

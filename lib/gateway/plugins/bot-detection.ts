@@ -1,5 +1,6 @@
-import { ProblemRecorder, regexList } from "../validation";
-import { NoConsumerPolicy, optionsOf } from "./base";
+import { ProblemRecorder } from "../../core/errors";
+import { regexList } from "../validation";
+import { optionsOf, PolicySpec } from "./render";
 
 /**
  * Options of Kong's bot-detection plugin (Kong/kong 3.9.1 `kong/plugins/bot-detection/schema.lua`): User-Agent
@@ -13,11 +14,11 @@ export interface BotDetectionOptions {
   readonly deny?: string[];
 }
 
-export function botDetection(options?: BotDetectionOptions): NoConsumerPolicy {
+export function botDetection(options?: BotDetectionOptions): PolicySpec {
   const o = optionsOf(options);
   const v = new ProblemRecorder("botDetection");
   regexList(v, "allow", o.allow);
   regexList(v, "deny", o.deny);
   const config = v.isEmpty ? { allow: o.allow ?? [], deny: o.deny ?? [] } : {};
-  return new NoConsumerPolicy({ name: "bot-detection", label: "botDetection", config, problems: v.items, validated: true });
+  return { name: "bot-detection", label: "botDetection", config, problems: v.items };
 }

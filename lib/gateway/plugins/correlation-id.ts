@@ -1,6 +1,7 @@
 import { bool, oneOf } from "../../core/checks";
-import { headerName, ProblemRecorder } from "../validation";
-import { ConsumerScopablePolicy, optionsOf } from "./base";
+import { ProblemRecorder } from "../../core/errors";
+import { headerName } from "../validation";
+import { optionsOf, PolicySpec } from "./render";
 
 export type CorrelationIdGenerator = "uuid" | "uuid#counter" | "tracker";
 
@@ -17,7 +18,7 @@ export interface CorrelationIdOptions {
   readonly echoDownstream?: boolean;
 }
 
-export function correlationId(options?: CorrelationIdOptions): ConsumerScopablePolicy {
+export function correlationId(options?: CorrelationIdOptions): PolicySpec {
   const o = optionsOf(options);
   const v = new ProblemRecorder("correlationId");
   headerName(v, "headerName", o.headerName);
@@ -30,5 +31,5 @@ export function correlationId(options?: CorrelationIdOptions): ConsumerScopableP
         echo_downstream: o.echoDownstream ?? false,
       }
     : {};
-  return new ConsumerScopablePolicy({ name: "correlation-id", label: "correlationId", config, problems: v.items, validated: true });
+  return { name: "correlation-id", label: "correlationId", config, problems: v.items };
 }

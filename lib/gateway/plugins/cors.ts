@@ -1,9 +1,10 @@
 import { bool, stringArray, subsetOf } from "../../core/checks";
 import { isToken } from "../../core/checks";
-import { compiles, ProblemRecorder } from "../validation";
-import { compact, NoConsumerPolicy, optionsOf } from "./base";
+import { ProblemRecorder } from "../../core/errors";
+import { compiles } from "../validation";
+import { compact, optionsOf, PolicySpec } from "./render";
 
-export const CORS_METHODS = ["GET", "HEAD", "PUT", "PATCH", "POST", "DELETE", "OPTIONS", "TRACE", "CONNECT"] as const;
+const CORS_METHODS = Object.freeze(["GET", "HEAD", "PUT", "PATCH", "POST", "DELETE", "OPTIONS", "TRACE", "CONNECT"] as const);
 export type CorsMethod = (typeof CORS_METHODS)[number];
 
 /**
@@ -20,7 +21,7 @@ export interface CorsOptions {
   /** Access-Control-Allow-Methods. @default all nine: GET, HEAD, PUT, PATCH, POST, DELETE, OPTIONS, TRACE, CONNECT */
   readonly methods?: CorsMethod[];
   /** Seconds a preflight result may be cached (Access-Control-Max-Age). @default none */
-  readonly maxAge?: number;
+  readonly maxAgeSeconds?: number;
   /**
    * Access-Control-Allow-Credentials. When true, `origins` must list the allowed origins: with no origins, "*" or a
    * pattern matching any origin, Kong echoes every request's Origin with credentials allowed. @default false
@@ -32,7 +33,7 @@ export interface CorsOptions {
   readonly preflightContinue?: boolean;
 }
 
-export function cors(options?: CorsOptions): NoConsumerPolicy {
+export function cors(options?: CorsOptions): PolicySpec {
   const o = optionsOf(options);
   const v = new ProblemRecorder("cors");
   if (o.origins !== undefined && !isToken(o.origins)) {
@@ -50,8 +51,8 @@ export function cors(options?: CorsOptions): NoConsumerPolicy {
   stringArray(v, "headers", o.headers);
   stringArray(v, "exposedHeaders", o.exposedHeaders);
   subsetOf(v, "methods", o.methods, CORS_METHODS);
-  if (o.maxAge !== undefined && !isToken(o.maxAge) && (typeof o.maxAge !== "number" || !Number.isFinite(o.maxAge))) {
-    v.add("maxAge", o.maxAge, "must be a number of seconds");
+  if (o.maxAgeSeconds !== undefined && !isToken(o.maxAgeSeconds) && (typeof o.maxAgeSeconds !== "number" || !Number.isFinite(o.maxAgeSeconds))) {
+    v.add("maxAgeSeconds", o.maxAgeSeconds, "must be a number of seconds");
   }
   if (bool(v, "credentials", o.credentials) && o.credentials === true) checkCredentialedOrigins(v, o.origins);
   bool(v, "privateNetwork", o.privateNetwork);
@@ -62,13 +63,13 @@ export function cors(options?: CorsOptions): NoConsumerPolicy {
         headers: o.headers,
         exposed_headers: o.exposedHeaders,
         methods: o.methods ?? [...CORS_METHODS],
-        max_age: o.maxAge,
+        max_age: o.maxAgeSeconds,
         credentials: o.credentials ?? false,
         private_network: o.privateNetwork ?? false,
         preflight_continue: o.preflightContinue ?? false,
       })
     : {};
-  return new NoConsumerPolicy({ name: "cors", label: "cors", config, problems: v.items, validated: true });
+  return { name: "cors", label: "cors", config, problems: v.items };
 }
 
 const ANY_ORIGIN =

@@ -1,7 +1,6 @@
 import { isToken, noLiteralSecrets } from "../../core/checks";
-import { Problems } from "../../core/errors";
-import { ProblemRecorder } from "../validation";
-import { ConsumerScopablePolicy } from "./base";
+import { Problems, ProblemRecorder } from "../../core/errors";
+import { PolicySpec } from "./render";
 
 /** Kong plugin names: lowercase letters, digits and '-' (as in kong/plugins/<name>). */
 const PLUGIN_NAME = /^[a-z0-9][a-z0-9-]*$/;
@@ -13,7 +12,7 @@ const PLUGIN_NAME = /^[a-z0-9][a-z0-9-]*$/;
  * (`password`, `client_secret`, `api_key`, ... at any depth) are refused: config_json is stored in plain text, so
  * pass a sensitive Terraform variable's reference instead. Prefer a typed factory when one exists.
  */
-export function custom(name: string, config: Record<string, unknown> = {}): ConsumerScopablePolicy {
+export function custom(name: string, config: Record<string, unknown> = {}): PolicySpec {
   const v = new ProblemRecorder("custom");
   if (typeof name !== "string" || !PLUGIN_NAME.test(name)) {
     v.add("name", name, "must be a Kong plugin name: lowercase letters, digits and '-', e.g. basic-auth");
@@ -31,13 +30,12 @@ export function custom(name: string, config: Record<string, unknown> = {}): Cons
       v.add("config", "<unserializable>", "must be JSON-serializable");
     }
   }
-  return new ConsumerScopablePolicy({
+  return {
     name: v.isEmpty ? name : String(name),
     label: "custom",
     config: v.isEmpty && json !== undefined ? config : {},
     problems: v.items,
-    validated: false,
-  });
+  };
 }
 
 const SECRET_HINT =

@@ -1,6 +1,6 @@
 import { cidrList, coversEveryAddress, integerIn, isToken, nonEmptyString } from "../../core/checks";
-import { ProblemRecorder } from "../validation";
-import { compact, ConsumerScopablePolicy, optionsOf } from "./base";
+import { ProblemRecorder } from "../../core/errors";
+import { compact, optionsOf, PolicySpec } from "./render";
 
 /**
  * Options of Kong's ip-restriction plugin (Kong/kong 3.9.1 `kong/plugins/ip-restriction/schema.lua`):
@@ -18,7 +18,7 @@ export interface IpRestrictionOptions {
   readonly message?: string;
 }
 
-export function ipRestriction(options: IpRestrictionOptions): ConsumerScopablePolicy {
+export function ipRestriction(options: IpRestrictionOptions): PolicySpec {
   const o = optionsOf(options);
   const v = new ProblemRecorder("ipRestriction");
   const allowOk = cidrList(v, "allow", o.allow);
@@ -49,5 +49,5 @@ export function ipRestriction(options: IpRestrictionOptions): ConsumerScopablePo
         message: o.message,
       })
     : {};
-  return new ConsumerScopablePolicy({ name: "ip-restriction", label: "ipRestriction", config, problems: v.items, validated: true });
+  return { name: "ip-restriction", label: "ipRestriction", config, problems: v.items };
 }

@@ -1,6 +1,7 @@
 import { bool, nonEmptyString, stringArray, subsetOf } from "../../core/checks";
-import { numberBetween, ProblemRecorder } from "../validation";
-import { compact, dedupe, NoConsumerPolicy, optionsOf } from "./base";
+import { ProblemRecorder } from "../../core/errors";
+import { numberBetween } from "../validation";
+import { compact, dedupe, optionsOf, PolicySpec } from "./render";
 
 /** Claims the jwt plugin can verify. */
 export type JwtClaim = "exp" | "nbf";
@@ -25,14 +26,14 @@ export interface JwtOptions {
   /** Registered claims to verify: "exp" and/or "nbf". @default none */
   readonly claimsToVerify?: JwtClaim[];
   /** Longest accepted token lifetime in seconds, 0..31536000 (0 = no limit); > 0 requires "exp" in claimsToVerify. @default 0 */
-  readonly maximumExpiration?: number;
+  readonly maximumExpirationSeconds?: number;
   /** Consumer used when authentication fails, instead of a 401. @default none */
   readonly anonymous?: string;
   /** Realm of the WWW-Authenticate header on 401 responses. @default none */
   readonly realm?: string;
 }
 
-export function jwt(options?: JwtOptions): NoConsumerPolicy {
+export function jwt(options?: JwtOptions): PolicySpec {
   const o = optionsOf(options);
   const v = new ProblemRecorder("jwt");
   stringArray(v, "uriParamNames", o.uriParamNames);
@@ -42,17 +43,17 @@ export function jwt(options?: JwtOptions): NoConsumerPolicy {
   bool(v, "secretIsBase64", o.secretIsBase64);
   bool(v, "runOnPreflight", o.runOnPreflight);
   const claimsOk = subsetOf(v, "claimsToVerify", o.claimsToVerify, ["exp", "nbf"]);
-  const maxOk = numberBetween(v, "maximumExpiration", o.maximumExpiration, 0, 31536000);
+  const maxOk = numberBetween(v, "maximumExpirationSeconds", o.maximumExpirationSeconds, 0, 31536000);
   nonEmptyString(v, "anonymous", o.anonymous);
   nonEmptyString(v, "realm", o.realm);
   if (
     claimsOk &&
     maxOk &&
-    typeof o.maximumExpiration === "number" &&
-    o.maximumExpiration > 0 &&
+    typeof o.maximumExpirationSeconds === "number" &&
+    o.maximumExpirationSeconds > 0 &&
     !(o.claimsToVerify ?? []).includes("exp")
   ) {
-    v.add("claimsToVerify", o.claimsToVerify, 'must contain "exp" when maximumExpiration is greater than 0');
+    v.add("claimsToVerify", o.claimsToVerify, 'must contain "exp" when maximumExpirationSeconds is greater than 0');
   }
   const config = v.isEmpty
     ? compact({
@@ -63,11 +64,11 @@ export function jwt(options?: JwtOptions): NoConsumerPolicy {
         secret_is_base64: o.secretIsBase64 ?? false,
         run_on_preflight: o.runOnPreflight ?? true,
         claims_to_verify: o.claimsToVerify === undefined ? undefined : dedupe(o.claimsToVerify),
-        maximum_expiration: o.maximumExpiration ?? 0,
+        maximum_expiration: o.maximumExpirationSeconds ?? 0,
         anonymous: o.anonymous,
         realm: o.realm,
       })
     : {};
-  return new NoConsumerPolicy({ name: "jwt", label: "jwt", config, problems: v.items, validated: true });
+  return { name: "jwt", label: "jwt", config, problems: v.items };
 }
 

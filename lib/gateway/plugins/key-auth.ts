@@ -1,6 +1,7 @@
 import { bool, nonEmptyString } from "../../core/checks";
-import { headerNameList, ProblemRecorder } from "../validation";
-import { compact, NoConsumerPolicy, optionsOf } from "./base";
+import { ProblemRecorder } from "../../core/errors";
+import { headerNameList } from "../validation";
+import { compact, optionsOf, PolicySpec } from "./render";
 
 /**
  * Options of Kong's key-auth plugin (Kong/kong 3.9.1 `kong/plugins/key-auth/schema.lua`).
@@ -25,7 +26,7 @@ export interface KeyAuthOptions {
   readonly realm?: string;
 }
 
-export function keyAuth(options?: KeyAuthOptions): NoConsumerPolicy {
+export function keyAuth(options?: KeyAuthOptions): PolicySpec {
   const o = optionsOf(options);
   const v = new ProblemRecorder("keyAuth");
   headerNameList(v, "keyNames", o.keyNames, false);
@@ -48,5 +49,5 @@ export function keyAuth(options?: KeyAuthOptions): NoConsumerPolicy {
         realm: o.realm,
       })
     : {};
-  return new NoConsumerPolicy({ name: "key-auth", label: "keyAuth", config, problems: v.items, validated: true });
+  return { name: "key-auth", label: "keyAuth", config, problems: v.items };
 }

@@ -1,8 +1,8 @@
 import { numberAbove } from "../../core/checks";
-import { ProblemRecorder } from "../validation";
+import { ProblemRecorder } from "../../core/errors";
 
 /** Rate-limiting windows, shortest first (Kong's ORDERED_PERIODS). */
-export const PERIODS = ["second", "minute", "hour", "day", "month", "year"] as const;
+const PERIODS = Object.freeze(["second", "minute", "hour", "day", "month", "year"] as const);
 export type Period = (typeof PERIODS)[number];
 
 /** Requests (or units) allowed per window; set at least one. */

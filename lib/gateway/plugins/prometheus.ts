@@ -1,6 +1,6 @@
 import { bool } from "../../core/checks";
-import { ProblemRecorder } from "../validation";
-import { ConsumerScopablePolicy, optionsOf } from "./base";
+import { ProblemRecorder } from "../../core/errors";
+import { optionsOf, PolicySpec } from "./render";
 
 /**
  * Options of Kong's prometheus plugin (Kong/kong 3.9.1 `kong/plugins/prometheus/schema.lua`). Metrics are served on
@@ -22,7 +22,7 @@ export interface PrometheusOptions {
   readonly aiMetrics?: boolean;
 }
 
-export function prometheus(options?: PrometheusOptions): ConsumerScopablePolicy {
+export function prometheus(options?: PrometheusOptions): PolicySpec {
   const o = optionsOf(options);
   const v = new ProblemRecorder("prometheus");
   const fields = {
@@ -46,11 +46,10 @@ export function prometheus(options?: PrometheusOptions): ConsumerScopablePolicy 
     bool(v, labels[k], value);
     config[k] = value ?? false;
   }
-  return new ConsumerScopablePolicy({
+  return {
     name: "prometheus",
     label: "prometheus",
     config: v.isEmpty ? config : {},
     problems: v.items,
-    validated: true,
-  });
+  };
 }

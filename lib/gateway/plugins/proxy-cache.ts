@@ -1,7 +1,7 @@
 import { bool, integerIn, nonEmptyString, oneOf, stringArray, subsetOf } from "../../core/checks";
 import { isToken } from "../../core/checks";
-import { ProblemRecorder } from "../validation";
-import { compact, ConsumerScopablePolicy, optionsOf } from "./base";
+import { ProblemRecorder } from "../../core/errors";
+import { compact, optionsOf, PolicySpec } from "./render";
 
 export type CacheableMethod = "HEAD" | "GET" | "POST" | "PATCH" | "PUT";
 
@@ -20,13 +20,13 @@ export interface ProxyCacheOptions {
   /** Content types that are cached. @default ["text/plain", "application/json"] */
   readonly contentType?: string[];
   /** Seconds an entry is served (integer > 0). @default 300 */
-  readonly cacheTtl?: number;
+  readonly cacheTtlSeconds?: number;
   /** Honour Cache-Control headers (RFC 7234). @default false */
   readonly cacheControl?: boolean;
   /** Ignore the case of the URI in the cache key. @default false */
   readonly ignoreUriCase?: boolean;
-  /** Seconds an entry is kept in storage, beyond cacheTtl. @default none: as long as cacheTtl */
-  readonly storageTtl?: number;
+  /** Seconds an entry is kept in storage, beyond cacheTtlSeconds. @default none: as long as cacheTtlSeconds */
+  readonly storageTtlSeconds?: number;
   /** Query parameters that are part of the cache key. @default none: all of them */
   readonly varyQueryParams?: string[];
   /** Headers that are part of the cache key. @default none */
@@ -35,7 +35,7 @@ export interface ProxyCacheOptions {
   readonly memoryDictionaryName?: string;
 }
 
-export function proxyCache(options?: ProxyCacheOptions): ConsumerScopablePolicy {
+export function proxyCache(options?: ProxyCacheOptions): PolicySpec {
   const o = optionsOf(options);
   const v = new ProblemRecorder("proxyCache");
   oneOf(v, "strategy", o.strategy, ["memory"]);
@@ -48,10 +48,10 @@ export function proxyCache(options?: ProxyCacheOptions): ConsumerScopablePolicy 
   }
   subsetOf(v, "requestMethod", o.requestMethod, ["HEAD", "GET", "POST", "PATCH", "PUT"]);
   stringArray(v, "contentType", o.contentType);
-  integerIn(v, "cacheTtl", o.cacheTtl, 1, Number.MAX_SAFE_INTEGER);
+  integerIn(v, "cacheTtlSeconds", o.cacheTtlSeconds, 1, Number.MAX_SAFE_INTEGER);
   bool(v, "cacheControl", o.cacheControl);
   bool(v, "ignoreUriCase", o.ignoreUriCase);
-  integerIn(v, "storageTtl", o.storageTtl, 0, Number.MAX_SAFE_INTEGER);
+  integerIn(v, "storageTtlSeconds", o.storageTtlSeconds, 0, Number.MAX_SAFE_INTEGER);
   stringArray(v, "varyQueryParams", o.varyQueryParams);
   stringArray(v, "varyHeaders", o.varyHeaders);
   nonEmptyString(v, "memoryDictionaryName", o.memoryDictionaryName);
@@ -61,14 +61,14 @@ export function proxyCache(options?: ProxyCacheOptions): ConsumerScopablePolicy 
         response_code: o.responseCode ?? [200, 301, 404],
         request_method: o.requestMethod ?? ["GET", "HEAD"],
         content_type: o.contentType ?? ["text/plain", "application/json"],
-        cache_ttl: o.cacheTtl ?? 300,
+        cache_ttl: o.cacheTtlSeconds ?? 300,
         cache_control: o.cacheControl ?? false,
         ignore_uri_case: o.ignoreUriCase ?? false,
-        storage_ttl: o.storageTtl,
+        storage_ttl: o.storageTtlSeconds,
         vary_query_params: o.varyQueryParams,
         vary_headers: o.varyHeaders,
         memory: { dictionary_name: o.memoryDictionaryName ?? "kong_db_cache" },
       })
     : {};
-  return new ConsumerScopablePolicy({ name: "proxy-cache", label: "proxyCache", config, problems: v.items, validated: true });
+  return { name: "proxy-cache", label: "proxyCache", config, problems: v.items };
 }

@@ -1,7 +1,8 @@
 import { bool, nonEmptyString, numberAbove, oneOf, required } from "../../core/checks";
 import { isToken } from "../../core/checks";
-import { headerName, path, ProblemRecorder } from "../validation";
-import { compact, ConsumerScopablePolicy, optionsOf } from "./base";
+import { ProblemRecorder } from "../../core/errors";
+import { headerName, path } from "../validation";
+import { compact, optionsOf, PolicySpec } from "./render";
 import { checkWindows, RateLimitWindows, renderWindows } from "./periods";
 import { checkRedis, RedisOptions } from "./redis";
 
@@ -30,12 +31,12 @@ export interface RateLimitingOptions extends RateLimitWindows {
   /** Body message of rejected requests. @default "API rate limit exceeded" */
   readonly errorMessage?: string;
   /** Seconds between counter syncs with redis: -1 (synchronous) or >= 0.02; only with policy "redis". @default -1 */
-  readonly syncRate?: number;
+  readonly syncRateSeconds?: number;
   /** Redis connection, required with policy "redis". @default none */
   readonly redis?: RedisOptions;
 }
 
-export function rateLimiting(options: RateLimitingOptions): ConsumerScopablePolicy {
+export function rateLimiting(options: RateLimitingOptions): PolicySpec {
   const o = optionsOf(options);
   const v = new ProblemRecorder("rateLimiting");
   checkWindows(v, "", o);
@@ -53,7 +54,7 @@ export function rateLimiting(options: RateLimitingOptions): ConsumerScopablePoli
   if (policyOk && o.policy !== "redis" && o.redis !== undefined) {
     v.add("redis", "<set>", 'is only used with policy "redis": set policy to "redis" or remove redis');
   }
-  checkSyncRate(v, o.syncRate, o.policy);
+  checkSyncRate(v, o.syncRateSeconds, o.policy);
   const config = v.isEmpty
     ? compact({
         ...renderWindows(o),
@@ -65,20 +66,20 @@ export function rateLimiting(options: RateLimitingOptions): ConsumerScopablePoli
         hide_client_headers: o.hideClientHeaders ?? false,
         error_code: o.errorCode ?? 429,
         error_message: o.errorMessage ?? "API rate limit exceeded",
-        sync_rate: o.syncRate ?? -1,
+        sync_rate: o.syncRateSeconds ?? -1,
         redis,
       })
     : {};
-  return new ConsumerScopablePolicy({ name: "rate-limiting", label: "rateLimiting", config, problems: v.items, validated: true });
+  return { name: "rate-limiting", label: "rateLimiting", config, problems: v.items };
 }
 
 function checkSyncRate(v: ProblemRecorder, syncRate: unknown, policy: unknown): void {
   if (syncRate === undefined || isToken(syncRate)) return;
   if (typeof syncRate !== "number" || !Number.isFinite(syncRate)) {
-    v.add("syncRate", syncRate, "must be a number: -1, or >= 0.02 with policy \"redis\"");
+    v.add("syncRateSeconds", syncRate, "must be a number: -1, or >= 0.02 with policy \"redis\"");
   } else if (policy !== "redis" && syncRate !== -1) {
-    v.add("syncRate", syncRate, 'can only be used with policy "redis": leave it at -1 or set policy to "redis"');
+    v.add("syncRateSeconds", syncRate, 'can only be used with policy "redis": leave it at -1 or set policy to "redis"');
   } else if (syncRate !== -1 && syncRate < 0.02) {
-    v.add("syncRate", syncRate, "must be -1 (synchronous) or at least 0.02 seconds");
+    v.add("syncRateSeconds", syncRate, "must be -1 (synchronous) or at least 0.02 seconds");
   }
 }

@@ -1,7 +1,8 @@
 import { bool, integerIn, nonEmptyString, required } from "../../core/checks";
 import { isToken } from "../../core/checks";
-import { host, ProblemRecorder, sni } from "../validation";
-import { compact } from "./base";
+import { ProblemRecorder } from "../../core/errors";
+import { host, sni } from "../validation";
+import { compact } from "./render";
 
 /**
  * Redis connection of the rate-limiting plugins (Kong/kong 3.9.1 `kong/tools/redis/schema.lua`).
@@ -13,8 +14,8 @@ export interface RedisOptions {
   readonly host: string;
   /** @default 6379 */
   readonly port?: number;
-  /** Connection timeout in milliseconds, 0..2147483646. @default 2000 */
-  readonly timeout?: number;
+  /** Milliseconds to connect, send and read, 0..2147483646. @default 2000 */
+  readonly timeoutMs?: number;
   /** ACL user name (Redis 6+). @default none */
   readonly username?: string;
   /** Password, from a sensitive variable (`TerraformVariable.stringValue`); never a literal. @default none */
@@ -42,7 +43,7 @@ export function checkRedis(v: ProblemRecorder, value: unknown): Record<string, u
   const r = value as Partial<RedisOptions>;
   if (required(v, "redis.host", r.host, 'is required when policy is "redis"')) host(v, "redis.host", r.host);
   integerIn(v, "redis.port", r.port, 0, 65535);
-  integerIn(v, "redis.timeout", r.timeout, 0, 2147483646);
+  integerIn(v, "redis.timeoutMs", r.timeoutMs, 0, 2147483646);
   nonEmptyString(v, "redis.username", r.username);
   if (r.password !== undefined && !isToken(r.password)) {
     v.add(
@@ -58,7 +59,7 @@ export function checkRedis(v: ProblemRecorder, value: unknown): Record<string, u
   return compact({
     host: r.host,
     port: r.port ?? 6379,
-    timeout: r.timeout ?? 2000,
+    timeout: r.timeoutMs ?? 2000,
     username: r.username,
     password: r.password,
     database: r.database ?? 0,

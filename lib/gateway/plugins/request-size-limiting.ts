@@ -1,6 +1,6 @@
 import { bool, integerIn, oneOf } from "../../core/checks";
-import { ProblemRecorder } from "../validation";
-import { ConsumerScopablePolicy, optionsOf } from "./base";
+import { ProblemRecorder } from "../../core/errors";
+import { optionsOf, PolicySpec } from "./render";
 
 export type SizeUnit = "megabytes" | "kilobytes" | "bytes";
 
@@ -18,7 +18,7 @@ export interface RequestSizeLimitingOptions {
   readonly requireContentLength?: boolean;
 }
 
-export function requestSizeLimiting(options?: RequestSizeLimitingOptions): ConsumerScopablePolicy {
+export function requestSizeLimiting(options?: RequestSizeLimitingOptions): PolicySpec {
   const o = optionsOf(options);
   const v = new ProblemRecorder("requestSizeLimiting");
   integerIn(v, "allowedPayloadSize", o.allowedPayloadSize, 0, Number.MAX_SAFE_INTEGER);
@@ -31,11 +31,10 @@ export function requestSizeLimiting(options?: RequestSizeLimitingOptions): Consu
         require_content_length: o.requireContentLength ?? false,
       }
     : {};
-  return new ConsumerScopablePolicy({
+  return {
     name: "request-size-limiting",
     label: "requestSizeLimiting",
     config,
     problems: v.items,
-    validated: true,
-  });
+  };
 }

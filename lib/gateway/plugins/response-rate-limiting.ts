@@ -1,6 +1,6 @@
 import { bool, nonEmptyString, oneOf } from "../../core/checks";
-import { ProblemRecorder } from "../validation";
-import { compact, ConsumerScopablePolicy, optionsOf } from "./base";
+import { ProblemRecorder } from "../../core/errors";
+import { compact, optionsOf, PolicySpec } from "./render";
 import { checkWindows, RateLimitWindows, renderWindows } from "./periods";
 import { checkRedis, RedisOptions } from "./redis";
 
@@ -29,7 +29,7 @@ export interface ResponseRateLimitingOptions {
   readonly redis?: RedisOptions;
 }
 
-export function responseRateLimiting(options: ResponseRateLimitingOptions): ConsumerScopablePolicy {
+export function responseRateLimiting(options: ResponseRateLimitingOptions): PolicySpec {
   const o = optionsOf(options);
   const v = new ProblemRecorder("responseRateLimiting");
   const limits: Record<string, unknown> = {};
@@ -69,11 +69,10 @@ export function responseRateLimiting(options: ResponseRateLimitingOptions): Cons
         redis,
       })
     : {};
-  return new ConsumerScopablePolicy({
+  return {
     name: "response-ratelimiting",
     label: "responseRateLimiting",
     config,
     problems: v.items,
-    validated: true,
-  });
+  };
 }

@@ -1,24 +1,24 @@
-import { botDetection } from "../../../lib/gateway/plugins/bot-detection";
+import { Plugin } from "../../../lib/gateway/plugins/plugin";
 import { attachError, rendered } from "../helpers";
 
 describe("bot-detection", () => {
   test("defaults: empty allow and deny lists", () => {
     // GIVEN no options WHEN rendered THEN both lists are empty
-    expect(rendered(botDetection())).toEqual({ allow: [], deny: [] });
+    expect(rendered(Plugin.botDetection())).toEqual({ allow: [], deny: [] });
   });
 
   test("typical: deny a scraper by regex", () => {
-    expect(rendered(botDetection({ deny: ["(?i)scrapy"], allow: ["^internal-probe/\\d+$"] }))).toEqual({
+    expect(rendered(Plugin.botDetection({ deny: ["(?i)scrapy"], allow: ["^internal-probe/\\d+$"] }))).toEqual({
       allow: ["^internal-probe/\\d+$"],
       deny: ["(?i)scrapy"],
     });
   });
 
   test("cannot be scoped to a consumer (typed)", () => {
-    expect(botDetection().consumerScopable).toBe(false);
+    expect(Plugin.botDetection().consumerScopable).toBe(false);
   });
 
   test("rejects a regex that does not compile", () => {
-    expect(attachError(botDetection({ deny: ["[unclosed"] }))).toBe('[stack/gw/svc] botDetection.deny[0] ("[unclosed") must be a valid regular expression');
+    expect(attachError(Plugin.botDetection({ deny: ["[unclosed"] }))).toBe('[stack/gw/svc] botDetection.deny[0] ("[unclosed") must be a valid regular expression');
   });
 });

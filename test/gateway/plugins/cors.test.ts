@@ -1,11 +1,11 @@
-import { cors } from "../../../lib/gateway/plugins/cors";
+import { Plugin } from "../../../lib/gateway/plugins/plugin";
 import { attachError, rendered } from "../helpers";
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped, and rejected-input tests pass wrong JavaScript types on purpose */
 
 describe("cors", () => {
   test("defaults: all nine methods, no credentials", () => {
     // GIVEN no options WHEN rendered THEN Kong's defaults are explicit
-    expect(rendered(cors())).toEqual({
+    expect(rendered(Plugin.cors())).toEqual({
       methods: ["GET", "HEAD", "PUT", "PATCH", "POST", "DELETE", "OPTIONS", "TRACE", "CONNECT"],
       credentials: false,
       private_network: false,
@@ -14,24 +14,24 @@ describe("cors", () => {
   });
 
   test("typical: an origin regex, headers and max age", () => {
-    const c = rendered(cors({ origins: ["https://app\\.example\\.com", "*"], headers: ["content-type"], methods: ["POST"], maxAge: 3600 }));
+    const c = rendered(Plugin.cors({ origins: ["https://app\\.example\\.com", "*"], headers: ["content-type"], methods: ["POST"], maxAgeSeconds: 3600 }));
     expect(c).toMatchObject({ origins: ["https://app\\.example\\.com", "*"], headers: ["content-type"], methods: ["POST"], max_age: 3600 });
   });
 
   test("rejects an origin that is neither * nor a valid regex", () => {
-    expect(attachError(cors({ origins: ["https://(bad"] }))).toBe(
+    expect(attachError(Plugin.cors({ origins: ["https://(bad"] }))).toBe(
       '[stack/gw/svc] cors.origins[0] ("https://(bad") must be "*" or a valid regular expression',
     );
   });
 
   test("rejects a method outside the nine", () => {
-    expect(attachError(cors({ methods: ["FETCH" as any] }))).toBe(
+    expect(attachError(Plugin.cors({ methods: ["FETCH" as any] }))).toBe(
       '[stack/gw/svc] cors.methods[0] ("FETCH") must be one of "GET", "HEAD", "PUT", "PATCH", "POST", "DELETE", "OPTIONS", "TRACE", "CONNECT"',
     );
   });
 
-  test("rejects a non-numeric maxAge", () => {
-    expect(attachError(cors({ maxAge: "1h" as any }))).toBe('[stack/gw/svc] cors.maxAge ("1h") must be a number of seconds');
+  test("rejects a non-numeric maxAgeSeconds", () => {
+    expect(attachError(Plugin.cors({ maxAgeSeconds: "1h" as any }))).toBe('[stack/gw/svc] cors.maxAgeSeconds ("1h") must be a number of seconds');
   });
 
   const ANY =
@@ -39,12 +39,12 @@ describe("cors", () => {
 
   test("rejects credentials without origins", () => {
     // GIVEN credentials and no origins WHEN attached THEN refused: Kong would reflect any origin with credentials
-    expect(attachError(cors({ credentials: true }))).toBe(`[stack/gw/svc] cors.credentials (true) requires explicit origins: with no origins, ${ANY}`);
-    expect(attachError(cors({ credentials: true, origins: [] }))).toBe(`[stack/gw/svc] cors.credentials (true) requires explicit origins: with no origins, ${ANY}`);
+    expect(attachError(Plugin.cors({ credentials: true }))).toBe(`[stack/gw/svc] cors.credentials (true) requires explicit origins: with no origins, ${ANY}`);
+    expect(attachError(Plugin.cors({ credentials: true, origins: [] }))).toBe(`[stack/gw/svc] cors.credentials (true) requires explicit origins: with no origins, ${ANY}`);
   });
 
   test("rejects credentials with \"*\" or a pattern matching any origin", () => {
-    expect(attachError(cors({ credentials: true, origins: ["https://app\\.example\\.com", "*", "https?://.*"] }))).toBe(
+    expect(attachError(Plugin.cors({ credentials: true, origins: ["https://app\\.example\\.com", "*", "https?://.*"] }))).toBe(
       [
         `[stack/gw/svc] cors.origins[1] ("*") matches any origin, which cannot be combined with credentials: true: ${ANY}`,
         `[stack/gw/svc] cors.origins[2] ("https?://.*") matches any origin, which cannot be combined with credentials: true: ${ANY}`,
@@ -53,7 +53,7 @@ describe("cors", () => {
   });
 
   test("credentials with explicit origins are rendered", () => {
-    expect(rendered(cors({ credentials: true, origins: ["https://app\\.example\\.com", "https://.*\\.example\\.com"] }))).toMatchObject({
+    expect(rendered(Plugin.cors({ credentials: true, origins: ["https://app\\.example\\.com", "https://.*\\.example\\.com"] }))).toMatchObject({
       credentials: true,
       origins: ["https://app\\.example\\.com", "https://.*\\.example\\.com"],
     });

@@ -1,4 +1,4 @@
-import { custom } from "../../../lib/gateway/plugins/custom";
+import { Plugin } from "../../../lib/gateway/plugins/plugin";
 import { TerraformVariable } from "cdktf";
 import { attachError, pluginConfig, rendered, setup, synth } from "../helpers";
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped, and rejected-input tests pass wrong JavaScript types on purpose */
@@ -6,20 +6,20 @@ import { attachError, pluginConfig, rendered, setup, synth } from "../helpers";
 describe("custom plugin (unvalidated)", () => {
   test("passes the config through with sorted keys and says it is unvalidated", () => {
     // GIVEN a basic-auth config WHEN rendered THEN it is passed as given
-    const policy = custom("basic-auth", { hide_credentials: true });
+    const policy = Plugin.custom("basic-auth", { hide_credentials: true });
     expect(policy.validated).toBe(false);
     expect(rendered(policy)).toEqual({ hide_credentials: true });
     expect(policy.configJson).toBe('{"hide_credentials":true}');
   });
 
   test("rejects a name that is not a plugin name", () => {
-    expect(attachError(custom("Basic Auth"))).toBe(
+    expect(attachError(Plugin.custom("Basic Auth"))).toBe(
       `[stack/gw/svc] custom.name ("Basic Auth") must be a Kong plugin name: lowercase letters, digits and '-', e.g. basic-auth`,
     );
   });
 
   test("rejects a config that is not an object", () => {
-    expect(attachError(custom("x", [] as any))).toBe(
+    expect(attachError(Plugin.custom("x", [] as any))).toBe(
       "[stack/gw/svc] custom.config ([]) must be an object (the plugin's config in Kong's snake_case form)",
     );
   });
@@ -29,7 +29,7 @@ describe("custom plugin (unvalidated)", () => {
 
   test("rejects literal values under secret-looking keys, at any depth, without repeating them", () => {
     // GIVEN passwords and secrets in a custom config WHEN attached THEN each is refused, redacted
-    const message = attachError(custom("x", { password: "hunter2", client_secret: "s3cr3t", name: "ok", nested: { api_key: 42, servers: [{ token: "t" }] } }));
+    const message = attachError(Plugin.custom("x", { password: "hunter2", client_secret: "s3cr3t", name: "ok", nested: { api_key: 42, servers: [{ token: "t" }] } }));
     expect(message).toBe(
       [
         `[stack/gw/svc] custom.config.password ("<redacted>") ${HINT}`,
@@ -45,7 +45,7 @@ describe("custom plugin (unvalidated)", () => {
     // GIVEN a sensitive variable's reference under a secret key WHEN rendered THEN the reference is in config_json
     const { stack, svc } = setup();
     const secret = new TerraformVariable(stack, "oidc_secret", { type: "string", sensitive: true });
-    svc.addPlugin(custom("openid-connect", { client_secret: secret.stringValue, anything: ["goes", 1] }));
+    svc.addPlugin(Plugin.custom("openid-connect", { client_secret: secret.stringValue, anything: ["goes", 1] }));
     expect(pluginConfig(synth(stack), "openid-connect")).toEqual({ anything: ["goes", 1], client_secret: "${var.oidc_secret}" });
   });
 });

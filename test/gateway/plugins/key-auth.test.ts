@@ -1,12 +1,11 @@
 import { Plugin } from "../../../lib/gateway/plugins/plugin";
-import { keyAuth } from "../../../lib/gateway/plugins/key-auth";
 import { attachError, rendered } from "../helpers";
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped, and rejected-input tests pass wrong JavaScript types on purpose */
 
 describe("key-auth", () => {
   test("defaults are Kong's, spelled out", () => {
     // GIVEN no options WHEN rendered THEN every default of kong/plugins/key-auth/schema.lua is explicit
-    expect(rendered(keyAuth())).toEqual({
+    expect(rendered(Plugin.keyAuth())).toEqual({
       key_names: ["apikey"],
       hide_credentials: false,
       key_in_header: true,
@@ -24,21 +23,21 @@ describe("key-auth", () => {
 
   test("cannot be scoped to a consumer (typed)", () => {
     // GIVEN a key-auth policy THEN its type says so
-    expect(keyAuth().consumerScopable).toBe(false);
+    expect(Plugin.keyAuth().consumerScopable).toBe(false);
   });
 
   test("rejects a key name that is not a header name", () => {
-    expect(attachError(keyAuth({ keyNames: ["api key"] }))).toBe(
+    expect(attachError(Plugin.keyAuth({ keyNames: ["api key"] }))).toBe(
       `[stack/gw/svc] keyAuth.keyNames[0] ("api key") must be an HTTP header name made of A-Z, a-z, 0-9, '-' and '_'`,
     );
   });
 
   test("rejects an empty key_names list", () => {
-    expect(attachError(keyAuth({ keyNames: [] }))).toBe("[stack/gw/svc] keyAuth.keyNames ([]) must not be empty");
+    expect(attachError(Plugin.keyAuth({ keyNames: [] }))).toBe("[stack/gw/svc] keyAuth.keyNames ([]) must not be empty");
   });
 
   test("rejects wrong JavaScript types without a TypeError, all problems at once", () => {
-    const policy = keyAuth({ hideCredentials: "yes", keyNames: "apikey" } as any);
+    const policy = Plugin.keyAuth({ hideCredentials: "yes", keyNames: "apikey" } as any);
     expect(attachError(policy)).toBe(
       [
         '[stack/gw/svc] keyAuth.keyNames ("apikey") must be a list of HTTP header names',

@@ -1,5 +1,5 @@
 import { checkWindows, renderWindows } from "../../../lib/gateway/plugins/periods";
-import { ProblemRecorder } from "../../../lib/gateway/validation";
+import { ProblemRecorder } from "../../../lib/core/errors";
 
 describe("rate-limit windows", () => {
   test("equal limits across windows are accepted (Kong only rejects lower)", () => {

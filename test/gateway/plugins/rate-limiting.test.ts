@@ -1,12 +1,12 @@
+import { Plugin } from "../../../lib/gateway/plugins/plugin";
 import { TerraformVariable } from "cdktf";
-import { rateLimiting } from "../../../lib/gateway/plugins/rate-limiting";
 import { attachError, pluginConfig, rendered, setup, synth } from "../helpers";
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped, and rejected-input tests pass wrong JavaScript types on purpose */
 
 describe("rate-limiting", () => {
   test("typical: per-second and per-minute windows with Kong's defaults", () => {
     // GIVEN two windows WHEN rendered THEN the windows and every default are in the config
-    expect(rendered(rateLimiting({ second: 5, minute: 100 }))).toEqual({
+    expect(rendered(Plugin.rateLimiting({ second: 5, minute: 100 }))).toEqual({
       second: 5,
       minute: 100,
       limit_by: "consumer",
@@ -23,7 +23,7 @@ describe("rate-limiting", () => {
     // GIVEN redis with a sensitive variable password WHEN synthesized THEN the JSON holds a reference, not a secret
     const { stack, svc } = setup();
     const pw = new TerraformVariable(stack, "redis_password", { type: "string", sensitive: true });
-    svc.addPlugin(rateLimiting({ minute: 10, policy: "redis", syncRate: 0.5, redis: { host: "redis.cache", password: pw.stringValue } }));
+    svc.addPlugin(Plugin.rateLimiting({ minute: 10, policy: "redis", syncRateSeconds: 0.5, redis: { host: "redis.cache", password: pw.stringValue } }));
     expect(pluginConfig(synth(stack), "rate-limiting")).toMatchObject({
       policy: "redis",
       sync_rate: 0.5,
@@ -32,48 +32,48 @@ describe("rate-limiting", () => {
   });
 
   test("limit by header", () => {
-    expect(rendered(rateLimiting({ hour: 1000, limitBy: "header", headerName: "x-team" }))).toMatchObject({
+    expect(rendered(Plugin.rateLimiting({ hour: 1000, limitBy: "header", headerName: "x-team" }))).toMatchObject({
       limit_by: "header",
       header_name: "x-team",
     });
   });
 
   test("rejects no window at all", () => {
-    expect(attachError(rateLimiting({}))).toBe(
+    expect(attachError(Plugin.rateLimiting({}))).toBe(
       "[stack/gw/svc] rateLimiting.second (undefined) must set at least one window: second, minute, hour, day, month, year",
     );
   });
 
   test("rejects a longer window lower than a shorter one", () => {
-    expect(attachError(rateLimiting({ second: 20, minute: 10 }))).toBe(
+    expect(attachError(Plugin.rateLimiting({ second: 20, minute: 10 }))).toBe(
       "[stack/gw/svc] rateLimiting.minute (10) is lower than second (20): Kong requires each longer window to allow at least as many requests. Raise minute to >= 20.",
     );
   });
 
   test("compares with the largest shorter window, not only the neighbour", () => {
-    expect(attachError(rateLimiting({ second: 50, minute: 60, day: 55 }))).toBe(
+    expect(attachError(Plugin.rateLimiting({ second: 50, minute: 60, day: 55 }))).toBe(
       "[stack/gw/svc] rateLimiting.day (55) is lower than minute (60): Kong requires each longer window to allow at least as many requests. Raise day to >= 60.",
     );
   });
 
   test("rejects a zero or negative window", () => {
-    expect(attachError(rateLimiting({ minute: 0 }))).toBe("[stack/gw/svc] rateLimiting.minute (0) must be a number greater than 0");
+    expect(attachError(Plugin.rateLimiting({ minute: 0 }))).toBe("[stack/gw/svc] rateLimiting.minute (0) must be a number greater than 0");
   });
 
   test("rejects limitBy header without headerName", () => {
-    expect(attachError(rateLimiting({ minute: 1, limitBy: "header" }))).toBe(
+    expect(attachError(Plugin.rateLimiting({ minute: 1, limitBy: "header" }))).toBe(
       '[stack/gw/svc] rateLimiting.headerName (undefined) is required when limitBy is "header"',
     );
   });
 
   test("rejects limitBy path without path", () => {
-    expect(attachError(rateLimiting({ minute: 1, limitBy: "path" }))).toBe(
+    expect(attachError(Plugin.rateLimiting({ minute: 1, limitBy: "path" }))).toBe(
       '[stack/gw/svc] rateLimiting.path (undefined) is required when limitBy is "path"',
     );
   });
 
   test("rejects an unknown limitBy and policy", () => {
-    expect(attachError(rateLimiting({ minute: 1, limitBy: "user" as any, policy: "memory" as any }))).toBe(
+    expect(attachError(Plugin.rateLimiting({ minute: 1, limitBy: "user" as any, policy: "memory" as any }))).toBe(
       [
         '[stack/gw/svc] rateLimiting.limitBy ("user") must be one of "consumer", "credential", "ip", "service", "header", "path"',
         '[stack/gw/svc] rateLimiting.policy ("memory") must be one of "local", "cluster", "redis"',
@@ -82,30 +82,30 @@ describe("rate-limiting", () => {
   });
 
   test("rejects policy redis without redis host", () => {
-    expect(attachError(rateLimiting({ minute: 1, policy: "redis" }))).toBe(
+    expect(attachError(Plugin.rateLimiting({ minute: 1, policy: "redis" }))).toBe(
       '[stack/gw/svc] rateLimiting.redis.host (undefined) is required when policy is "redis"',
     );
   });
 
   test("rejects a literal redis password (it would be plain text in the JSON)", () => {
-    expect(attachError(rateLimiting({ minute: 1, policy: "redis", redis: { host: "r", password: "hunter2" } }))).toBe(
+    expect(attachError(Plugin.rateLimiting({ minute: 1, policy: "redis", redis: { host: "r", password: "hunter2" } }))).toBe(
       '[stack/gw/svc] rateLimiting.redis.password ("<redacted>") must come from a sensitive Terraform variable or secret reference, not a literal (it would be stored in plain text)',
     );
   });
 
-  test("rejects syncRate without the redis policy", () => {
-    expect(attachError(rateLimiting({ minute: 1, syncRate: 1 }))).toBe(
-      '[stack/gw/svc] rateLimiting.syncRate (1) can only be used with policy "redis": leave it at -1 or set policy to "redis"',
+  test("rejects syncRateSeconds without the redis policy", () => {
+    expect(attachError(Plugin.rateLimiting({ minute: 1, syncRateSeconds: 1 }))).toBe(
+      '[stack/gw/svc] rateLimiting.syncRateSeconds (1) can only be used with policy "redis": leave it at -1 or set policy to "redis"',
     );
   });
 
-  test("rejects a redis syncRate below 0.02", () => {
-    expect(attachError(rateLimiting({ minute: 1, syncRate: 0.01, policy: "redis", redis: { host: "r" } }))).toBe(
-      "[stack/gw/svc] rateLimiting.syncRate (0.01) must be -1 (synchronous) or at least 0.02 seconds",
+  test("rejects a redis syncRateSeconds below 0.02", () => {
+    expect(attachError(Plugin.rateLimiting({ minute: 1, syncRateSeconds: 0.01, policy: "redis", redis: { host: "r" } }))).toBe(
+      "[stack/gw/svc] rateLimiting.syncRateSeconds (0.01) must be -1 (synchronous) or at least 0.02 seconds",
     );
   });
 
   test("rejects a non-positive error code", () => {
-    expect(attachError(rateLimiting({ minute: 1, errorCode: 0 }))).toBe("[stack/gw/svc] rateLimiting.errorCode (0) must be a number greater than 0");
+    expect(attachError(Plugin.rateLimiting({ minute: 1, errorCode: 0 }))).toBe("[stack/gw/svc] rateLimiting.errorCode (0) must be a number greater than 0");
   });
 });

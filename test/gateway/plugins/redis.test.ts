@@ -1,5 +1,5 @@
 import { checkRedis } from "../../../lib/gateway/plugins/redis";
-import { ProblemRecorder } from "../../../lib/gateway/validation";
+import { ProblemRecorder } from "../../../lib/core/errors";
 
 describe("redis record", () => {
   test("fills Kong's defaults", () => {
@@ -16,6 +16,14 @@ describe("redis record", () => {
       "r.redis.host: must not have a port: set the port separately",
       "r.redis.port: must be an integer between 0 and 65535",
     ]);
+  });
+
+  test("timeoutMs is Kong's timeout in milliseconds", () => {
+    // GIVEN a timeout in milliseconds WHEN checked THEN it is rendered as Kong's timeout; out of range is refused
+    const v = new ProblemRecorder("r");
+    expect(checkRedis(v, { host: "r", timeoutMs: 250 })).toMatchObject({ timeout: 250 });
+    checkRedis(v, { host: "r", timeoutMs: -1 });
+    expect(v.items.map((p) => `${p.field} (${p.value}) ${p.message}`)).toEqual(["r.redis.timeoutMs (-1) must be an integer between 0 and 2147483646"]);
   });
 
   test("rejects a server name that is an IP address", () => {

@@ -1,15 +1,15 @@
-import { requestSizeLimiting } from "../../../lib/gateway/plugins/request-size-limiting";
+import { Plugin } from "../../../lib/gateway/plugins/plugin";
 import { attachError, rendered } from "../helpers";
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped, and rejected-input tests pass wrong JavaScript types on purpose */
 
 describe("request-size-limiting", () => {
   test("defaults: 128 megabytes, no Content-Length required", () => {
     // GIVEN no options WHEN rendered THEN Kong's defaults are explicit
-    expect(rendered(requestSizeLimiting())).toEqual({ allowed_payload_size: 128, size_unit: "megabytes", require_content_length: false });
+    expect(rendered(Plugin.requestSizeLimiting())).toEqual({ allowed_payload_size: 128, size_unit: "megabytes", require_content_length: false });
   });
 
   test("typical: 10 MB uploads", () => {
-    expect(rendered(requestSizeLimiting({ allowedPayloadSize: 10, requireContentLength: true }))).toEqual({
+    expect(rendered(Plugin.requestSizeLimiting({ allowedPayloadSize: 10, requireContentLength: true }))).toEqual({
       allowed_payload_size: 10,
       size_unit: "megabytes",
       require_content_length: true,
@@ -17,7 +17,7 @@ describe("request-size-limiting", () => {
   });
 
   test("rejects an unknown unit and a fractional size", () => {
-    expect(attachError(requestSizeLimiting({ allowedPayloadSize: 1.5, sizeUnit: "gigabytes" as any }))).toBe(
+    expect(attachError(Plugin.requestSizeLimiting({ allowedPayloadSize: 1.5, sizeUnit: "gigabytes" as any }))).toBe(
       [
         "[stack/gw/svc] requestSizeLimiting.allowedPayloadSize (1.5) must be an integer between 0 and 9007199254740991",
         '[stack/gw/svc] requestSizeLimiting.sizeUnit ("gigabytes") must be one of "megabytes", "kilobytes", "bytes"',

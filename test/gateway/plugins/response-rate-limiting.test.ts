@@ -1,11 +1,11 @@
-import { responseRateLimiting } from "../../../lib/gateway/plugins/response-rate-limiting";
+import { Plugin } from "../../../lib/gateway/plugins/plugin";
 import { attachError, rendered } from "../helpers";
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped, and rejected-input tests pass wrong JavaScript types on purpose */
 
 describe("response-ratelimiting", () => {
   test("typical: a token counter with Kong's defaults", () => {
     // GIVEN one counter WHEN rendered THEN the limits map and defaults are in the config
-    expect(rendered(responseRateLimiting({ limits: { tokens: { minute: 1000, hour: 20000 } } }))).toEqual({
+    expect(rendered(Plugin.responseRateLimiting({ limits: { tokens: { minute: 1000, hour: 20000 } } }))).toEqual({
       limits: { tokens: { minute: 1000, hour: 20000 } },
       limit_by: "consumer",
       header_name: "x-kong-limit",
@@ -17,13 +17,13 @@ describe("response-ratelimiting", () => {
   });
 
   test("rejects an empty limits map", () => {
-    expect(attachError(responseRateLimiting({ limits: {} }))).toBe(
+    expect(attachError(Plugin.responseRateLimiting({ limits: {} }))).toBe(
       "[stack/gw/svc] responseRateLimiting.limits ({}) must define at least one counter, e.g. { tokens: { minute: 1000 } }",
     );
   });
 
   test("rejects a counter without windows and one with inverted windows", () => {
-    expect(attachError(responseRateLimiting({ limits: { a: {}, b: { hour: 5, day: 1 } } }))).toBe(
+    expect(attachError(Plugin.responseRateLimiting({ limits: { a: {}, b: { hour: 5, day: 1 } } }))).toBe(
       [
         "[stack/gw/svc] responseRateLimiting.limits.a (undefined) must set at least one window: second, minute, hour, day, month, year",
         "[stack/gw/svc] responseRateLimiting.limits.b.day (1) is lower than limits.b.hour (5): Kong requires each longer window to allow at least as many requests. Raise day to >= 5.",
@@ -32,13 +32,13 @@ describe("response-ratelimiting", () => {
   });
 
   test("rejects limitBy outside consumer/credential/ip", () => {
-    expect(attachError(responseRateLimiting({ limits: { t: { second: 1 } }, limitBy: "service" as any }))).toBe(
+    expect(attachError(Plugin.responseRateLimiting({ limits: { t: { second: 1 } }, limitBy: "service" as any }))).toBe(
       '[stack/gw/svc] responseRateLimiting.limitBy ("service") must be one of "consumer", "credential", "ip"',
     );
   });
 
   test("rejects missing limits without a TypeError", () => {
-    expect(attachError(responseRateLimiting({} as any))).toBe(
+    expect(attachError(Plugin.responseRateLimiting({} as any))).toBe(
       "[stack/gw/svc] responseRateLimiting.limits (undefined) must map a counter name to its windows, e.g. { tokens: { minute: 1000 } }",
     );
   });

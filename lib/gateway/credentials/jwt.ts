@@ -1,0 +1,96 @@
+import { Password } from "@cdktf/provider-random/lib/password";
+import { Construct } from "constructs";
+import { ConsumerJwtAuth } from "../../../.gen/providers/kong/consumer-jwt-auth";
+import { isToken, nonEmptyString, oneOf, plainObject } from "../../core/checks";
+import { describeValue, Problems } from "../../core/errors";
+import { ensureRandomProvider } from "../../database/random-provider";
+import { ConsumerCredential, CreatedCredential, CredentialOwner } from "./credential";
+
+const JWT_ALGORITHMS = Object.freeze(["HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "PS256", "PS384", "PS512", "EdDSA"] as const);
+export type JwtAlgorithm = (typeof JWT_ALGORITHMS)[number];
+
+export interface JwtCredentialOptions {
+  /** Signing algorithm. @default "HS256" */
+  readonly algorithm?: JwtAlgorithm;
+  /** Value of the token's `iss` claim (the plugin's key_claim_name) that selects this credential. @default the consumer's username (or custom_id) */
+  readonly key?: string;
+  /** HMAC secret (HS* only) from a sensitive variable; never a literal. @default a generated 64-character random_password */
+  readonly secret?: string;
+  /** PEM public key; required for RS*, PS*, ES* and EdDSA. @default none */
+  readonly rsaPublicKey?: string;
+}
+
+/** @internal The message of a `jwt` prop that is not an options object. */
+export const JWT_SHAPE = "must be { algorithm?, key?, secret?, rsaPublicKey? } ({} for all defaults): leave jwt out for no JWT credential";
+
+const PEM_PUBLIC_KEY = /-----BEGIN [A-Z ]*PUBLIC KEY-----[\s\S]+-----END [A-Z ]*PUBLIC KEY-----/;
+
+/**
+ * @internal The consumer's JWT credential (kong_consumer_jwt_auth "Jwt"). HMAC algorithms get a generated secret
+ * (`JwtSecretValue`) unless one comes from a sensitive variable; asymmetric ones need the PEM public key. Published as
+ * `jwt-key`, `jwt-algorithm` and, for HMAC, `jwt-secret`.
+ */
+export class JwtCredentialSpec implements ConsumerCredential<ConsumerJwtAuth> {
+  public readonly field = "jwt";
+  public readonly shownAs = "<credential>";
+  public readonly holder = "the JWT credential";
+
+  constructor(
+    private readonly options: JwtCredentialOptions,
+    private readonly alreadySet: boolean,
+  ) {}
+
+  public check(v: Problems): readonly string[] {
+    if (this.alreadySet) v.add("jwt", "<set>", "is already set: one JWT credential per consumer");
+    if (!plainObject(v, "jwt", this.options, JWT_SHAPE)) v.throwIfAny();
+    const o = this.options;
+    nonEmptyString(v, "jwt.key", o.key);
+    if (!oneOf(v, "jwt.algorithm", o.algorithm, JWT_ALGORITHMS) || isToken(o.algorithm)) {
+      // Without a known algorithm the secret / public key rules cannot be decided: report what is known.
+      if (isToken(o.algorithm)) v.add("jwt.algorithm", o.algorithm, "must be a literal algorithm: it decides whether a secret or a public key is needed");
+      v.throwIfAny();
+    }
+    const algorithm: JwtAlgorithm = o.algorithm ?? "HS256";
+    const hmac = algorithm.startsWith("HS");
+    if (o.secret !== undefined) {
+      if (!hmac) v.add("jwt.secret", "<redacted>", `is only used with HS256/HS384/HS512 (algorithm is ${describeValue(algorithm)})`);
+      else if (!isToken(o.secret)) {
+        v.add("jwt.secret", "<redacted>", "must come from a sensitive Terraform variable or secret reference, not a literal (it would be stored in plain text)");
+      }
+    }
+    if (!hmac && !isToken(o.rsaPublicKey)) {
+      if (o.rsaPublicKey === undefined) v.add("jwt.rsaPublicKey", undefined, `is required with algorithm ${describeValue(algorithm)}`);
+      else if (typeof o.rsaPublicKey !== "string" || !PEM_PUBLIC_KEY.test(o.rsaPublicKey)) {
+        v.add("jwt.rsaPublicKey", "<value>", "must be a PEM public key (-----BEGIN PUBLIC KEY----- ... -----END PUBLIC KEY-----)");
+      }
+    } else if (hmac && o.rsaPublicKey !== undefined) {
+      v.add("jwt.rsaPublicKey", "<value>", `is only used with asymmetric algorithms (algorithm is ${describeValue(algorithm)})`);
+    }
+    return hmac ? ["jwt-key", "jwt-algorithm", "jwt-secret"] : ["jwt-key", "jwt-algorithm"];
+  }
+
+  public create(owner: CredentialOwner): CreatedCredential<ConsumerJwtAuth> {
+    const scope = owner as Construct;
+    const o = this.options;
+    const algorithm: JwtAlgorithm = o.algorithm ?? "HS256";
+    const hmac = algorithm.startsWith("HS");
+    const key = o.key ?? owner.username ?? (owner.customId as string);
+    let secret: string | undefined;
+    if (hmac) {
+      if (o.secret !== undefined) {
+        secret = o.secret;
+      } else {
+        ensureRandomProvider(scope);
+        secret = new Password(scope, "JwtSecretValue", { length: 64, special: false }).result;
+      }
+    }
+    // The provider marks rsa_public_key required; HMAC credentials send it empty.
+    const resource = new ConsumerJwtAuth(scope, "Jwt", { consumerId: owner.id, algorithm, key, secret, rsaPublicKey: hmac ? "" : (o.rsaPublicKey as string) });
+    const published: Array<[string, string]> = [
+      ["jwt-key", key],
+      ["jwt-algorithm", algorithm],
+    ];
+    if (secret !== undefined) published.push(["jwt-secret", secret]);
+    return { result: resource, published };
+  }
+}

@@ -1,0 +1,62 @@
+import { TerraformVariable } from "cdktf";
+import { errorOf, resources, setup, synth } from "../helpers";
+/* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped, and rejected-input tests pass wrong JavaScript types on purpose */
+
+const PEM = "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----";
+
+describe("a consumer's JWT credential", () => {
+  test("JWT HS256: the secret is a generated random_password; key defaults to the username", () => {
+    const { stack, gw } = setup();
+    gw.addConsumer("bob", { username: "bob", jwt: {} });
+    const json = synth(stack);
+    const cred = resources(json, "kong_consumer_jwt_auth")[0];
+    expect(cred).toMatchObject({ algorithm: "HS256", key: "bob", rsa_public_key: "" });
+    expect(cred.secret).toMatch(/^\$\{random_password\.[\w-]+\.result\}$/);
+  });
+
+  test("JWT secret from a sensitive variable, and RS256 with a public key", () => {
+    const { stack, gw } = setup();
+    const s = new TerraformVariable(stack, "jwt_secret", { type: "string", sensitive: true });
+    gw.addConsumer("a", { customId: "a-1", jwt: { secret: s.stringValue, key: "issuer-a" } });
+    gw.addConsumer("b", { username: "b", jwt: { algorithm: "ES256", rsaPublicKey: PEM } });
+    const creds = resources(synth(stack), "kong_consumer_jwt_auth");
+    expect(creds.map((c) => [c.key, c.secret, c.algorithm])).toEqual([
+      ["issuer-a", "${var.jwt_secret}", "HS256"],
+      ["b", undefined, "ES256"],
+    ]);
+  });
+
+  test("rejects a second JWT credential", () => {
+    const { gw } = setup();
+    const c = gw.addConsumer("c", { username: "c", jwt: {} });
+    expect(() => c.addJwtCredential({})).toThrow('[stack/gw/c] jwt ("<set>") is already set: one JWT credential per consumer');
+  });
+
+  test("a JWT algorithm of the wrong type is a ValidationError, not a TypeError", () => {
+    const { gw } = setup();
+    expect(errorOf(() => gw.addConsumer("c", { username: "u", jwt: { algorithm: 256 as any } }))).toBe(
+      '[stack/gw/c] jwt.algorithm (256) must be one of "HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "PS256", "PS384", "PS512", "EdDSA"',
+    );
+  });
+
+  test("jwt: null is an error (only leaving jwt out means no credential)", () => {
+    // GIVEN jwt null WHEN added THEN refused, and no HS256 credential is created
+    const { stack, gw } = setup();
+    const shape = "must be { algorithm?, key?, secret?, rsaPublicKey? } ({} for all defaults): leave jwt out for no JWT credential";
+    expect(errorOf(() => gw.addConsumer("c", { username: "u", jwt: null as any }))).toBe(`[stack/gw/c] jwt (null) ${shape}`);
+    const d = gw.addConsumer("d", { username: "d" });
+    expect(errorOf(() => d.addJwtCredential(null as any))).toBe(`[stack/gw/d] jwt (null) ${shape}`);
+    expect(resources(synth(stack), "kong_consumer_jwt_auth")).toEqual([]);
+  });
+
+  const bad: Array<[string, object, string]> = [
+    ["a literal JWT secret", { username: "c", jwt: { secret: "hunter2" } }, '[stack/gw/c] jwt.secret ("<redacted>") must come from a sensitive Terraform variable or secret reference, not a literal (it would be stored in plain text)'],
+    ["RS256 without a public key", { username: "c", jwt: { algorithm: "RS256" } }, '[stack/gw/c] jwt.rsaPublicKey (undefined) is required with algorithm "RS256"'],
+    ["a public key that is not PEM", { username: "c", jwt: { algorithm: "PS256", rsaPublicKey: "abc" } }, '[stack/gw/c] jwt.rsaPublicKey ("<value>") must be a PEM public key (-----BEGIN PUBLIC KEY----- ... -----END PUBLIC KEY-----)'],
+    ["an unknown JWT algorithm", { username: "c", jwt: { algorithm: "none" } }, '[stack/gw/c] jwt.algorithm ("none") must be one of "HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "PS256", "PS384", "PS512", "EdDSA"'],
+  ];
+  test.each(bad)("rejects %s", (_what, props, message) => {
+    const { gw } = setup();
+    expect(errorOf(() => gw.addConsumer("c", props as any))).toBe(message);
+  });
+});
