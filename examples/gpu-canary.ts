@@ -2,15 +2,14 @@
  * Example 3 — GPU models and a canary rollout of a new model version.
  * image-stylization v3.1.0 runs on two GPUs per pod; v3.2.0 gets 20% of the traffic through a Kong upstream with
  * weighted targets and passive health checks. Promote by moving `image` to the canary's tag and removing `canary`.
- * Synthesize: npm run build && node dist/examples/gpu-canary.js
+ * Synthesize: npm run synth -- examples/gpu-canary.ts
  */
 import { App } from "cdktf";
-import { Plugin } from "../lib";
-import { AiPlatform } from "../stacks/ai-platform";
+import { AiPlatform, Plugin, synthesize } from "../lib";
 import { ENVIRONMENTS } from "../stacks/environments";
 
 export function build(app: App): AiPlatform {
-  const platform = new AiPlatform(app, { environment: { ...ENVIRONMENTS.prod, name: "gpu" } });
+  const platform = new AiPlatform(app, "ai", { ...ENVIRONMENTS.prod, environment: "gpu" });
   platform.addModel("image-stylization", {
     name: "image-stylization",
     image: "registry.internal/ai/image-stylization:3.1.0",
@@ -36,8 +35,4 @@ export function build(app: App): AiPlatform {
   return platform;
 }
 
-if (require.main === module) {
-  const app = new App();
-  build(app);
-  app.synth();
-}
+if (require.main === module) synthesize(build);

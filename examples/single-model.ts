@@ -3,12 +3,12 @@
  * Two stacks, because Kong's Admin API must exist before Terraform can configure it:
  *   single-model-k8s      namespace, in-cluster PostgreSQL, Kong, the model's workload
  *   single-model-gateway  the model's Kong service/route/policies and a consumer whose key lands in a Secret
- * Synthesize: npm run build && node dist/examples/single-model.js
+ * Synthesize: npm run synth -- examples/single-model.ts
  */
 import { App, Aspects, TerraformStack } from "cdktf";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
-import { DetectionService, InClusterPostgres, KongCluster, KongGateway, NamespaceOrder } from "../lib";
+import { DetectionService, InClusterPostgres, KongCluster, KongGateway, NamespaceOrder, synthesize } from "../lib";
 
 export function build(app: App): void {
   const k8s = new TerraformStack(app, "single-model-k8s");
@@ -39,8 +39,4 @@ export function build(app: App): void {
   });
 }
 
-if (require.main === module) {
-  const app = new App();
-  build(app);
-  app.synth();
-}
+if (require.main === module) synthesize(build);

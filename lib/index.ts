@@ -37,3 +37,19 @@ export { ModelIsolation } from "./models/model-isolation";
 export type { ModelIsolationProps, IKongProxyPeer } from "./models/model-isolation";
 
 export { NamespaceOrder } from "./policy/namespace-order";
+
+export { AiPlatform } from "./platform/ai-platform";
+export type {
+  AiPlatformProps,
+  AiPlatformNamespaces,
+  AiPlatformKongProps,
+  AiPlatformModelScale,
+  ModelDefinition,
+  ConsumerDefinition,
+} from "./platform/ai-platform";
+export { PlatformDatabase } from "./platform/platform-database";
+export type { PlatformInClusterDatabaseProps, PlatformExistingDatabaseProps } from "./platform/platform-database";
+export { StateBackend } from "./app/state-backend";
+export type { LocalStateOptions, S3StateOptions, PgStateOptions } from "./app/state-backend";
+export { synthesize } from "./app/synthesize";
+export type { SynthesizeOptions } from "./app/synthesize";

@@ -1,33 +1,49 @@
-// Transpiles the TypeScript sources to dist/ with esbuild: no type-checking here (npm test does that), so the
-// synth path costs milliseconds instead of the seconds ts-node spends type-checking on every run.
+// Transpiles every TypeScript entry of the repository to dist/ with esbuild: main.ts, lib/, the generated bindings,
+// stacks/, examples/, bench/ and any app file one adds (my-app.ts, apps/acme.ts, ...). No type-checking here
+// (npm test does that), so the synth path costs milliseconds instead of the seconds ts-node spends type-checking.
+// Skipped: dependencies, outputs, tests (jest transpiles them itself) and dot-folders other than .gen.
 import { build } from "esbuild";
-import { readdirSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readdirSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 
-const root = new URL("..", import.meta.url).pathname;
-const roots = ["main.ts", "lib", "stacks", "examples", "bench", ".gen"];
+export const root = resolve(new URL("..", import.meta.url).pathname);
+const SKIPPED_ANYWHERE = new Set(["node_modules", "dist", "cdktf.out", "coverage", "terraform-state"]);
+const SKIPPED_AT_ROOT = new Set(["test"]);
 
-function collect(path, out) {
-  const st = statSync(path, { throwIfNoEntry: false });
-  if (!st) return out;
-  if (st.isDirectory()) {
-    for (const entry of readdirSync(path).sort()) collect(join(path, entry), out);
-  } else if (path.endsWith(".ts") && !path.endsWith(".d.ts")) {
-    out.push(path);
-  }
+/** Every .ts file esbuild transpiles, relative to the root, in a stable order. */
+export function entryFiles() {
+  const out = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        const skipped =
+          SKIPPED_ANYWHERE.has(entry.name) || (dir === root && SKIPPED_AT_ROOT.has(entry.name)) || (entry.name.startsWith(".") && entry.name !== ".gen");
+        if (!skipped) walk(path);
+      } else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts") && !entry.name.endsWith(".test.ts")) {
+        out.push(relative(root, path));
+      }
+    }
+  };
+  walk(root);
   return out;
 }
 
-const entryPoints = roots.flatMap((r) => collect(join(root, r), []));
-await build({
-  absWorkingDir: root,
-  entryPoints: entryPoints.map((p) => relative(root, p)),
-  outdir: "dist",
-  outbase: ".",
-  format: "cjs",
-  platform: "node",
-  target: "node20",
-  bundle: false,
-  sourcemap: false,
-  logLevel: "warning",
-});
+export async function buildAll() {
+  await build({
+    absWorkingDir: root,
+    entryPoints: entryFiles(),
+    outdir: "dist",
+    outbase: ".",
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    bundle: false,
+    sourcemap: false,
+    logLevel: "warning",
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname)) {
+  await buildAll();
+}

@@ -1,5 +1,4 @@
-import { Plugin } from "../lib/gateway/plugins/plugin";
-import { AiPlatform } from "./ai-platform";
+import { AiPlatform, Plugin } from "../lib";
 
 /**
  * The platform of the original design: three image models and two consumers.

@@ -1,15 +1,15 @@
 import { App } from "cdktf";
-import { AiPlatform } from "./ai-platform";
-import { BackendConfig } from "./backend";
+import { AiPlatform, StateBackend } from "../lib";
 import { addDefaultConsumers, addDefaultModels } from "./catalog";
-import { PlatformEnvironment } from "./environments";
+import { DefaultEnvironment } from "./environments";
 
 /**
  * The default app: the platform of the original design (Kong with PostgreSQL; face detection, pet detection,
- * content moderation; a mobile app and a partner as consumers) for one environment.
+ * content moderation; a mobile app and a partner as consumers) for one environment, as the stacks
+ * `ai-platform-<env>` and `ai-gateway-<env>` (the construct id `ai` is their prefix).
  */
-export function buildDefaultApp(app: App, environment: PlatformEnvironment, backend?: BackendConfig): AiPlatform {
-  const platform = new AiPlatform(app, { environment, backend });
+export function buildDefaultApp(app: App, environment: DefaultEnvironment, backend?: StateBackend): AiPlatform {
+  const platform = new AiPlatform(app, "ai", { ...environment, backend });
   addDefaultModels(platform);
   addDefaultConsumers(platform);
   return platform;

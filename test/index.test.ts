@@ -10,6 +10,7 @@
 const EXPORTS = [
   "AdminCredentials",
   "AdminEndpoint",
+  "AiPlatform",
   "DEFAULT_KONG_IMAGE",
   "DEFAULT_POSTGRES_IMAGE",
   "DetectionService",
@@ -24,13 +25,16 @@ const EXPORTS = [
   "KongGateway",
   "ModelIsolation",
   "NamespaceOrder",
+  "PlatformDatabase",
   "Plugin",
   "ProxyEndpoint",
   "Scaling",
+  "StateBackend",
   "ValidationError",
   "Vip",
   "selectorLabels",
   "standardLabels",
+  "synthesize",
 ];
 
 describe("lib/index.ts", () => {

@@ -5,6 +5,7 @@ import { build as singleModel } from "../../examples/single-model";
 import { build as managedPostgres } from "../../examples/managed-postgres";
 import { build as gpuCanary } from "../../examples/gpu-canary";
 import { synthApp } from "../helpers";
+import { buildPlatform as starter } from "../../examples/starter/platform";
 
 const apps: [string, (app: App) => unknown][] = [
   ["default app (dev)", (app) => buildDefaultApp(app, ENVIRONMENTS.dev)],
@@ -12,6 +13,8 @@ const apps: [string, (app: App) => unknown][] = [
   ["example single-model", singleModel],
   ["example managed-postgres", managedPostgres],
   ["example gpu-canary", gpuCanary],
+  ["starter (dev)", (app) => starter(app, { environment: "dev" })],
+  ["starter (prod)", (app) => starter(app, { environment: "prod" })],
 ];
 
 describe.each(apps)("%s", (_name, build) => {

@@ -43,6 +43,9 @@ function fileOf(lines: number): string {
   return "export const x = 1;\n".repeat(lines);
 }
 
+// Each case spawns node on fixture trees; on a loaded 2-core machine that can take longer than jest's default 5 s.
+jest.setTimeout(30_000);
+
 describe("scripts/check-structure.mjs", () => {
   test.concurrent("a clean tree: exit 0 and nothing printed; limits are inclusive, and what is not hand-written lib/ code is skipped", async () => {
     // GIVEN files at exactly the limits, imports that leave lib/ or name packages, and violations only in skipped places

@@ -1,20 +1,20 @@
 import { ENVIRONMENTS, environmentFromEnv } from "../../stacks/environments";
 import { expectValidationError } from "../helpers";
 
-describe("environments", () => {
+describe("environments of the default app", () => {
   test("ENV selects the environment, dev by default", () => {
-    expect(environmentFromEnv({}).name).toBe("dev");
-    expect(environmentFromEnv({ ENV: "prod" }).name).toBe("prod");
+    expect(environmentFromEnv({}).environment).toBe("dev");
+    expect(environmentFromEnv({ ENV: "prod" }).environment).toBe("prod");
   });
 
   test("dev and prod differ the way real ones do", () => {
     const { dev, prod } = ENVIRONMENTS;
-    expect(dev.database.kind).toBe("in-cluster");
-    expect(prod.database.kind).toBe("existing");
-    expect(prod.kong.minReplicas).toBeGreaterThan(dev.kong.minReplicas);
-    expect(prod.kong.proxy.loadBalancerIp).toBeDefined();
-    expect(dev.kong.adminSourceRanges).toBeUndefined();
-    expect(prod.kong.adminSourceRanges).toEqual(["10.99.0.0/24"]);
+    expect(dev.database?.kind).toBe("in-cluster");
+    expect(prod.database?.kind).toBe("existing");
+    expect(prod.kong?.scaling?.minReplicas).toBeGreaterThan(dev.kong?.scaling?.minReplicas ?? 0);
+    expect(prod.kong?.proxy?.ip).toBe("10.20.0.10");
+    expect(dev.kong?.admin).toBeUndefined();
+    expect(prod.kong?.admin?.sourceRanges).toEqual(["10.99.0.0/24"]);
   });
 
   test("an unknown environment is a clear error", () => {

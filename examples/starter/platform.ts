@@ -1,0 +1,61 @@
+import { App } from "cdktf";
+import { AdminEndpoint, AiPlatform, Plugin, PlatformDatabase, ProxyEndpoint, Scaling, StateBackend } from "kong-ai-platform";
+
+export interface AcmeSettings {
+  /** "dev" or "prod": the last part of the stack names. */
+  readonly environment: string;
+  /** Where Terraform keeps the state. @default ./terraform-state */
+  readonly backend?: StateBackend;
+}
+
+/**
+ * Acme's AI platform: Kong on PostgreSQL, two models and the web app that calls them, as the stacks
+ * acme-platform-<env> (Kubernetes) and acme-gateway-<env> (Kong's configuration, applied after it).
+ */
+export function buildPlatform(app: App, settings: AcmeSettings): AiPlatform {
+  const prod = settings.environment === "prod";
+  const platform = new AiPlatform(app, "acme", {
+    environment: settings.environment,
+    backend: settings.backend,
+    namespaces: { kong: "acme-kong", models: "acme-models", consumerCredentials: "acme-apps" },
+    database: prod
+      ? PlatformDatabase.existing({ host: "kong-db.acme.internal", sslMode: "verify-full", adminUsername: "platform_admin" })
+      : PlatformDatabase.inCluster({ storageSize: "10Gi" }),
+    kong: {
+      scaling: Scaling.cpu({ minReplicas: prod ? 3 : 2, maxReplicas: prod ? 10 : 3 }),
+      env: { KONG_LOG_LEVEL: prod ? "notice" : "info" },
+      proxy: ProxyEndpoint.loadBalancer({ sourceRanges: ["10.0.0.0/8"], externalTrafficPolicy: "Local" }),
+      // the CI runners that apply the gateway stack reach the Admin API through an internal load balancer; dev uses
+      // kubectl port-forward
+      admin: prod
+        ? AdminEndpoint.loadBalancer({
+            sourceRanges: ["10.99.0.0/24"],
+            annotations: { "networking.gke.io/load-balancer-type": "Internal", "service.beta.kubernetes.io/aws-load-balancer-internal": "true" },
+          })
+        : undefined,
+    },
+    modelScale: prod ? { minReplicas: 2, maxReplicas: 4 } : { minReplicas: 1 },
+  });
+
+  platform.addModel("invoice-ocr", {
+    name: "invoice-ocr",
+    image: "registry.acme.example/ai/invoice-ocr:1.2.0",
+    resources: { cpu: "1", memory: "2Gi" },
+    rateLimit: { second: 5, minute: 200 },
+  });
+  platform.addModel("translate", {
+    name: "translate",
+    image: "registry.acme.example/ai/translate:0.9.3",
+    resources: { cpu: "2", memory: "8Gi", gpu: { count: 1 } },
+    probes: { startupTimeoutSeconds: 900 },
+    maxPayloadMegabytes: 2,
+  });
+
+  platform.addConsumer("web-app", {
+    username: "web-app",
+    aclGroups: ["invoice-ocr", "translate"],
+    keyAuth: true,
+    plugins: [Plugin.rateLimiting({ minute: 600 })],
+  });
+  return platform;
+}

@@ -1,0 +1,314 @@
+import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
+import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
+import { Aspects, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
+import { Construct } from "constructs";
+import { StateBackend } from "../app/state-backend";
+import { bool, dns1123Label, integerIn, isToken, plainObject, required } from "../core/checks";
+import { Problems } from "../core/errors";
+import { IKongDatabase } from "../database/kong-database";
+import { GatewayConsumer, GatewayConsumerProps } from "../gateway/consumer";
+import { KongGateway } from "../gateway/gateway";
+import { Plugin } from "../gateway/plugins/plugin";
+import { KongCluster, KongClusterProps } from "../kong/kong-cluster";
+import { ProxyEndpoint } from "../kong/proxy-endpoint";
+import { DetectionService, DetectionServiceProps } from "../models/detection-service";
+import { NamespaceOrder } from "../policy/namespace-order";
+import { PlatformDatabase } from "./platform-database";
+
+/** A model of the platform: DetectionService props without the parts the platform supplies. */
+export type ModelDefinition = Omit<DetectionServiceProps, "gateway" | "kong" | "namespace">;
+
+/** A consumer of the platform: who calls which models, with which limits. */
+export type ConsumerDefinition = Omit<GatewayConsumerProps, "credentialsSecret" | "sensitiveOutputs">;
+
+/** The namespaces of the platform. */
+export interface AiPlatformNamespaces {
+  /** Kong, its migrations and its in-cluster database. @default "kong" */
+  readonly kong?: string;
+  /** The model workloads. @default "models" */
+  readonly models?: string;
+  /**
+   * Where each consumer's credentials are published, as the Secret `kong-consumer-<username>`: give it the namespace
+   * of the applications that call the models, so they read their key without access to Kong's namespace.
+   * @default the Kong namespace
+   */
+  readonly consumerCredentials?: string;
+}
+
+/**
+ * The Kong cluster of the platform: KongCluster's own props, without those the platform supplies (namespace,
+ * database). The platform adds one rule: a LoadBalancer proxy must name its client networks, so that opening the
+ * platform to the internet is a decision (`ProxyEndpoint.loadBalancer({ sourceRanges: ["0.0.0.0/0", "::/0"] })`).
+ */
+export type AiPlatformKongProps = Omit<KongClusterProps, "namespace" | "database">;
+
+/** Autoscaling bounds for the models that do not set their own. */
+export interface AiPlatformModelScale {
+  readonly minReplicas: number;
+  /** @default minReplicas */
+  readonly maxReplicas?: number;
+}
+
+export interface AiPlatformProps {
+  /** Name of the environment (`dev`, `prod`, ...): the last part of both stack names. At most 30 characters. */
+  readonly environment: string;
+  /**
+   * First part of both stack names: `<stackPrefix>-platform-<environment>` and `<stackPrefix>-gateway-<environment>`.
+   * At most 20 characters.
+   * @default the construct id (`new AiPlatform(app, "acme", ...)` makes `acme-platform-dev`, `acme-gateway-dev`)
+   */
+  readonly stackPrefix?: string;
+  /** @default kong: "kong", models: "models", consumerCredentials: the Kong namespace */
+  readonly namespaces?: AiPlatformNamespaces;
+  /**
+   * Create the namespaces (restricted Pod Security Standard enforced; every object in them waits for them). Set
+   * false when a cluster administrator creates them.
+   * @default true
+   */
+  readonly createNamespaces?: boolean;
+  /** Kong's PostgreSQL. @default `PlatformDatabase.inCluster()` (a 10Gi StatefulSet in Kong's namespace) */
+  readonly database?: PlatformDatabase;
+  /**
+   * The Kong cluster. `kong.proxy` is required unless it is a ClusterIP or NodePort: a LoadBalancer needs its
+   * `sourceRanges`. @default KongCluster's defaults (Scaling.cpu() 2..5 pods, AdminEndpoint.clusterIp())
+   */
+  readonly kong?: AiPlatformKongProps;
+  /** @default none: each model's own autoscaling (DetectionService: 2..5 pods) */
+  readonly modelScale?: AiPlatformModelScale;
+  /** Where Terraform keeps the state of both stacks. @default `StateBackend.local()`: `<project>/terraform-state/<stack>.tfstate` */
+  readonly backend?: StateBackend;
+}
+
+const PLATFORM_LABELS = {
+  // Every pod of the platform meets the restricted Pod Security Standard; the namespace enforces it.
+  "pod-security.kubernetes.io/enforce": "restricted",
+  "app.kubernetes.io/part-of": "ai-platform",
+};
+
+/**
+ * The AI platform of one environment, as two stacks created in `scope` (the app), beside this construct:
+ * - `<prefix>-platform-<env>`: namespaces, PostgreSQL, the Kong cluster and every model's workload (Kubernetes provider);
+ * - `<prefix>-gateway-<env>`: Kong's configuration — global plugins, each model's service, routes and policies, and the
+ *   consumers with their credentials (Kong provider, pointed at the admin API of the first stack).
+ * The gateway stack depends on the platform stack, so `cdktf deploy '*'` applies Kubernetes first. Only plain
+ * names cross between them: no remote state is read.
+ * ```ts
+ * const platform = new AiPlatform(app, "acme", {
+ *   environment: "dev",
+ *   kong: { proxy: ProxyEndpoint.loadBalancer({ sourceRanges: ["10.0.0.0/8"] }) },
+ * });
+ * platform.addModel("ocr", { name: "ocr", image: "registry.acme.io/ocr:1.0.0" });
+ * platform.addConsumer("web", { username: "web", aclGroups: ["ocr"], keyAuth: true });
+ * ```
+ */
+export class AiPlatform extends Construct {
+  /** The first part of the stack names. */
+  public readonly stackPrefix: string;
+  /** The environment, the last part of the stack names. */
+  public readonly environment: string;
+  /** The namespaces in use, defaults applied. */
+  public readonly namespaces: Required<AiPlatformNamespaces>;
+  public readonly platformStack: TerraformStack;
+  public readonly gatewayStack: TerraformStack;
+  public readonly database: IKongDatabase;
+  public readonly kong: KongCluster;
+  public readonly gateway: KongGateway;
+  /** The command that makes the gateway stack's default `kong_admin_url` work, e.g. `kubectl -n kong port-forward svc/kong-admin 8001`. */
+  public readonly adminPortForward: string;
+  public readonly models = new Map<string, DetectionService>();
+  public readonly consumers = new Map<string, GatewayConsumer>();
+  private readonly modelScale?: AiPlatformModelScale;
+  /** ACL groups that some model allows: a consumer group outside this set can never call anything. */
+  private readonly grantableGroups = new Set<string>();
+
+  constructor(scope: Construct, id: string, props: AiPlatformProps) {
+    super(scope, id);
+    const p = checkProps(this, id, props);
+    this.stackPrefix = p.stackPrefix ?? id;
+    this.environment = p.environment;
+    const kongNamespace = p.namespaces?.kong ?? "kong";
+    const modelNamespace = p.namespaces?.models ?? "models";
+    this.namespaces = {
+      kong: kongNamespace,
+      models: modelNamespace,
+      consumerCredentials: p.namespaces?.consumerCredentials ?? kongNamespace,
+    };
+    this.modelScale = p.modelScale;
+    const backend = p.backend ?? StateBackend.local();
+    const kong = p.kong ?? {};
+
+    // ---- Kubernetes: namespaces, database, Kong, model workloads ----
+    this.platformStack = new TerraformStack(scope, `${this.stackPrefix}-platform-${this.environment}`);
+    backend.applyTo(this.platformStack);
+    kubernetesProvider(this.platformStack);
+    if (p.createNamespaces !== false) {
+      const namespaceNames = [...new Set([kongNamespace, modelNamespace, this.namespaces.consumerCredentials])];
+      const namespaces = namespaceNames.map(
+        (name) => new NamespaceV1(this.platformStack, `namespace-${name}`, { metadata: { name, labels: { ...PLATFORM_LABELS } } }),
+      );
+      Aspects.of(this.platformStack).add(new NamespaceOrder(namespaces, namespaceNames));
+    }
+
+    this.database = (p.database ?? PlatformDatabase.inCluster())._bind(this.platformStack, "postgres", kongNamespace);
+
+    this.kong = new KongCluster(this.platformStack, "kong", { ...kong, namespace: kongNamespace, database: this.database });
+
+    // ---- Kong configuration ----
+    this.gatewayStack = new TerraformStack(scope, `${this.stackPrefix}-gateway-${this.environment}`);
+    backend.applyTo(this.gatewayStack);
+    this.gatewayStack.addDependency(this.platformStack);
+    kubernetesProvider(this.gatewayStack);
+    this.adminPortForward = `kubectl -n ${kongNamespace} port-forward svc/${this.kong.name}-admin 8001`;
+    const adminUrl = new TerraformVariable(this.gatewayStack, "kong_admin_url", {
+      type: "string",
+      default: "http://localhost:8001",
+      description: `Kong Admin API URL as seen from where Terraform runs: \`${this.adminPortForward}\` makes the default work; in-cluster runners use the ${this.stackPrefix}-platform stack's kong admin URL output`,
+    });
+    this.gateway = new KongGateway(this.gatewayStack, "gateway", { adminUrl: adminUrl.stringValue });
+    this.gateway.addPlugin(Plugin.prometheus({ statusCodeMetrics: true, latencyMetrics: true, bandwidthMetrics: true, upstreamHealthMetrics: true }));
+    this.gateway.addPlugin(Plugin.correlationId({ headerName: "X-Request-ID", generator: "uuid", echoDownstream: true }));
+  }
+
+  /** Adds a model: its workload in the platform stack, its Kong service, routes and policies in the gateway stack. */
+  public addModel(id: string, model: ModelDefinition): DetectionService {
+    const valid = model !== null && typeof model === "object";
+    // a missing definition goes through as is, so DetectionService reports it with its path
+    const props: DetectionServiceProps = valid
+      ? { ...scaleAutoscaling(model, this.modelScale), namespace: this.namespaces.models, gateway: this.gateway, kong: this.kong }
+      : (model as unknown as DetectionServiceProps);
+    const service = new DetectionService(this.platformStack, id, props);
+    this.models.set(service.name, service);
+    if (!model.public) for (const group of model.allowedGroups ?? [model.name]) this.grantableGroups.add(group);
+    new TerraformOutput(this.gatewayStack, `${service.name.replace(/-/g, "_")}_routes`, {
+      description: `Paths clients call for the ${service.name} model, through the Kong proxy VIP`,
+      value: (model.routes ?? [{ paths: [`/v1/${service.name}`] }]).flatMap((r) => r.paths),
+    });
+    return service;
+  }
+
+  /**
+   * Adds a consumer. Its generated key is stored in the Kubernetes Secret `kong-consumer-<username>` in the
+   * `consumerCredentials` namespace and exposed as a sensitive output; it never appears in the Terraform JSON.
+   */
+  public addConsumer(id: string, consumer: ConsumerDefinition): GatewayConsumer {
+    const c = this.gateway.addConsumer(id, {
+      ...consumer,
+      credentialsSecret: { namespace: this.namespaces.consumerCredentials },
+      sensitiveOutputs: true,
+    });
+    this.consumers.set(id, c);
+    // Checked at synth, when every model is known: a group no model allows is a typo that would surface as 403s.
+    const groups = Array.isArray(consumer?.aclGroups) ? consumer.aclGroups : [];
+    c.node.addValidation({
+      validate: () =>
+        groups
+          .filter((g) => !this.grantableGroups.has(g))
+          .map(
+            (g) =>
+              `aclGroups (${JSON.stringify(g)}) is allowed by no model of this platform (${[...this.grantableGroups]
+                .sort()
+                .map((x) => JSON.stringify(x))
+                .join(", ")}): the consumer would get 403 from every route`,
+          ),
+    });
+    return c;
+  }
+}
+
+/** The props, checked before anything is built from them (stack names, namespaces). */
+function checkProps(scope: Construct, id: string, props: AiPlatformProps): AiPlatformProps {
+  const v = new Problems(scope);
+  if (!plainObject(v, "props", props ?? null, "must be an object { environment, stackPrefix?, namespaces?, database?, kong?, modelScale?, backend? }")) v.throwIfAny();
+  if (required(v, "environment", props.environment, 'is required: the environment\'s name, e.g. "dev", ends both stack names')) {
+    literalLabel(v, "environment", props.environment, 30);
+  }
+  if (props.stackPrefix !== undefined) {
+    literalLabel(v, "stackPrefix", props.stackPrefix, 20);
+  } else if (!isLabel(id, 20)) {
+    v.add(
+      "stackPrefix",
+      id,
+      "defaults to the construct id, which is not a DNS-1123 label of at most 20 characters (lowercase letters, digits and '-'): set stackPrefix, or use such an id",
+    );
+  }
+  const ns = props.namespaces;
+  if (plainObject(v, "namespaces", ns, "must be an object { kong?, models?, consumerCredentials? }") && ns) {
+    for (const key of ["kong", "models", "consumerCredentials"] as const) literalLabel(v, `namespaces.${key}`, ns[key], 63);
+  }
+  bool(v, "createNamespaces", props.createNamespaces);
+  if (props.database !== undefined && !(props.database instanceof PlatformDatabase)) {
+    v.add("database", props.database, "must be made with PlatformDatabase.inCluster(), PlatformDatabase.existing() or PlatformDatabase.fromAttributes()");
+  }
+  if (plainObject(v, "kong", props.kong, "must be an object { proxy, image?, scaling?, resources?, workerProcesses?, admin?, env?, envFromSecrets?, name? }")) {
+    checkKong(v, props.kong ?? {});
+  }
+  const scale = props.modelScale;
+  if (plainObject(v, "modelScale", scale, "must be an object { minReplicas, maxReplicas? }") && scale) {
+    const okMin = required(v, "modelScale.minReplicas", scale.minReplicas) && integerIn(v, "modelScale.minReplicas", scale.minReplicas, 1, 1000);
+    const okMax = integerIn(v, "modelScale.maxReplicas", scale.maxReplicas, 1, 1000);
+    if (okMin && okMax && scale.maxReplicas !== undefined && scale.maxReplicas < scale.minReplicas) {
+      v.add("modelScale.maxReplicas", scale.maxReplicas, `must be >= modelScale.minReplicas (${scale.minReplicas})`);
+    }
+  }
+  if (props.backend !== undefined && !(props.backend instanceof StateBackend)) {
+    v.add("backend", props.backend, "must be made with StateBackend.local(), StateBackend.s3(), StateBackend.pg() or StateBackend.fromEnv()");
+  }
+  v.throwIfAny();
+  return props;
+}
+
+function checkKong(v: Problems, kong: AiPlatformKongProps): void {
+  const proxy = kong.proxy;
+  if (proxy === undefined || (proxy instanceof ProxyEndpoint && proxy.isLoadBalancer && proxy.sourceRanges === undefined)) {
+    v.add(
+      "kong.proxy",
+      proxy === undefined ? undefined : "ProxyEndpoint.loadBalancer() without sourceRanges",
+      'must name the client networks of its LoadBalancer: ProxyEndpoint.loadBalancer({ sourceRanges: ["10.0.0.0/8"] }) (["0.0.0.0/0", "::/0"] for a public API), or ProxyEndpoint.clusterIp()',
+    );
+  }
+}
+
+const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+function isLabel(value: string, max: number): boolean {
+  return value.length <= max && LABEL.test(value);
+}
+
+/** A DNS-1123 label that is known now: stack names and namespaces cannot wait for apply time. */
+function literalLabel(v: Problems, field: string, value: unknown, max: number): boolean {
+  if (value !== undefined && isToken(value)) {
+    v.add(field, value, "must be a literal string, not a Terraform token: it names stacks and namespaces, which must be known at synth");
+    return false;
+  }
+  return dns1123Label(v, field, value, max);
+}
+
+/** The Kubernetes provider, configured from variables: never a credential in the code. */
+function kubernetesProvider(stack: TerraformStack): KubernetesProvider {
+  const configPath = new TerraformVariable(stack, "kubeconfig_path", {
+    type: "string",
+    default: "~/.kube/config",
+    description: "Path of the kubeconfig Terraform uses to reach the cluster",
+  });
+  const context = new TerraformVariable(stack, "kube_context", {
+    type: "string",
+    default: "",
+    description: "kubeconfig context to use (empty: the kubeconfig's current context)",
+  });
+  return new KubernetesProvider(stack, "kubernetes", { configPath: configPath.stringValue, configContext: context.stringValue });
+}
+
+/** Applies the platform's autoscaling bounds to a model that does not set its own. */
+function scaleAutoscaling(model: ModelDefinition, scale: AiPlatformModelScale | undefined): ModelDefinition {
+  if (model.autoscaling === false || scale === undefined) return model;
+  const a = model.autoscaling ?? {};
+  const min = scale.minReplicas;
+  return {
+    ...model,
+    autoscaling: {
+      ...a,
+      minReplicas: a.minReplicas ?? min,
+      maxReplicas: a.maxReplicas ?? Math.max(scale.maxReplicas ?? min, a.minReplicas ?? min),
+    },
+  };
+}
