@@ -5,7 +5,7 @@
  * Synthesize: npm run synth -- examples/gpu-canary.ts
  */
 import { App } from "cdktf";
-import { AiPlatform, Plugin, synthesize } from "../lib";
+import { AiPlatform, Plugin, Scaling, synthesize } from "../lib";
 import { ENVIRONMENTS } from "../stacks/environments";
 
 export function build(app: App): AiPlatform {
@@ -14,9 +14,9 @@ export function build(app: App): AiPlatform {
     name: "image-stylization",
     image: "registry.internal/ai/image-stylization:3.1.0",
     resources: { cpu: "4", memory: "16Gi", gpu: { count: 2, nodeSelector: { "cloud.google.com/gke-accelerator": "nvidia-l4" } } },
-    autoscaling: { minReplicas: 2, maxReplicas: 8, cpuUtilization: 60 },
+    scaling: Scaling.cpu({ minReplicas: 2, maxReplicas: 8, targetPercent: 60 }),
     probes: { startupTimeoutSeconds: 1200 },
-    canary: { image: "registry.internal/ai/image-stylization:3.2.0", weight: 20, stableWeight: 80, replicas: 1 },
+    canary: { image: "registry.internal/ai/image-stylization:3.2.0", weightPercent: 20, stableWeightPercent: 80, scaling: Scaling.fixed(1) },
     maxPayloadMegabytes: 20,
     rateLimit: { second: 2, minute: 60 },
   });

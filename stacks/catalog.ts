@@ -18,7 +18,7 @@ export function addDefaultModels(platform: AiPlatform): void {
   platform.addModel("pet-detection", {
     name: "pet-detection",
     image: "registry.internal/ai/pet-detection:2.0.3",
-    canary: { image: "registry.internal/ai/pet-detection:2.1.0", weight: 10 },
+    canary: { image: "registry.internal/ai/pet-detection:2.1.0", weightPercent: 10 },
     routes: [{ paths: ["/v1/pet-detection"] }],
   });
   platform.addModel("content-moderation", {

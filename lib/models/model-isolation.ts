@@ -1,7 +1,9 @@
 import { Construct } from "constructs";
 import { NetworkPolicyV1 } from "@cdktf/provider-kubernetes/lib/network-policy-v1";
-import { cidrList, dns1123Label, integerIn, isToken, noEveryAddress, plainObject, required } from "../core/checks";
+import { cidrList, integerIn, noEveryAddress, plainObject, required } from "../core/checks";
 import { Problems } from "../core/errors";
+import { labelSelector } from "../kubernetes/labels";
+import { dns1123Label } from "../kubernetes/names";
 
 /** Where Kong's proxy pods run: the only peers allowed to reach a model. KongCluster satisfies it. */
 export interface IKongProxyPeer {
@@ -68,19 +70,4 @@ export function checkKongPeer(v: Problems, field: string, peer: unknown): void {
   const p = peer as Partial<IKongProxyPeer>;
   if (required(v, `${field}.namespace`, p.namespace)) dns1123Label(v, `${field}.namespace`, p.namespace);
   if (required(v, `${field}.proxySelectorLabels`, p.proxySelectorLabels)) labelSelector(v, `${field}.proxySelectorLabels`, p.proxySelectorLabels);
-}
-
-function labelSelector(v: Problems, field: string, labels: unknown): void {
-  if (!plainObject(v, field, labels, "must be a non-empty map of label names to values")) return;
-  const entries = Object.entries(labels as Record<string, unknown>);
-  if (entries.length === 0) {
-    v.add(field, labels, "must not be empty: an empty selector matches every pod");
-    return;
-  }
-  for (const [k, val] of entries) {
-    if (isToken(val)) continue;
-    if (typeof val !== "string" || !/^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/.test(val) || val.length > 63) {
-      v.add(`${field}.${k}`, val, "must be a label value: at most 63 letters, digits, '-', '_' or '.'");
-    }
-  }
 }

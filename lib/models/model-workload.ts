@@ -1,9 +1,13 @@
 import { Construct } from "constructs";
-import { DeploymentV1, DeploymentV1SpecTemplateSpecContainer } from "@cdktf/provider-kubernetes/lib/deployment-v1";
+import { DeploymentV1, DeploymentV1SpecTemplateSpec, DeploymentV1SpecTemplateSpecContainer } from "@cdktf/provider-kubernetes/lib/deployment-v1";
 import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
 import { HorizontalPodAutoscalerV2 } from "@cdktf/provider-kubernetes/lib/horizontal-pod-autoscaler-v2";
 import { PodDisruptionBudgetV1 } from "@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1";
-import { ModelAutoscaling, ModelProbes, ModelProtocol, ModelResources, ModelVip } from "./props";
+import { Scaling } from "../kubernetes/scaling";
+import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "../kubernetes/security-context";
+import { Vip } from "../kubernetes/vip";
+import { addAutoscalerAndBudget, deploymentScaling } from "../kubernetes/workload-scaling";
+import { ModelProbes, ModelProtocol, ModelResources } from "./props";
 
 /** Fully resolved settings of one model track (stable or canary); DetectionService fills every default. */
 export interface ModelWorkloadProps {
@@ -14,12 +18,11 @@ export interface ModelWorkloadProps {
   readonly image: string;
   readonly port: number;
   readonly protocol: ModelProtocol;
-  /** Fixed replica count, used when autoscaling is undefined. */
-  readonly replicas: number;
-  readonly autoscaling?: Required<Omit<ModelAutoscaling, "memoryUtilization">> & { memoryUtilization?: number };
+  /** A fixed pod count, or an autoscaler (with `ignore_changes` on the Deployment's replicas). */
+  readonly scaling: Scaling;
   readonly resources: Required<Pick<ModelResources, "cpu" | "memory">> & ModelResources;
   readonly probes: Required<Omit<ModelProbes, "grpcService">> & { grpcService?: string };
-  readonly vip: Required<Pick<ModelVip, "type" | "port">> & ModelVip;
+  readonly vip: Vip;
   readonly env: Record<string, string>;
   readonly configMaps: string[];
   readonly secrets: string[];
@@ -32,8 +35,9 @@ const TMP_VOLUME = "tmp";
 
 /**
  * One version of a model: Deployment, VIP Service, and (when it has more than one pod) its autoscaler and
- * disruption budget. Secure by default: non-root, read-only root filesystem with a writable /tmp, no privilege
- * escalation, every capability dropped, RuntimeDefault seccomp, no service-account token.
+ * disruption budget. Secure by default: the restricted pod and container security contexts of lib/kubernetes
+ * (non-root, read-only root filesystem with a writable /tmp, no privilege escalation, every capability dropped,
+ * RuntimeDefault seccomp), no service-account token.
  */
 export class ModelWorkload extends Construct {
   public readonly deployment: DeploymentV1;
@@ -45,92 +49,51 @@ export class ModelWorkload extends Construct {
     super(scope, id);
     const metadata = { name: p.name, namespace: p.namespace, labels: p.labels };
     const portName = p.protocol === "grpc" ? "grpc" : "http";
-    const minReplicas = p.autoscaling ? p.autoscaling.minReplicas : p.replicas;
+    const { replicas, topologySpreadConstraint, lifecycle } = deploymentScaling(p.scaling, p.selector);
 
     this.deployment = new DeploymentV1(this, "Deployment", {
       metadata,
       spec: {
-        replicas: String(minReplicas),
+        replicas,
         revisionHistoryLimit: 5,
         selector: { matchLabels: p.selector },
         // Zero downtime: a new pod must be ready before an old one goes.
         strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: "1", maxUnavailable: "0" } },
         template: {
           metadata: { labels: p.labels, annotations: sortedOrUndefined(p.podAnnotations) },
-          spec: {
-            automountServiceAccountToken: false,
-            enableServiceLinks: false,
-            terminationGracePeriodSeconds: 30,
-            securityContext: {
-              runAsNonRoot: true,
-              runAsUser: String(p.runAsUser),
-              runAsGroup: String(p.runAsUser),
-              fsGroup: String(p.runAsUser),
-              seccompProfile: { type: "RuntimeDefault" },
-            },
-            container: [this.container(p, portName)],
-            volume: [{ name: TMP_VOLUME, emptyDir: { sizeLimit: "1Gi" } }],
-            nodeSelector: p.resources.gpu ? gpuNodeSelector(p.resources) : undefined,
-            toleration: p.resources.gpu
-              ? [{ key: gpuTolerationKey(p.resources), operator: "Exists", effect: "NoSchedule" }]
-              : undefined,
-            topologySpreadConstraint: [
-              {
-                maxSkew: 1,
-                topologyKey: "kubernetes.io/hostname",
-                whenUnsatisfiable: "ScheduleAnyway",
-                labelSelector: [{ matchLabels: p.selector }],
-              },
-            ],
-          },
+          spec: { ...this.podSpec(p, portName), topologySpreadConstraint },
         },
       },
       waitForRollout: true,
-      // The autoscaler owns the replica count; Terraform must not reset it on every apply.
-      lifecycle: p.autoscaling ? { ignoreChanges: ["spec[0].replicas"] } : undefined,
+      lifecycle,
     });
 
-    const lb = p.vip.type === "LoadBalancer";
     this.service = new ServiceV1(this, "Service", {
       metadata: { ...metadata, annotations: sortedOrUndefined(p.vip.annotations ?? {}) },
       spec: {
-        type: p.vip.type,
+        ...p.vip.serviceSpec(),
         selector: p.selector,
         port: [{ name: portName, port: p.vip.port, targetPort: portName, protocol: "TCP" }],
-        loadBalancerIp: lb ? p.vip.loadBalancerIp : undefined,
-        loadBalancerSourceRanges: lb ? p.vip.loadBalancerSourceRanges : undefined,
-        // Keep the client address so the NetworkPolicy's source ranges apply to it.
-        externalTrafficPolicy: lb ? "Local" : undefined,
       },
     });
 
-    if (p.autoscaling) {
-      const metric = [
-        { type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: p.autoscaling.cpuUtilization } } },
-      ];
-      if (p.autoscaling.memoryUtilization !== undefined) {
-        metric.push({
-          type: "Resource",
-          resource: { name: "memory", target: { type: "Utilization", averageUtilization: p.autoscaling.memoryUtilization } },
-        });
-      }
-      this.autoscaler = new HorizontalPodAutoscalerV2(this, "Autoscaler", {
-        metadata,
-        spec: {
-          minReplicas: p.autoscaling.minReplicas,
-          maxReplicas: p.autoscaling.maxReplicas,
-          scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: p.name },
-          metric,
-        },
-      });
-    }
+    const availability = addAutoscalerAndBudget(this, { scaling: p.scaling, metadata, selector: p.selector, deploymentName: p.name });
+    this.autoscaler = availability.autoscaler;
+    this.disruptionBudget = availability.disruptionBudget;
+  }
 
-    if (minReplicas > 1) {
-      this.disruptionBudget = new PodDisruptionBudgetV1(this, "DisruptionBudget", {
-        metadata,
-        spec: { maxUnavailable: "1", selector: { matchLabels: p.selector } },
-      });
-    }
+  private podSpec(p: ModelWorkloadProps, portName: string): DeploymentV1SpecTemplateSpec {
+    return {
+      automountServiceAccountToken: false,
+      enableServiceLinks: false,
+      terminationGracePeriodSeconds: 30,
+      // ownVolumes keeps the fsGroup model pods have always had (their /tmp emptyDir does not need it)
+      securityContext: restrictedPodSecurityContext({ runAsUser: p.runAsUser, ownVolumes: true }),
+      container: [this.container(p, portName)],
+      volume: [{ name: TMP_VOLUME, emptyDir: { sizeLimit: "1Gi" } }],
+      nodeSelector: p.resources.gpu ? gpuNodeSelector(p.resources) : undefined,
+      toleration: p.resources.gpu ? [{ key: gpuTolerationKey(p.resources), operator: "Exists", effect: "NoSchedule" }] : undefined,
+    };
   }
 
   private container(p: ModelWorkloadProps, portName: string): DeploymentV1SpecTemplateSpecContainer {
@@ -151,12 +114,7 @@ export class ModelWorkload extends Construct {
         .map((name) => ({ name, value: p.env[name] })),
       envFrom: envFrom.length > 0 ? envFrom : undefined,
       resources: { requests: { cpu: p.resources.cpu, memory: p.resources.memory }, limits },
-      securityContext: {
-        allowPrivilegeEscalation: false,
-        readOnlyRootFilesystem: true,
-        runAsNonRoot: true,
-        capabilities: { drop: ["ALL"] },
-      },
+      securityContext: restrictedContainerSecurityContext(),
       volumeMount: [{ name: TMP_VOLUME, mountPath: "/tmp" }],
       ...probes(p, portName),
     };
@@ -189,7 +147,7 @@ function gpuTolerationKey(r: ModelResources): string {
   return r.gpu?.tolerationKey ?? r.gpu?.resourceName ?? "nvidia.com/gpu";
 }
 
-function sortedOrUndefined(map: Record<string, string>): Record<string, string> | undefined {
+function sortedOrUndefined(map: Readonly<Record<string, string>>): Record<string, string> | undefined {
   const keys = Object.keys(map).sort();
   if (keys.length === 0) return undefined;
   return Object.fromEntries(keys.map((k) => [k, map[k]]));

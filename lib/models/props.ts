@@ -1,17 +1,11 @@
+import type { IKongGateway } from "../gateway/gateway-base";
+import type { PluginPolicy } from "../gateway/plugins/plugin";
+import type { Scaling } from "../kubernetes/scaling";
+import type { Vip } from "../kubernetes/vip";
+import type { IKongProxyPeer } from "./model-isolation";
+
 /** How clients (through Kong) talk to a model server. */
 export type ModelProtocol = "http" | "grpc";
-
-/** Horizontal autoscaling of a model (autoscaling/v2 HorizontalPodAutoscaler). */
-export interface ModelAutoscaling {
-  /** Fewest pods. @default 2 (so a node drain or a rollout never takes the model offline) */
-  readonly minReplicas?: number;
-  /** Most pods. @default 5 */
-  readonly maxReplicas?: number;
-  /** Average CPU utilisation (percent of the request) the autoscaler keeps. @default 70 */
-  readonly cpuUtilization?: number;
-  /** Average memory utilisation (percent of the request) to scale on as well. @default none (CPU only) */
-  readonly memoryUtilization?: number;
-}
 
 /** GPUs for a model: `nvidia.com/gpu` limits plus what it takes to land on a GPU node. */
 export interface ModelGpu {
@@ -51,30 +45,26 @@ export interface ModelProbes {
   readonly grpcService?: string;
 }
 
-/** The model's virtual IP: a Kubernetes Service. */
-export interface ModelVip {
-  /** ClusterIP (reachable only inside the cluster, through Kong) or LoadBalancer (a team was granted one). @default "ClusterIP" */
-  readonly type?: "ClusterIP" | "LoadBalancer";
-  /** Service port. @default 80 */
-  readonly port?: number;
-  /** Fixed IP for a LoadBalancer VIP. @default assigned by the cloud */
-  readonly loadBalancerIp?: string;
-  /** CIDRs allowed to reach a LoadBalancer VIP: required for LoadBalancer (nothing is public by accident). */
-  readonly loadBalancerSourceRanges?: string[];
-  /** Annotations for the Service (e.g. an internal load balancer). @default none */
-  readonly annotations?: Record<string, string>;
-}
-
 /** A Kong route to the model. */
 export interface ModelRoute {
-  /** Request paths, e.g. ["/v1/face-detection"]. */
+  /**
+   * The route's name, unique within the model (a DNS-1123 label): its construct id and the suffix of its Kong name
+   * (`<model>-<name>`). Name routes whose paths may change: the name, not the position in the list, keeps the Kong
+   * route (and its Terraform address) when routes are added, removed or reordered.
+   * @default derived from the first path: "/v1/face-detection" -> "v1-face-detection"; a model's only route, when
+   * unnamed, keeps the model's name in Kong
+   */
+  readonly name?: string;
+  /** Request paths (prefixes, or regexes starting with "~"), e.g. ["/v1/face-detection"]. */
   readonly paths: string[];
-  /** HTTP methods. @default ["POST"] (inference takes an upload) */
+  /** HTTP methods (http models only: a gRPC model refuses them). @default ["POST"] (inference takes an upload) */
   readonly methods?: string[];
   /** Host names the route answers to. @default any host */
   readonly hosts?: string[];
-  /** Strip the matched path before proxying. @default true */
+  /** Strip the matched path before proxying (a gRPC model refuses `true`). @default true for http, false for gRPC */
   readonly stripPath?: boolean;
+  /** Policies on this route only, on top of the model's (e.g. a tighter rate limit for a batch endpoint). @default none */
+  readonly plugins?: PluginPolicy[];
 }
 
 /** Per-consumer request limits enforced by Kong's rate-limiting plugin. */
@@ -90,15 +80,73 @@ export interface ModelCanary {
   /** The new version's image (pinned). */
   readonly image: string;
   /** Percent of requests for the canary, 1..99. */
-  readonly weight: number;
-  /** Percent for the stable version. If given, it and `weight` must add up to 100. @default 100 - weight */
-  readonly stableWeight?: number;
-  /** Canary pods. @default 1 */
-  readonly replicas?: number;
+  readonly weightPercent: number;
+  /** Percent for the stable version. If given, it and `weightPercent` must add up to 100. @default 100 - weightPercent */
+  readonly stableWeightPercent?: number;
+  /** How many canary pods run. @default Scaling.fixed(1) */
+  readonly scaling?: Scaling;
 }
 
 /** A service that is reachable without authentication must say why. */
 export interface ModelPublicAccess {
   /** Why this model needs no credentials (kept as an annotation for reviewers). */
   readonly reason: string;
+}
+
+export interface DetectionServiceProps {
+  /** Model name: a DNS-1123 label of at most 40 characters; names the Deployment, VIP and Kong service. */
+  readonly name: string;
+  /** Namespace the model runs in (must exist). */
+  readonly namespace: string;
+  /** Container image, pinned by digest or an explicit tag (`latest` and friends are rejected). */
+  readonly image: string;
+  /** The gateway the model is registered in: a KongGateway, or one configured elsewhere (`KongGateway.fromAdminUrl`). */
+  readonly gateway: IKongGateway;
+  /** Kong's proxy pods, the only peers allowed to reach the model (a KongCluster). */
+  readonly kong: IKongProxyPeer;
+  /** Port the model server listens on. @default 8080 */
+  readonly port?: number;
+  /** Protocol of the model server. @default "http" */
+  readonly protocol?: ModelProtocol;
+  /**
+   * How many pods run: `Scaling.cpu({ minReplicas, maxReplicas, targetPercent, memoryTargetPercent? })` (an autoscaler
+   * owns the count; Terraform ignores the drift it causes) or `Scaling.fixed(n)`.
+   * @default Scaling.cpu({ minReplicas: 2, maxReplicas: 5, targetPercent: 70 })
+   */
+  readonly scaling?: Scaling;
+  /** Requests, limits and GPUs. @default { cpu: "500m", memory: "1Gi" }, no GPU */
+  readonly resources?: ModelResources;
+  /** Plain environment variables (no secrets: use `secrets`). @default none */
+  readonly env?: Record<string, string>;
+  /** ConfigMaps whose keys become environment variables. @default none */
+  readonly configMaps?: string[];
+  /** Secrets whose keys become environment variables. @default none */
+  readonly secrets?: string[];
+  /** Model-loading aware probes. @default readiness "/ready", liveness "/healthz", startup = readiness, 600 s to load */
+  readonly probes?: ModelProbes;
+  /**
+   * The model's VIP (its Service): `Vip.clusterIp({ port? })`, reachable only inside the cluster (through Kong), or
+   * `Vip.loadBalancer({ sourceRanges, ip?, annotations?, port? })` for a team granted direct access (the
+   * NetworkPolicy admits `sourceRanges` too).
+   * @default Vip.clusterIp() on port 80
+   */
+  readonly vip?: Vip;
+  /** UID (and GID) the container runs as; never root. @default 10001 */
+  readonly runAsUser?: number;
+  /** Kong routes, at least one. @default [{ paths: ["/v1/<name>"] }] (POST only, named "v1-<name>", Kong name `<name>`) */
+  readonly routes?: ModelRoute[];
+  /** Consumer groups allowed to call the model (ACL). @default [name] */
+  readonly allowedGroups?: string[];
+  /** Per-consumer rate limit, or `false` for none. @default { second: 20, minute: 600 } */
+  readonly rateLimit?: ModelRateLimit | false;
+  /** Largest request body, in megabytes (image uploads). @default 10 */
+  readonly maxPayloadMegabytes?: number;
+  /** Declare the model callable without credentials; a reason is required. @default authenticated (key-auth + ACL) */
+  readonly public?: ModelPublicAccess;
+  /** More plugin policies for the model's Kong service. @default none */
+  readonly plugins?: PluginPolicy[];
+  /** A second version receiving a share of the traffic through a Kong upstream. @default none */
+  readonly canary?: ModelCanary;
+  /** Kong service timeouts in milliseconds (inference can be slow). @default 60000 each */
+  readonly timeoutMs?: number;
 }

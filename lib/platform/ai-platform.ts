@@ -10,8 +10,10 @@ import { GatewayConsumer, GatewayConsumerProps } from "../gateway/consumer";
 import { KongGateway } from "../gateway/gateway";
 import { Plugin } from "../gateway/plugins/plugin";
 import { KongCluster, KongClusterProps } from "../kong/kong-cluster";
+import { Scaling } from "../kubernetes/scaling";
 import { ProxyEndpoint } from "../kong/proxy-endpoint";
 import { DetectionService, DetectionServiceProps } from "../models/detection-service";
+import { MODEL_CPU_TARGET_PERCENT } from "../models/resolved";
 import { NamespaceOrder } from "../policy/namespace-order";
 import { PlatformDatabase } from "./platform-database";
 
@@ -42,7 +44,7 @@ export interface AiPlatformNamespaces {
  */
 export type AiPlatformKongProps = Omit<KongClusterProps, "namespace" | "database">;
 
-/** Autoscaling bounds for the models that do not set their own. */
+/** Autoscaling bounds for the models that set no `scaling` of their own (on 70% CPU, a model's default target). */
 export interface AiPlatformModelScale {
   readonly minReplicas: number;
   /** @default minReplicas */
@@ -73,7 +75,7 @@ export interface AiPlatformProps {
    * `sourceRanges`. @default KongCluster's defaults (Scaling.cpu() 2..5 pods, AdminEndpoint.clusterIp())
    */
   readonly kong?: AiPlatformKongProps;
-  /** @default none: each model's own autoscaling (DetectionService: 2..5 pods) */
+  /** @default none: each model's own `scaling` (DetectionService: 2..5 pods on 70% CPU) */
   readonly modelScale?: AiPlatformModelScale;
   /** Where Terraform keeps the state of both stacks. @default `StateBackend.local()`: `<project>/terraform-state/<stack>.tfstate` */
   readonly backend?: StateBackend;
@@ -174,7 +176,7 @@ export class AiPlatform extends Construct {
     const valid = model !== null && typeof model === "object";
     // a missing definition goes through as is, so DetectionService reports it with its path
     const props: DetectionServiceProps = valid
-      ? { ...scaleAutoscaling(model, this.modelScale), namespace: this.namespaces.models, gateway: this.gateway, kong: this.kong }
+      ? { ...withPlatformScaling(model, this.modelScale), namespace: this.namespaces.models, gateway: this.gateway, kong: this.kong }
       : (model as unknown as DetectionServiceProps);
     const service = new DetectionService(this.platformStack, id, props);
     this.models.set(service.name, service);
@@ -298,17 +300,10 @@ function kubernetesProvider(stack: TerraformStack): KubernetesProvider {
   return new KubernetesProvider(stack, "kubernetes", { configPath: configPath.stringValue, configContext: context.stringValue });
 }
 
-/** Applies the platform's autoscaling bounds to a model that does not set its own. */
-function scaleAutoscaling(model: ModelDefinition, scale: AiPlatformModelScale | undefined): ModelDefinition {
-  if (model.autoscaling === false || scale === undefined) return model;
-  const a = model.autoscaling ?? {};
-  const min = scale.minReplicas;
-  return {
-    ...model,
-    autoscaling: {
-      ...a,
-      minReplicas: a.minReplicas ?? min,
-      maxReplicas: a.maxReplicas ?? Math.max(scale.maxReplicas ?? min, a.minReplicas ?? min),
-    },
-  };
+/** Scales a model that does not set its own `scaling` between the platform's bounds, at the models' CPU target. */
+function withPlatformScaling(model: ModelDefinition, scale: AiPlatformModelScale | undefined): ModelDefinition {
+  if (model.scaling !== undefined || scale === undefined) return model;
+  const { minReplicas } = scale;
+  const maxReplicas = Math.max(scale.maxReplicas ?? minReplicas, minReplicas);
+  return { ...model, scaling: Scaling.cpu({ minReplicas, maxReplicas, targetPercent: MODEL_CPU_TARGET_PERCENT }) };
 }

@@ -2,6 +2,10 @@ import { App, TerraformStack, Testing } from "cdktf";
 import { KongGateway } from "../../lib/gateway/gateway";
 import { PluginPolicy } from "../../lib/gateway/plugins/plugin";
 import { GatewayService } from "../../lib/gateway/service";
+import { errorOf, resources, synth } from "../helpers";
+
+// The general helpers (synth, resources, errorOf) live in test/helpers.ts; these are the gateway's own.
+export { errorOf, resources, synth };
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped, and rejected-input tests pass wrong JavaScript types on purpose */
 
 /** A stack with a gateway (literal admin URL) and one service "svc" (host models.local). */
@@ -13,15 +17,6 @@ export function setup(): { app: App; stack: TerraformStack; gw: KongGateway; svc
   return { app, stack, gw, svc };
 }
 
-/** Synthesized JSON of a stack, with validations. */
-export function synth(stack: TerraformStack): any {
-  return JSON.parse(Testing.synth(stack, true));
-}
-
-/** The resources of one type, in the order of their keys. */
-export function resources(json: any, type: string): any[] {
-  return Object.values(json.resource?.[type] ?? {});
-}
 
 /** The parsed config of the one kong_plugin named `name`. */
 export function pluginConfig(json: any, name: string): any {
@@ -40,22 +35,5 @@ export function rendered(policy: PluginPolicy): any {
 /** Attaches a policy to a fresh service, expecting a ValidationError; returns its message. */
 export function attachError(policy: PluginPolicy): string {
   const { svc } = setup();
-  try {
-    svc.addPlugin(policy);
-  } catch (e) {
-    if ((e as Error).name !== "ValidationError") throw e;
-    return (e as Error).message;
-  }
-  throw new Error("expected a ValidationError");
-}
-
-/** Runs `f`, expecting a ValidationError; returns its whole message (for exact assertions with toBe). */
-export function errorOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if ((e as Error).name !== "ValidationError") throw e;
-    return (e as Error).message;
-  }
-  throw new Error("expected a ValidationError");
+  return errorOf(() => svc.addPlugin(policy));
 }

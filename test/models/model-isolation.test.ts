@@ -1,5 +1,6 @@
 import { TerraformStack, Testing } from "cdktf";
 import { ModelIsolation } from "../../lib/models/model-isolation";
+import { expectValidationError } from "../helpers";
 
 describe("ModelIsolation", () => {
   test("admits only Kong's proxy pods, plus a LoadBalancer VIP's source ranges when given", () => {
@@ -32,14 +33,14 @@ describe("ModelIsolation", () => {
 describe("ModelIsolation rejects what would open the model", () => {
   const base = { name: "ocr", namespace: "models", modelSelector: { app: "ocr" }, port: 9000, kong: { namespace: "gateway", proxySelectorLabels: { app: "kong" } } };
   const cases: [string, object, string][] = [
-    ["an empty model selector", { modelSelector: {} }, "[s/iso] modelSelector ({}) must not be empty: an empty selector matches every pod"],
-    ["an empty Kong selector", { kong: { namespace: "gateway", proxySelectorLabels: {} } }, "[s/iso] kong.proxySelectorLabels ({}) must not be empty: an empty selector matches every pod"],
+    ["an empty model selector", { modelSelector: {} }, "[s/iso] modelSelector ({}) must name at least one label: an empty selector matches every pod"],
+    ["an empty Kong selector", { kong: { namespace: "gateway", proxySelectorLabels: {} } }, "[s/iso] kong.proxySelectorLabels ({}) must name at least one label: an empty selector matches every pod"],
     ["every address", { allowCidrs: ["::/0"] }, '[s/iso] allowCidrs[0] ("::/0") opens the model to every address: list the networks that need it'],
     ["no props", { __undefined: true }, "[s/iso] props (null) must be { name, namespace, modelSelector, port, kong }"],
   ];
   test.each(cases)("%s", (_what, overrides, message) => {
     const stack = new TerraformStack(Testing.app(), "s");
     const props = "__undefined" in overrides ? undefined : { ...base, ...overrides };
-    expect(() => new ModelIsolation(stack, "iso", props as never)).toThrow(message);
+    expectValidationError(() => new ModelIsolation(stack, "iso", props as never), message);
   });
 });

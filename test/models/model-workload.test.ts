@@ -1,4 +1,6 @@
 import { TerraformStack, Testing } from "cdktf";
+import { Scaling } from "../../lib/kubernetes/scaling";
+import { Vip } from "../../lib/kubernetes/vip";
 import { ModelWorkload, ModelWorkloadProps } from "../../lib/models/model-workload";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped */
@@ -11,10 +13,10 @@ const base: ModelWorkloadProps = {
   image: "r/ocr:1.0.0",
   port: 8080,
   protocol: "http",
-  replicas: 3,
+  scaling: Scaling.fixed(3),
   resources: { cpu: "1", memory: "2Gi", cpuLimit: "2" },
   probes: { readinessPath: "/ready", livenessPath: "/healthz", startupPath: "/ready", startupTimeoutSeconds: 95 },
-  vip: { type: "ClusterIP", port: 80 },
+  vip: Vip.clusterIp(),
   env: { Z_LAST: "1", A_FIRST: "2" },
   configMaps: ["ocr-config"],
   secrets: ["ocr-secrets"],
@@ -45,7 +47,7 @@ describe("ModelWorkload", () => {
   });
 
   test("autoscaling with a memory target adds a second metric", () => {
-    const r = synth({ autoscaling: { minReplicas: 2, maxReplicas: 4, cpuUtilization: 60, memoryUtilization: 80 } });
+    const r = synth({ scaling: Scaling.cpu({ minReplicas: 2, maxReplicas: 4, targetPercent: 60, memoryTargetPercent: 80 }) });
     const metrics = Object.values<any>(r.kubernetes_horizontal_pod_autoscaler_v2)[0].spec.metric;
     expect(metrics.map((m: any) => [m.resource.name, m.resource.target.average_utilization])).toEqual([
       ["cpu", 60],

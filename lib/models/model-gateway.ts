@@ -1,0 +1,97 @@
+import { Construct, IConstruct } from "constructs";
+import { TerraformStack } from "cdktf";
+import { pathOf, ValidationError, ValidationProblem } from "../core/errors";
+import { IKongGateway } from "../gateway/gateway-base";
+import { GatewayRoute } from "../gateway/route";
+import { GatewayService } from "../gateway/service";
+import { GatewayUpstream } from "../gateway/upstream";
+import { ModelKongScope } from "./model-kong-scope";
+import { defaultPolicies } from "./model-policies";
+import type { ResolvedModel, ResolvedRoute } from "./resolved";
+
+/** The Kong entities of one model. */
+export interface ModelGatewayEntities {
+  readonly service: GatewayService;
+  readonly routes: GatewayRoute[];
+  readonly upstream?: GatewayUpstream;
+}
+
+/** In-cluster DNS name of a model's Service. */
+export function clusterDns(service: string, namespace: string): string {
+  return `${service}.${namespace}.svc.cluster.local`;
+}
+
+/**
+ * The Kong side of a model, in one scope named after it in the gateway, `<gateway>/<model name>` (possibly in another
+ * stack, which is made to depend on the model's: only plain names cross): a service (`Service`) pointing at the VIP,
+ * or at a weighted upstream over both tracks (`Upstream`) when a canary is configured; under the service, its routes,
+ * each with the id of its name, and its policies. What the gateway refuses while they are created is reported at the
+ * model's path, under the model's prop names.
+ */
+export function addGatewayEntities(model: Construct, p: ResolvedModel, gateway: IKongGateway): ModelGatewayEntities {
+  const modelStack = TerraformStack.of(model);
+  if (gateway.stack !== modelStack) gateway.stack.addDependency(modelStack);
+
+  const scope = new ModelKongScope(gateway, p.name);
+  const upstream = p.canary ? addCanaryUpstream(p, scope, p.canary.weightPercent) : undefined;
+  const service = new GatewayService(scope, "Service", {
+    name: p.name,
+    protocol: p.protocol === "grpc" ? "grpc" : "http",
+    ...(upstream ? { upstream } : { host: clusterDns(p.name, p.namespace) }),
+    port: p.vip.port,
+    connectTimeoutMs: p.timeoutMs,
+    readTimeoutMs: p.timeoutMs,
+    writeTimeoutMs: p.timeoutMs,
+    retries: 2,
+  });
+  const routes = p.routes.map((r, i) => addRoute(model, service, r, p.protocol === "grpc", `routes[${i}]`));
+  for (const policy of defaultPolicies(p)) service.addPlugin(policy);
+  p.plugins.forEach((policy, i) => reportedAt(model, `plugins[${i}]`, () => service.addPlugin(policy)));
+  return { service, routes, upstream };
+}
+
+function addRoute(model: IConstruct, service: GatewayService, r: ResolvedRoute, grpc: boolean, field: string): GatewayRoute {
+  const route = reportedAt(model, field, () =>
+    service.addRoute(r.name, {
+      name: r.kongName,
+      paths: r.paths,
+      methods: r.methods,
+      hosts: r.hosts,
+      stripPath: r.stripPath,
+      protocols: grpc ? ["grpc", "grpcs"] : ["http", "https"],
+    }),
+  );
+  r.plugins.forEach((policy, j) => reportedAt(model, `${field}.plugins[${j}]`, () => route.addPlugin(policy)));
+  return route;
+}
+
+/**
+ * Runs `create` (a call into the gateway) and reports what the gateway refuses at the model's path, under `field`:
+ * `[ai-platform-dev/ocr] routes[0].paths (...)` rather than the gateway's internal path.
+ */
+function reportedAt<T>(model: IConstruct, field: string, create: () => T): T {
+  try {
+    return create();
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    throw new ValidationError(pathOf(model), e.problems.map((problem) => rehome(field, problem)));
+  }
+}
+
+/** A gateway problem under the model's field: `paths[0]` of routes[1] becomes `routes[1].paths[0]`. */
+function rehome(field: string, problem: ValidationProblem): ValidationProblem {
+  const own = problem.field === "plugins" || problem.field === "plugin" || problem.field === "props";
+  return { ...problem, field: own ? field : `${field}.${problem.field}` };
+}
+
+/** Both tracks' VIPs as weighted targets of one upstream, with passive health checks. */
+function addCanaryUpstream(p: ResolvedModel, scope: ModelKongScope, canaryWeightPercent: number): GatewayUpstream {
+  return new GatewayUpstream(scope, "Upstream", {
+    name: `${p.name}.upstream`,
+    targets: [
+      { target: `${clusterDns(p.name, p.namespace)}:${p.vip.port}`, weight: 100 - canaryWeightPercent },
+      { target: `${clusterDns(`${p.name}-canary`, p.namespace)}:${p.vip.port}`, weight: canaryWeightPercent },
+    ],
+    healthchecks: { passive: { unhealthy: { httpFailures: 5, timeouts: 3 } } },
+  });
+}

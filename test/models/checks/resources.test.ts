@@ -1,0 +1,68 @@
+import { DetectionServiceProps } from "../../../lib/models/detection-service";
+import { model } from "../helpers";
+import { expectValidationError } from "../../helpers";
+
+describe("DetectionService resources and probes: rejected input, reported at the model", () => {
+  const cases: [string, Partial<DetectionServiceProps>, string][] = [
+    [
+      "fractional GPUs",
+      { resources: { gpu: { count: 0.5 } } },
+      "[platform/face] resources.gpu.count (0.5) must be a whole number of GPUs between 1 and 16 (GPUs cannot be split)",
+    ],
+    [
+      "negative GPUs",
+      { resources: { gpu: { count: -1 } } },
+      "[platform/face] resources.gpu.count (-1) must be a whole number of GPUs between 1 and 16 (GPUs cannot be split)",
+    ],
+    [
+      "a bad memory quantity",
+      { resources: { memory: "8GB" } },
+      '[platform/face] resources.memory ("8GB") must be a Kubernetes quantity such as 250m, 1, 512Mi or 10Gi',
+    ],
+    [
+      "a CPU request above its limit",
+      { resources: { cpu: "2", cpuLimit: "1" } },
+      '[platform/face] resources.cpuLimit ("1") must be >= resources.cpu (2): Kubernetes rejects a request above its limit',
+    ],
+    [
+      "a GPU resource name Kubernetes rejects",
+      { resources: { gpu: { count: 1, resourceName: "nvidia gpu" } } },
+      '[platform/face] resources.gpu.resourceName ("nvidia gpu") must be an extended resource name such as nvidia.com/gpu: an optional DNS-subdomain prefix and \'/\', then 1 to 63 letters, digits, \'-\', \'_\' or \'.\', starting and ending with a letter or digit',
+    ],
+    [
+      "a GPU node selector value that is not a label value",
+      { resources: { gpu: { count: 1, nodeSelector: { "cloud.google.com/gke-accelerator": "nvidia l4" } } } },
+      '[platform/face] resources.gpu.nodeSelector["cloud.google.com/gke-accelerator"] ("nvidia l4") must be a label value: at most 63 letters, digits, \'-\', \'_\' or \'.\', starting and ending with a letter or digit',
+    ],
+    ["resources of the wrong type", { resources: "big" as never }, '[platform/face] resources ("big") must be { cpu?, memory?, cpuLimit?, gpu? }'],
+    [
+      "a probe path that is not a path",
+      { probes: { readinessPath: "ready" } },
+      '[platform/face] probes.readinessPath ("ready") must be an HTTP path starting with \'/\'',
+    ],
+    [
+      "a startup budget too short to load a model",
+      { probes: { startupTimeoutSeconds: 5 } },
+      "[platform/face] probes.startupTimeoutSeconds (5) must be an integer between 10 and 3600",
+    ],
+  ];
+  test.each(cases)("%s", (_what, overrides, message) => {
+    expectValidationError(() => model(overrides), message);
+  });
+});
+
+describe("probes", () => {
+  test("a bad readiness path is reported once, not again for the startup path that defaults to it", () => {
+    expectValidationError(
+      () => model({ probes: { readinessPath: "ready" } }),
+      '[platform/face] probes.readinessPath ("ready") must be an HTTP path starting with \'/\'',
+    );
+  });
+
+  test("a startup path of its own is checked", () => {
+    expectValidationError(
+      () => model({ probes: { startupPath: "loaded" } }),
+      '[platform/face] probes.startupPath ("loaded") must be an HTTP path starting with \'/\'',
+    );
+  });
+});
