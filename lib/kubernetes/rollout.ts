@@ -1,10 +1,8 @@
 import { factoryMadeProp, isToken } from "../core/checks";
 import { Problems } from "../core/errors";
+import type { RolloutStrategy } from "./rollout-budget";
 
-/** A Deployment's `spec.strategy`, as the library renders it. */
-export type RolloutStrategy =
-  | { readonly type: "RollingUpdate"; readonly rollingUpdate: { readonly maxSurge: string; readonly maxUnavailable: string } }
-  | { readonly type: "Recreate" };
+export type { RolloutStrategy };
 
 /** Options of `Rollout.surge`: new pods first. Counts are whole pods or percents of the replicas (`"25%"`). */
 export interface SurgeRolloutOptions {

@@ -1,4 +1,5 @@
 import { Rollout } from "../../../lib/kubernetes/rollout";
+import { Scaling } from "../../../lib/kubernetes/scaling";
 import { DetectionServiceProps } from "../../../lib/models/detection-service";
 import { expectValidationError, resources } from "../../helpers";
 import { model } from "../helpers";
@@ -28,6 +29,15 @@ describe("DetectionService rollout", () => {
     expect(strategyOf({ ...GPU, rollout: Rollout.surge() })[0][1]).toEqual({ type: "RollingUpdate", rolling_update: { max_surge: "1", max_unavailable: "0" } });
     expect(strategyOf({ rollout: Rollout.recreate() })[0][1]).toEqual({ type: "Recreate" });
     expect(strategyOf({ rollout: Rollout.replace({ maxUnavailable: "50%" }) })[0][1]).toEqual({ type: "RollingUpdate", rolling_update: { max_surge: "0", max_unavailable: "50%" } });
+  });
+
+  test("the rollout's batches set the Terraform update timeout (rolloutBudget): two pods at a time halve the batches", () => {
+    // GIVEN four pods, replaced one by one (the default) or two at a time
+    const one = model({ scaling: Scaling.fixed(4) }).svc.workload.rolloutBudget;
+    const two = model({ scaling: Scaling.fixed(4), rollout: Rollout.replace({ maxUnavailable: 2 }) }).svc.workload.rolloutBudget;
+    // THEN the update waits for 4 batches, or 2
+    expect([one.steps, two.steps]).toEqual([4, 2]);
+    expect(two.progressDeadlineSeconds).toBe(one.progressDeadlineSeconds);
   });
 
   test("a rollout that is not made by Rollout, or is invalid, is refused at the model", () => {
