@@ -35,6 +35,8 @@ export type { ModelWorkload } from "./models/model-workload";
 export type { ModelWorkloadProps } from "./models/model-workload";
 export { ModelIsolation } from "./models/model-isolation";
 export type { ModelIsolationProps, IKongProxyPeer } from "./models/model-isolation";
+export { KongProxyPeer } from "./models/kong-proxy-peer";
+export type { KongProxyPeerAttributes } from "./models/kong-proxy-peer";
 
 export { NamespaceOrder } from "./policy/namespace-order";
 

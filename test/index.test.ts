@@ -23,6 +23,7 @@ const EXPORTS = [
   "KongCluster",
   "KongDatabase",
   "KongGateway",
+  "KongProxyPeer",
   "ModelIsolation",
   "NamespaceOrder",
   "PlatformDatabase",

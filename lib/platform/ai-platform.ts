@@ -1,5 +1,4 @@
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
-import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Aspects, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { StateBackend } from "../app/state-backend";
@@ -15,6 +14,7 @@ import { ProxyEndpoint } from "../kong/proxy-endpoint";
 import { DetectionService, DetectionServiceProps } from "../models/detection-service";
 import { MODEL_CPU_TARGET_PERCENT } from "../models/resolved";
 import { NamespaceOrder } from "../policy/namespace-order";
+import { kubernetesProvider } from "./kubernetes-provider";
 import { PlatformDatabase } from "./platform-database";
 
 /** A model of the platform: DetectionService props without the parts the platform supplies. */
@@ -283,21 +283,6 @@ function literalLabel(v: Problems, field: string, value: unknown, max: number): 
     return false;
   }
   return dns1123Label(v, field, value, max);
-}
-
-/** The Kubernetes provider, configured from variables: never a credential in the code. */
-function kubernetesProvider(stack: TerraformStack): KubernetesProvider {
-  const configPath = new TerraformVariable(stack, "kubeconfig_path", {
-    type: "string",
-    default: "~/.kube/config",
-    description: "Path of the kubeconfig Terraform uses to reach the cluster",
-  });
-  const context = new TerraformVariable(stack, "kube_context", {
-    type: "string",
-    default: "",
-    description: "kubeconfig context to use (empty: the kubeconfig's current context)",
-  });
-  return new KubernetesProvider(stack, "kubernetes", { configPath: configPath.stringValue, configContext: context.stringValue });
 }
 
 /** Scales a model that does not set its own `scaling` between the platform's bounds, at the models' CPU target. */
