@@ -16,6 +16,7 @@ import { MODEL_CPU_TARGET_PERCENT } from "../models/resolved";
 import { NamespaceOrder } from "../policy/namespace-order";
 import { kubernetesProvider } from "./kubernetes-provider";
 import { PlatformDatabase } from "./platform-database";
+import { PlatformTeam, PlatformTeamProps } from "./team";
 
 /** A model of the platform: DetectionService props without the parts the platform supplies. */
 export type ModelDefinition = Omit<DetectionServiceProps, "gateway" | "kong" | "namespace">;
@@ -119,6 +120,8 @@ export class AiPlatform extends Construct {
   public readonly adminPortForward: string;
   public readonly models = new Map<string, DetectionService>();
   public readonly consumers = new Map<string, GatewayConsumer>();
+  /** The model teams, by name (`addTeam`). */
+  public readonly teams = new Map<string, PlatformTeam>();
   private readonly modelScale?: AiPlatformModelScale;
   /** ACL groups that some model allows: a consumer group outside this set can never call anything. */
   private readonly grantableGroups = new Set<string>();
@@ -186,6 +189,18 @@ export class AiPlatform extends Construct {
       value: (model.routes ?? [{ paths: [`/v1/${service.name}`] }]).flatMap((r) => r.paths),
     });
     return service;
+  }
+
+  /**
+   * Adds a model team that deploys its models from its own app (`TeamApp`, its own repository and state): its
+   * namespace with a quota (GPUs included), limits and default-deny ingress, the ACL groups its models may allow
+   * (consumers may be granted them), and the output `team_<name>` its app attaches with. See `PlatformTeam`.
+   */
+  public addTeam(name: string, props: PlatformTeamProps = {}): PlatformTeam {
+    const team = new PlatformTeam(this, name, props);
+    this.teams.set(team.name, team);
+    for (const group of team.aclGroups) this.grantableGroups.add(group);
+    return team;
   }
 
   /**
