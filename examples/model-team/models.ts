@@ -26,7 +26,7 @@ export function buildTeamApp(app: App, settings: VisionSettings): TeamApp {
   }
   const team = new TeamApp(app, "vision", { platform: PlatformAttachment.fromOutput(published), backend: settings.backend });
 
-  // one GPU per pod, one pod: a rollout's extra pod takes the second GPU of the team's quota (two)
+  // one pod with one GPU: the team's quota (two GPUs) leaves one for a rollout's or another model's pod
   team.addModel("segmentation", {
     name: "vision-segmentation",
     image: "registry.internal/vision/segmentation:1.3.0",

@@ -60,11 +60,10 @@ describe("a team with the defaults", () => {
   });
 
   test("ingress to every pod of the namespace is denied unless a model's own policy admits it", () => {
-    expect(byName(k8s, "kubernetes_network_policy_v1", "default-deny-ingress")).toMatchObject({
-      metadata: { namespace: "team-vision" },
-      spec: { pod_selector: {}, policy_types: ["Ingress"] },
-    });
-    expect(byName(k8s, "kubernetes_network_policy_v1", "default-deny-ingress").spec.ingress).toBeUndefined();
+    const policies = resources(k8s, "kubernetes_network_policy_v1").filter((p) => p.metadata.namespace === "team-vision");
+    expect(policies).toHaveLength(1);
+    expect(policies[0]).toMatchObject({ metadata: { name: "default-deny-ingress" }, spec: { pod_selector: {}, policy_types: ["Ingress"] } });
+    expect(policies[0].spec.ingress).toBeUndefined();
   });
 
   test("every object waits for the namespace; no RoleBinding without deployerGroups", () => {
