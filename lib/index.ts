@@ -8,15 +8,21 @@ export { KongDatabase } from "./database/kong-database";
 export type { IKongDatabase, KongDatabaseAttributes, KongDatabasePasswordSecret } from "./database/kong-database";
 export { InClusterPostgres, DEFAULT_POSTGRES_IMAGE } from "./database/in-cluster-postgres";
 export type { InClusterPostgresProps } from "./database/in-cluster-postgres";
+export { PostgresBackup } from "./database/postgres-backup";
+export type { PostgresBackupOptions, PostgresBackupProps } from "./database/postgres-backup";
 export { ExistingPostgres } from "./database/existing-postgres";
 export type { ExistingPostgresProps, PostgresSslMode } from "./database/existing-postgres";
 export type { ContainerResources, ResourceQuantities } from "./kubernetes/container-resources";
 
 export { Scaling } from "./kubernetes/scaling";
 export type { CpuScalingOptions } from "./kubernetes/scaling";
+export { Rollout } from "./kubernetes/rollout";
+export type { ReplaceRolloutOptions, RolloutStrategy, SurgeRolloutOptions } from "./kubernetes/rollout";
 export { Vip } from "./kubernetes/vip";
 export type { ClusterIpVipOptions, LoadBalancerVipOptions } from "./kubernetes/vip";
 export type { SecretKeyRef } from "./kubernetes/secret-ref";
+export { DefaultDenyIngress } from "./kubernetes/default-deny";
+export type { DefaultDenyIngressProps } from "./kubernetes/default-deny";
 
 export { KongCluster, DEFAULT_KONG_IMAGE } from "./kong/kong-cluster";
 export type { KongClusterProps } from "./kong/kong-cluster";
@@ -35,6 +41,8 @@ export type { ModelWorkload } from "./models/model-workload";
 export type { ModelWorkloadProps } from "./models/model-workload";
 export { ModelIsolation } from "./models/model-isolation";
 export type { ModelIsolationProps, IKongProxyPeer } from "./models/model-isolation";
+export { KongProxyPeer } from "./models/kong-proxy-peer";
+export type { KongProxyPeerAttributes } from "./models/kong-proxy-peer";
 
 export { NamespaceOrder } from "./policy/namespace-order";
 
@@ -47,6 +55,13 @@ export type {
   ModelDefinition,
   ConsumerDefinition,
 } from "./platform/ai-platform";
+export { PlatformTeam } from "./platform/team";
+export type { PlatformTeamProps, ITeamHost } from "./platform/team";
+export type { TeamQuota } from "./platform/team-namespace";
+export { PlatformAttachment } from "./platform/published-values";
+export type { PlatformAttachmentValues, TeamAdminCredentials, PublishedAdminCredentials, AdminCredentialKind } from "./platform/published-values";
+export { TeamApp } from "./platform/team-app";
+export type { TeamAppProps, TeamModelDefinition } from "./platform/team-app";
 export { PlatformDatabase } from "./platform/platform-database";
 export type { PlatformInClusterDatabaseProps, PlatformExistingDatabaseProps } from "./platform/platform-database";
 export { StateBackend } from "./app/state-backend";

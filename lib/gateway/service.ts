@@ -5,11 +5,12 @@ import { describeValue, Problems } from "../core/errors";
 import { childId } from "../core/construct-ids";
 import { knownKeys, strictKeys } from "../core/keys";
 import { gatewayOfScope, IGatewayContext } from "./context";
+import { clearableFields, idAddress, tagsOf } from "./clearable";
 import { GatewayEntity, IGatewayEntity } from "./entity";
 import { PluginHost } from "./plugin-host";
 import { GatewayRoute, GatewayRouteProps } from "./route";
 import { GatewayUpstream } from "./upstream";
-import { host, kongName, kongTags, path, renderedTags, uuid, uuidList } from "./validation";
+import { host, kongName, kongTags, path, uuid, uuidList } from "./validation";
 
 const SERVICE_PROTOCOLS = Object.freeze(["grpc", "grpcs", "http", "https", "tcp", "tls", "tls_passthrough", "udp"] as const);
 export type ServiceProtocol = (typeof SERVICE_PROTOCOLS)[number];
@@ -25,7 +26,10 @@ export interface GatewayServiceProps {
   readonly port?: number;
   /** Protocol to the backend. @default "http" */
   readonly protocol?: ServiceProtocol;
-  /** Path prefix added to proxied requests (http/https only). @default none */
+  /**
+   * Path prefix added to proxied requests (http/https only). @default "/" for http and https (Kong treats no path as
+   * "/"; written out so that removing a path is applied), none for other protocols
+   */
   readonly path?: string;
   /** Retries on failure, 0..32767. @default 5 */
   readonly retries?: number;
@@ -43,7 +47,7 @@ export interface GatewayServiceProps {
   readonly caCertificateIds?: string[];
   /** Kong certificate id (a UUID or a kong_certificate's `id`) presented to the backend (https/tls only). @default none */
   readonly clientCertificateId?: string;
-  /** Tags. @default none */
+  /** Tags. The library's tag `managed-by:kong-ai-platform` is always added (see `clearable.ts`). @default none */
   readonly tags?: string[];
 }
 
@@ -133,12 +137,21 @@ export class GatewayService extends ServiceBase {
     this.name = name;
     this.protocol = protocol;
     const upstream = p.upstream;
+    const path = p.path ?? (protocol === "http" || protocol === "https" ? "/" : undefined);
+    // Fields the provider's PATCH cannot clear: a flip of one replaces the service (with its routes and plugins).
+    const clearable = clearableFields(this, {
+      path: path !== undefined,
+      tls_verify: p.tlsVerify !== undefined,
+      tls_verify_depth: p.tlsVerifyDepth !== undefined,
+      ca_certificate_ids: (p.caCertificateIds?.length ?? 0) > 0,
+      client_certificate_id: p.clientCertificateId !== undefined,
+    });
     this.resource = new KongServiceResource(this, "Resource", {
       name,
       protocol,
       host: upstream ? upstream.name : p.host,
       port: p.port ?? 80,
-      path: p.path,
+      path,
       retries: p.retries ?? 5,
       connectTimeout: p.connectTimeoutMs ?? 60000,
       readTimeout: p.readTimeoutMs ?? 60000,
@@ -147,10 +160,17 @@ export class GatewayService extends ServiceBase {
       tlsVerifyDepth: p.tlsVerifyDepth,
       caCertificateIds: p.caCertificateIds,
       clientCertificateId: p.clientCertificateId,
-      tags: renderedTags(p.tags),
+      tags: tagsOf(p.tags),
       dependsOn: upstream ? [upstream.resource] : undefined,
+      lifecycle: { replaceTriggeredBy: [clearable] },
     });
   }
+
+  /** @internal Its routes and plugins are replaced with the service: Kong refuses to delete a service with routes. */
+  public _replacedWith(): readonly string[] {
+    return (this.replacedWith ??= Object.freeze([idAddress(this.resource)]));
+  }
+  private replacedWith?: readonly string[];
 
   protected kongId(): string {
     return this.resource.id;

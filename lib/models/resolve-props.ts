@@ -2,6 +2,7 @@ import { IConstruct } from "constructs";
 import { Problems } from "../core/errors";
 import { knownKeys, strictKeys } from "../core/keys";
 import { checkGatewayPolicy } from "./checks/gateway-policy";
+import { checkOperations } from "./checks/operations";
 import { checkPodResources } from "./checks/resources";
 import { checkRoutes } from "./checks/routes";
 import { checkWorkload } from "./checks/workload";
@@ -11,6 +12,7 @@ import { ResolvedModel } from "./resolved";
 const MODEL_KEYS = knownKeys<DetectionServiceProps>()([
   "name", "namespace", "image", "gateway", "kong", "port", "protocol", "scaling", "resources", "env", "configMaps", "secrets", "probes",
   "vip", "runAsUser", "routes", "allowedGroups", "rateLimit", "maxPayloadMegabytes", "public", "plugins", "canary", "timeoutMs",
+  "imagePullSeconds", "rollout", "metrics",
 ]);
 
 /**
@@ -27,6 +29,7 @@ export function resolveModelProps(scope: IConstruct, props: DetectionServiceProp
   const pod = checkPodResources(v, props);
   const routes = checkRoutes(v, props, workload.protocol);
   const policy = checkGatewayPolicy(v, props);
+  const operations = checkOperations(v, props, workload);
   v.throwIfAny();
-  return { name: props.name, namespace: props.namespace, image: props.image, ...workload, ...pod, routes, ...policy };
+  return { name: props.name, namespace: props.namespace, image: props.image, ...workload, ...pod, routes, ...policy, ...operations };
 }

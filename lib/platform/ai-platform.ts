@@ -1,5 +1,4 @@
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
-import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Aspects, Fn, TerraformOutput, TerraformStack, TerraformVariable, Token } from "cdktf";
 import { Construct } from "constructs";
 import { StateBackend } from "../app/state-backend";
@@ -11,13 +10,16 @@ import { GatewayConsumer, GatewayConsumerProps } from "../gateway/consumer";
 import { KongGateway } from "../gateway/gateway";
 import { Plugin } from "../gateway/plugins/plugin";
 import { KongCluster, KongClusterProps } from "../kong/kong-cluster";
+import { DefaultDenyIngress } from "../kubernetes/default-deny";
 import { Scaling } from "../kubernetes/scaling";
 import { ProxyEndpoint } from "../kong/proxy-endpoint";
 import { DetectionService, DetectionServiceProps } from "../models/detection-service";
 import { MODEL_CPU_TARGET_PERCENT } from "../models/resolved";
 import { NamespaceOrder } from "../policy/namespace-order";
+import { kubernetesProvider } from "./kubernetes-provider";
 import { PlatformDatabase } from "./platform-database";
 import { childId } from "../core/construct-ids";
+import { PlatformTeam, PlatformTeamProps } from "./team";
 
 /** A model of the platform: DetectionService props without the parts the platform supplies. */
 export type ModelDefinition = Omit<DetectionServiceProps, "gateway" | "kong" | "namespace">;
@@ -70,6 +72,15 @@ export interface AiPlatformProps {
    * @default true
    */
   readonly createNamespaces?: boolean;
+  /**
+   * A default-deny ingress NetworkPolicy (`DefaultDenyIngress`) in the Kong and model namespaces, created or not: a
+   * pod without a policy of its own is then reachable by nobody, and each workload's policy opens exactly what it
+   * needs (Kong's proxy and status ports; the admin ports to their allowed peers; PostgreSQL to Kong, its migration
+   * Jobs and its backups; each model's port to Kong's proxy pods). The `consumerCredentials` namespace is left
+   * alone: it belongs to the applications. Set false for namespaces shared with workloads that have no policies.
+   * @default true
+   */
+  readonly defaultDenyIngress?: boolean;
   /** Kong's PostgreSQL. @default `PlatformDatabase.inCluster()` (a 10Gi StatefulSet in Kong's namespace) */
   readonly database?: PlatformDatabase;
   /**
@@ -84,7 +95,7 @@ export interface AiPlatformProps {
 }
 
 const PLATFORM_KEYS = knownKeys<AiPlatformProps>()([
-  "environment", "stackPrefix", "namespaces", "createNamespaces", "database", "kong", "modelScale", "backend",
+  "environment", "stackPrefix", "namespaces", "createNamespaces", "defaultDenyIngress", "database", "kong", "modelScale", "backend",
 ]);
 const NAMESPACES_KEYS = knownKeys<AiPlatformNamespaces>()(["kong", "models", "consumerCredentials"]);
 const MODEL_SCALE_KEYS = knownKeys<AiPlatformModelScale>()(["minReplicas", "maxReplicas"]);
@@ -136,10 +147,14 @@ export class AiPlatform extends Construct {
   public readonly database: IKongDatabase;
   public readonly kong: KongCluster;
   public readonly gateway: KongGateway;
+  /** The default-deny ingress policies, one per namespace of Kong and the models (none with `defaultDenyIngress: false`). */
+  public readonly defaultDeny: DefaultDenyIngress[];
   /** The command that makes the gateway stack's default `kong_admin_url` work, e.g. `kubectl -n kong port-forward svc/kong-admin 8001`. */
   public readonly adminPortForward: string;
   public readonly models = new Map<string, DetectionService>();
   public readonly consumers = new Map<string, GatewayConsumer>();
+  /** The model teams, by name (`addTeam`). */
+  public readonly teams = new Map<string, PlatformTeam>();
   private readonly modelScale?: AiPlatformModelScale;
   /** ACL groups that some model allows: a consumer group outside this set can never call anything. */
   private readonly grantableGroups = new Set<string>();
@@ -177,6 +192,12 @@ export class AiPlatform extends Construct {
       );
       Aspects.of(this.platformStack).add(new NamespaceOrder(namespaces, namespaceNames));
     }
+    this.defaultDeny =
+      p.defaultDenyIngress === false
+        ? []
+        : [...new Set([kongNamespace, modelNamespace])].map(
+            (name) => new DefaultDenyIngress(this.platformStack, `deny-ingress-${name}`, { namespace: name, labels: { "app.kubernetes.io/part-of": "ai-platform" } }),
+          );
 
     this.database = (p.database ?? PlatformDatabase.inCluster())._bind(this.platformStack, "postgres", kongNamespace);
 
@@ -216,6 +237,18 @@ export class AiPlatform extends Construct {
       value: routePaths(model.routes ?? [{ paths: [`/v1/${service.name}`] }]),
     });
     return service;
+  }
+
+  /**
+   * Adds a model team that deploys its models from its own app (`TeamApp`, its own repository and state): its
+   * namespace with a quota (GPUs included), limits and default-deny ingress, the ACL groups its models may allow
+   * (consumers may be granted them), and the output `team_<name>` its app attaches with. See `PlatformTeam`.
+   */
+  public addTeam(name: string, props: PlatformTeamProps = {}): PlatformTeam {
+    const team = new PlatformTeam(this, name, props);
+    this.teams.set(team.name, team);
+    for (const group of team.aclGroups) this.grantableGroups.add(group);
+    return team;
   }
 
   /**
@@ -281,6 +314,7 @@ function checkProps(scope: Construct, id: string, props: AiPlatformProps): AiPla
     for (const key of ["kong", "models", "consumerCredentials"] as const) literalLabel(v, `namespaces.${key}`, ns[key], 63);
   }
   bool(v, "createNamespaces", props.createNamespaces);
+  bool(v, "defaultDenyIngress", props.defaultDenyIngress);
   if (props.database !== undefined && !(props.database instanceof PlatformDatabase)) {
     v.add("database", props.database, "must be made with PlatformDatabase.inCluster(), PlatformDatabase.existing() or PlatformDatabase.fromAttributes()");
   } else {
@@ -346,21 +380,6 @@ function literalLabel(v: Problems, field: string, value: unknown, max: number): 
     return false;
   }
   return dns1123Label(v, field, value, max);
-}
-
-/** The Kubernetes provider, configured from variables: never a credential in the code. */
-function kubernetesProvider(stack: TerraformStack): KubernetesProvider {
-  const configPath = new TerraformVariable(stack, "kubeconfig_path", {
-    type: "string",
-    default: "~/.kube/config",
-    description: "Path of the kubeconfig Terraform uses to reach the cluster",
-  });
-  const context = new TerraformVariable(stack, "kube_context", {
-    type: "string",
-    default: "",
-    description: "kubeconfig context to use (empty: the kubeconfig's current context)",
-  });
-  return new KubernetesProvider(stack, "kubernetes", { configPath: configPath.stringValue, configContext: context.stringValue });
 }
 
 /** Scales a model that does not set its own `scaling` between the platform's bounds, at the models' CPU target. */

@@ -38,9 +38,9 @@ const RESPONSE_RATE_LIMITING_OPTION_KEYS = knownKeys<ResponseRateLimitingOptions
 export function responseRateLimiting(options: ResponseRateLimitingOptions): PolicySpec {
   const v = new ProblemRecorder("responseRateLimiting");
   const o = optionsOf(v, options, RESPONSE_RATE_LIMITING_OPTION_KEYS);
-  let limits: Record<string, unknown> = {};
+  const limits: Record<string, unknown> = {};
   if (isMapToken(o.limits)) {
-    limits = o.limits as Record<string, unknown>;
+    v.add("limits", o.limits, "must be a literal map (its limits may be references): each counter's config is written in full, as Kong echoes it");
   } else if (o.limits === null || typeof o.limits !== "object" || Array.isArray(o.limits)) {
     v.add("limits", o.limits, "must map a counter name to its windows, e.g. { tokens: { minute: 1000 } }");
   } else if (Object.keys(o.limits).length === 0) {

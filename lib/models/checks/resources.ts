@@ -4,18 +4,25 @@ import { knownKeys } from "../../core/keys";
 import { labelEntries } from "../../kubernetes/labels";
 import { extendedResourceName, qualifiedName } from "../../kubernetes/names";
 import { cpuMillicores, quantity } from "../../kubernetes/quantities";
+import { imagePullSecondsProp } from "../../kubernetes/rollout-budget";
 import type { DetectionServiceProps, ModelGpu, ModelProbes, ModelResources } from "../props";
 import { MODEL_DEFAULTS, ResolvedModel } from "../resolved";
 import { objectOrEmpty } from "./shapes";
-import { isNumberToken, isStringToken } from "../../core/tokens";
+import { isNumberToken, isStringToken, isToken } from "../../core/tokens";
 
 const RESOURCES_KEYS = knownKeys<ModelResources>()(["cpu", "memory", "cpuLimit", "gpu"]);
 const GPU_KEYS = knownKeys<ModelGpu>()(["count", "resourceName", "nodeSelector", "tolerationKey"]);
 const PROBES_KEYS = knownKeys<ModelProbes>()(["readinessPath", "livenessPath", "startupPath", "startupTimeoutSeconds", "grpcService"]);
 
-/** What one model pod asks of its node (CPU, memory, GPUs), and how Kubernetes knows it has loaded and is healthy. */
-export function checkPodResources(v: Problems, props: DetectionServiceProps): Pick<ResolvedModel, "resources" | "probes"> {
-  return { resources: checkResources(v, props.resources), probes: checkProbes(v, props.probes) };
+/**
+ * What one model pod asks of its node (CPU, memory, GPUs), how Kubernetes knows it has loaded and is healthy, and how
+ * long its image may take to pull (longer by default for a GPU image).
+ */
+export function checkPodResources(v: Problems, props: DetectionServiceProps): Pick<ResolvedModel, "resources" | "probes" | "imagePullSeconds"> {
+  const resources = checkResources(v, props.resources);
+  imagePullSecondsProp(v, "imagePullSeconds", props.imagePullSeconds);
+  const pullDefault = resources.gpu !== undefined ? MODEL_DEFAULTS.gpuImagePullSeconds : MODEL_DEFAULTS.imagePullSeconds;
+  return { resources, probes: checkProbes(v, props.probes), imagePullSeconds: props.imagePullSeconds ?? pullDefault };
 }
 
 function checkResources(v: Problems, given: ModelResources | undefined): ResolvedModel["resources"] {
@@ -66,6 +73,14 @@ function checkProbes(v: Problems, given: ModelProbes | undefined): ResolvedModel
       v.add(`probes.${key}`, path, "must be an HTTP path starting with '/'");
     }
   }
-  integerIn(v, "probes.startupTimeoutSeconds", probes.startupTimeoutSeconds, 10, 3600);
+  if (isToken(probes.startupTimeoutSeconds)) {
+    v.add(
+      "probes.startupTimeoutSeconds",
+      "<token>",
+      "must be a literal number of seconds, not a Terraform token: the startup probe and the Deployment's progress deadline are derived from it when the plan is made",
+    );
+  } else {
+    integerIn(v, "probes.startupTimeoutSeconds", probes.startupTimeoutSeconds, 10, 3600);
+  }
   return probes;
 }
