@@ -18,7 +18,7 @@ import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from
 import { IKongDatabase, KongDatabasePasswordSecret, pgIdentifier } from "./kong-database";
 import { generateDatabasePassword } from "./database-password";
 import { childId } from "../core/construct-ids";
-import { MAX_BACKUP_NAME_LENGTH, PostgresBackup, PostgresBackupOptions } from "./postgres-backup";
+import { BACKUP_OPTION_KEYS, MAX_BACKUP_NAME_LENGTH, PostgresBackup, PostgresBackupOptions } from "./postgres-backup";
 
 /** The PostgreSQL image used when none is given: a pinned minor release of PostgreSQL 16 (Debian). */
 export const DEFAULT_POSTGRES_IMAGE = "postgres:16.9";
@@ -246,6 +246,8 @@ function checkProps(scope: Construct, p: Partial<InClusterPostgresProps>, props:
   const v = new Problems(scope);
   if (props !== undefined && !plainObject(v, "props", props, "must be an object { namespace, name?, image?, storageSize?, ... }")) v.throwIfAny();
   strictKeys(v, "", props, PROPS_KEYS);
+  // the backup's own options: unknown ones here, the rest by the PostgresBackup (which gets name, image, ... from here)
+  strictKeys(v, "backup", p.backup, BACKUP_OPTION_KEYS);
   if (required(v, "namespace", p.namespace, "is required: the namespace Kong runs in")) dns1123Label(v, "namespace", p.namespace);
   // The StatefulSet's pods get a controller-revision-hash label `<name>-<10 chars>`, at most 63 characters.
   // With backups, the CronJob `<name>-restore` must stay within 52 characters.

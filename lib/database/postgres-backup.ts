@@ -2,7 +2,7 @@ import { CronJobV1 } from "@cdktf/provider-kubernetes/lib/cron-job-v1";
 import { NetworkPolicyV1 } from "@cdktf/provider-kubernetes/lib/network-policy-v1";
 import { PersistentVolumeClaimV1 } from "@cdktf/provider-kubernetes/lib/persistent-volume-claim-v1";
 import { Construct } from "constructs";
-import { integerIn, isToken, pinnedImage, required } from "../core/checks";
+import { integerIn, isToken, pinnedImage, plainObject, required } from "../core/checks";
 import { Problems } from "../core/errors";
 import { selectorLabels, standardLabels } from "../core/labels";
 import { imageVersion } from "../core/naming";
@@ -13,6 +13,8 @@ import { parseQuantity, quantity } from "../kubernetes/quantities";
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "../kubernetes/security-context";
 import { postgresBackupScript, postgresRestoreScript } from "./backup-scripts";
 import { IKongDatabase } from "./kong-database";
+import { childId } from "../core/construct-ids";
+import { knownKeys, strictKeys } from "../core/keys";
 
 /** Requests and limits of the backup and restore containers when none are given. */
 export const DEFAULT_BACKUP_RESOURCES: ResolvedResources = {
@@ -56,6 +58,10 @@ export interface PostgresBackupProps extends PostgresBackupOptions {
   readonly image: string;
 }
 
+/** The option names of `backup` (InClusterPostgres) and of PostgresBackup's own props. */
+export const BACKUP_OPTION_KEYS = knownKeys<PostgresBackupOptions>()(["schedule", "timeZone", "keep", "storageSize", "storageClassName", "resources"]);
+const BACKUP_PROPS_KEYS = knownKeys<PostgresBackupProps>()([...BACKUP_OPTION_KEYS.names, "database", "namespace", "name", "image"]);
+
 /**
  * Scheduled `pg_dump` backups of one PostgreSQL database, and a restore you run with one command:
  * - CronJob `<name>-backup` (id `Resource`): a restricted pod dumps the database into the claim `<name>-backups`
@@ -81,9 +87,9 @@ export class PostgresBackup extends Construct {
   public readonly networkPolicy?: NetworkPolicyV1;
 
   constructor(scope: Construct, id: string, props: PostgresBackupProps) {
-    super(scope, id);
+    super(scope, childId(scope, id));
     const p = (props ?? {}) as Partial<PostgresBackupProps>;
-    const resources = checkProps(this, p);
+    const resources = checkProps(this, p, props);
     const db = p.database as IKongDatabase;
     this.name = p.name as string;
     this.namespace = p.namespace as string;
@@ -245,8 +251,10 @@ function checkDatabase(v: Problems, db: unknown, namespace: unknown): void {
 }
 
 /** Checks every prop, throws one ValidationError naming all problems, and returns the containers' resources. */
-function checkProps(scope: Construct, p: Partial<PostgresBackupProps>): ResolvedResources {
+function checkProps(scope: Construct, p: Partial<PostgresBackupProps>, props: unknown): ResolvedResources {
   const v = new Problems(scope);
+  if (!plainObject(v, "props", props ?? null, "must be an object { database, namespace, name, image, schedule?, ... }")) v.throwIfAny();
+  strictKeys(v, "", props, BACKUP_PROPS_KEYS);
   const nsOk = required(v, "namespace", p.namespace, "is required: the namespace of the database's password Secret") && dns1123Label(v, "namespace", p.namespace);
   checkDatabase(v, p.database, nsOk ? p.namespace : undefined);
   if (isToken(p.name)) v.add("name", p.name, "must be a literal string, not a Terraform token: it names the CronJobs and the volume claim");

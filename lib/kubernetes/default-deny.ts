@@ -1,7 +1,10 @@
 import { NetworkPolicyV1 } from "@cdktf/provider-kubernetes/lib/network-policy-v1";
 import { Construct } from "constructs";
-import { required } from "../core/checks";
+import { plainObject, required } from "../core/checks";
+import { childId } from "../core/construct-ids";
 import { Problems } from "../core/errors";
+import { knownKeys, strictKeys } from "../core/keys";
+import { isMapToken } from "../core/tokens";
 import { labelEntries } from "./labels";
 import { dns1123Label, dns1123Subdomain } from "./names";
 
@@ -13,6 +16,8 @@ export interface DefaultDenyIngressProps {
   /** Labels of the NetworkPolicy. @default none */
   readonly labels?: Record<string, string>;
 }
+
+const DENY_KEYS = knownKeys<DefaultDenyIngressProps>()(["namespace", "name", "labels"]);
 
 /**
  * A namespace that admits nothing it was not told to: a NetworkPolicy that selects every pod of `namespace` (empty
@@ -27,14 +32,16 @@ export class DefaultDenyIngress extends Construct {
   public readonly policy: NetworkPolicyV1;
 
   constructor(scope: Construct, id: string, props: DefaultDenyIngressProps) {
-    super(scope, id);
+    super(scope, childId(scope, id));
     const p = (props ?? {}) as Partial<DefaultDenyIngressProps>;
     const v = new Problems(this);
+    if (!plainObject(v, "props", props ?? null, "must be an object { namespace, name?, labels? }")) v.throwIfAny();
+    strictKeys(v, "", props, DENY_KEYS);
     if (required(v, "namespace", p.namespace, "is required: the namespace whose pods it covers")) dns1123Label(v, "namespace", p.namespace);
     dns1123Subdomain(v, "name", p.name);
     if (p.labels !== undefined && (p.labels === null || typeof p.labels !== "object" || Array.isArray(p.labels))) {
       v.add("labels", p.labels, "must be a map of label names to values");
-    } else if (p.labels !== undefined) {
+    } else if (p.labels !== undefined && !isMapToken(p.labels)) {
       labelEntries(v, "labels", p.labels);
     }
     v.throwIfAny();

@@ -1,5 +1,6 @@
 import { factoryMadeProp, isToken } from "../core/checks";
 import { Problems } from "../core/errors";
+import { knownKeys, strictKeys } from "../core/keys";
 import type { RolloutStrategy } from "./rollout-budget";
 
 export type { RolloutStrategy };
@@ -17,6 +18,9 @@ export interface ReplaceRolloutOptions {
   /** Old pods stopped at once, each before its replacement starts (a whole count or a percent, at least one pod). @default 1 */
   readonly maxUnavailable?: number | string;
 }
+
+const SURGE_KEYS = knownKeys<SurgeRolloutOptions>()(["maxSurge", "maxUnavailable"]);
+const REPLACE_KEYS = knownKeys<ReplaceRolloutOptions>()(["maxUnavailable"]);
 
 type Spec =
   | { readonly kind: "surge"; readonly options: unknown }
@@ -83,6 +87,7 @@ export class Rollout {
       v.add(field, options, shape);
       return false;
     }
+    strictKeys(v, field, options, this.spec.kind === "surge" ? SURGE_KEYS : REPLACE_KEYS);
     if (this.spec.kind === "surge") {
       const o = options as SurgeRolloutOptions;
       const surge = countOrPercent(v, `${field}.maxSurge`, o.maxSurge);

@@ -1,4 +1,5 @@
 import { Problems } from "../core/errors";
+import { knownKeys, strictKeys } from "../core/keys";
 import { checkKongPeer, IKongProxyPeer } from "./model-isolation";
 
 /** Where Kong's proxy pods run, as the platform that runs Kong publishes it. */
@@ -8,6 +9,8 @@ export interface KongProxyPeerAttributes {
   /** Labels that select exactly Kong's proxy pods (a `KongCluster`'s `proxySelectorLabels`). */
   readonly proxySelectorLabels: Record<string, string>;
 }
+
+const PEER_KEYS = knownKeys<KongProxyPeerAttributes>()(["namespace", "proxySelectorLabels"]);
 
 /**
  * Kong's proxy pods as the peers a model admits, for an app that does not own the Kong cluster (a model team's app
@@ -25,6 +28,7 @@ export class KongProxyPeer {
   public static fromAttributes(attrs: KongProxyPeerAttributes): IKongProxyPeer {
     const v = new Problems("KongProxyPeer.fromAttributes");
     checkKongPeer(v, "attrs", attrs ?? null);
+    strictKeys(v, "attrs", attrs, PEER_KEYS);
     v.throwIfAny();
     return Object.freeze({ namespace: attrs.namespace, proxySelectorLabels: Object.freeze({ ...attrs.proxySelectorLabels }) });
   }

@@ -1,9 +1,9 @@
 import { Fn, TerraformIterator } from "cdktf";
 import { Construct } from "constructs";
 import { NetworkPolicyV1 } from "@cdktf/provider-kubernetes/lib/network-policy-v1";
-import { cidrList, integerIn, isToken, noEveryAddress, plainObject, required } from "../core/checks";
+import { cidrList, eachElement, integerIn, isToken, noEveryAddress, plainObject, required } from "../core/checks";
 import { Problems } from "../core/errors";
-import { knownKeys, strictKeys } from "../core/keys";
+import { KnownKeys, knownKeys, strictKeys } from "../core/keys";
 import { labelSelector } from "../kubernetes/labels";
 import { dns1123Label } from "../kubernetes/names";
 import { childId } from "../core/construct-ids";
@@ -33,6 +33,9 @@ export interface ModelIsolationProps {
 }
 
 const ISOLATION_KEYS = knownKeys<ModelIsolationProps>()(["name", "namespace", "modelSelector", "port", "kong", "allowCidrs", "metrics"]);
+const ISOLATION_METRICS_KEYS = knownKeys<NonNullable<ModelIsolationProps["metrics"]>>()(["port", "scrapers"]);
+type Scraper = NonNullable<NonNullable<ModelIsolationProps["metrics"]>["scrapers"]>[number];
+const SCRAPER_KEYS = knownKeys<Scraper>()(["namespace", "podLabels"]);
 
 /**
  * The gateway hides internal services: a NetworkPolicy that selects exactly the model's pods and admits, on the
@@ -94,23 +97,32 @@ export class ModelIsolation extends Construct {
 function checkMetrics(v: Problems, metrics: unknown): void {
   if (!plainObject(v, "metrics", metrics, "must be { port, scrapers? }") || metrics === undefined) return;
   const m = metrics as NonNullable<ModelIsolationProps["metrics"]>;
+  strictKeys(v, "metrics", metrics, ISOLATION_METRICS_KEYS);
   if (required(v, "metrics.port", m.port)) integerIn(v, "metrics.port", m.port, 1, 65535);
   checkMetricsScrapers(v, "metrics.scrapers", m.scrapers);
 }
 
 /** Scrapers of a model's metrics: a non-empty list of { namespace, podLabels? } (a non-empty selector), or none. */
-export function checkMetricsScrapers(v: Problems, field: string, scrapers: unknown): boolean {
+export function checkMetricsScrapers(v: Problems, field: string, scrapers: unknown, known: KnownKeys<Scraper> = SCRAPER_KEYS): boolean {
   if (scrapers === undefined) return true;
   if (!Array.isArray(scrapers) || scrapers.length === 0) {
     v.add(field, scrapers, 'must be a non-empty list of { namespace, podLabels? }, e.g. [{ namespace: "monitoring" }]');
     return false;
   }
   const before = v.count;
-  scrapers.forEach((s, i) => {
-    if (!plainObject(v, `${field}[${i}]`, s ?? null, "must be { namespace, podLabels? }")) return;
-    if (required(v, `${field}[${i}].namespace`, s.namespace, "is required: the scraper's namespace")) dns1123Label(v, `${field}[${i}].namespace`, s.namespace);
-    labelSelector(v, `${field}[${i}].podLabels`, s.podLabels);
-  });
+  eachElement(
+    v,
+    field,
+    scrapers,
+    (f, s) => {
+      if (!plainObject(v, f, s, "must be { namespace, podLabels? }")) return false;
+      const scraper = s as Partial<Scraper>;
+      strictKeys(v, f, s, known);
+      if (required(v, `${f}.namespace`, scraper.namespace, "is required: the scraper's namespace")) dns1123Label(v, `${f}.namespace`, scraper.namespace);
+      return labelSelector(v, `${f}.podLabels`, scraper.podLabels);
+    },
+    false,
+  );
   return v.count === before;
 }
 

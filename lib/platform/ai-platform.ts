@@ -1,5 +1,5 @@
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
-import { Aspects, Fn, TerraformOutput, TerraformStack, TerraformVariable, Token } from "cdktf";
+import { Aspects, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { StateBackend } from "../app/state-backend";
 import { bool, dns1123Label, integerIn, isToken, plainObject, required } from "../core/checks";
@@ -15,6 +15,7 @@ import { Scaling } from "../kubernetes/scaling";
 import { ProxyEndpoint } from "../kong/proxy-endpoint";
 import { DetectionService, DetectionServiceProps } from "../models/detection-service";
 import { MODEL_CPU_TARGET_PERCENT } from "../models/resolved";
+import { routePaths } from "../models/route-paths";
 import { NamespaceOrder } from "../policy/namespace-order";
 import { kubernetesProvider } from "./kubernetes-provider";
 import { PlatformDatabase } from "./platform-database";
@@ -388,10 +389,4 @@ function withPlatformScaling(model: ModelDefinition, scale: AiPlatformModelScale
   const { minReplicas } = scale;
   const maxReplicas = Math.max(scale.maxReplicas ?? minReplicas, minReplicas);
   return { ...model, scaling: Scaling.cpu({ minReplicas, maxReplicas, targetPercent: MODEL_CPU_TARGET_PERCENT }) };
-}
-
-/** The paths of a model's routes, as one list (a route whose paths are a list reference is flattened by Terraform). */
-function routePaths(routes: readonly { readonly paths: string[] }[]): string[] {
-  if (!routes.some((r) => isToken(r.paths))) return routes.flatMap((r) => r.paths);
-  return Token.asList(Fn.flatten(routes.map((r) => r.paths)));
 }

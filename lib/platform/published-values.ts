@@ -1,5 +1,6 @@
-import { isToken, plainObject, required } from "../core/checks";
+import { eachElement, isToken, plainObject, required } from "../core/checks";
 import { Problems } from "../core/errors";
+import { knownKeys, strictKeys } from "../core/keys";
 import { AdminCredentials } from "../gateway/admin-credentials";
 import { dns1123Label } from "../kubernetes/names";
 import { checkKongPeer, IKongProxyPeer } from "../models/model-isolation";
@@ -55,6 +56,11 @@ export interface PlatformAttachmentValues {
   /** Kong's proxy pods: the only peers a team's model admits. */
   readonly kongProxy: IKongProxyPeer;
 }
+
+const VALUES_KEYS = knownKeys<PlatformAttachmentValues>()([
+  "formatVersion", "platform", "environment", "team", "namespace", "namePrefix", "pathPrefix", "aclGroups", "kongAdminUrl",
+  "kongAdminPortForward", "kongAdminCredentials", "kongProxy",
+]);
 
 const FIELDS = "{ formatVersion, platform, environment, team, namespace, namePrefix, pathPrefix, aclGroups, kongAdminUrl, kongAdminPortForward, kongAdminCredentials, kongProxy }";
 
@@ -128,6 +134,7 @@ export class PlatformAttachment implements PlatformAttachmentValues {
 
 /** Every field of the published values, checked; the values themselves when there was no problem. */
 function checkValues(v: Problems, o: Partial<PlatformAttachmentValues>): PlatformAttachmentValues {
+  strictKeys(v, "", o, VALUES_KEYS);
   if (o.formatVersion !== 1) {
     v.add("formatVersion", o.formatVersion, "must be 1: this version of kong-ai-platform reads attachments of format 1 (published by the same major version of the library)");
   }
@@ -161,11 +168,17 @@ function checkGroups(v: Problems, o: Partial<PlatformAttachmentValues>): void {
     v.add("aclGroups", groups, "must be a non-empty list of the team's ACL groups");
     return;
   }
-  groups.forEach((g, i) => {
-    if (typeof g !== "string" || (typeof o.team === "string" && g !== o.team && !g.startsWith(`${o.team}-`))) {
-      v.add(`aclGroups[${i}]`, g, `must be ${JSON.stringify(o.team)} or start with ${JSON.stringify(`${o.team}-`)}: a team's groups are its own`);
-    }
-  });
+  eachElement(
+    v,
+    "aclGroups",
+    groups,
+    (f, g) => {
+      if (typeof g === "string" && (typeof o.team !== "string" || g === o.team || g.startsWith(`${o.team}-`))) return true;
+      v.add(f, g, `must be ${JSON.stringify(o.team)} or start with ${JSON.stringify(`${o.team}-`)}: a team's groups are its own`);
+      return false;
+    },
+    false,
+  );
 }
 
 function checkCredentials(v: Problems, c: unknown): void {

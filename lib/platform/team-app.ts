@@ -2,13 +2,17 @@ import { Aspects, TerraformOutput, TerraformStack, TerraformVariable } from "cdk
 import { Construct } from "constructs";
 import { StateBackend } from "../app/state-backend";
 import { isToken, plainObject } from "../core/checks";
+import { childId } from "../core/construct-ids";
 import { Problems } from "../core/errors";
+import { knownKeys, strictKeys, suppliedKeys } from "../core/keys";
+import { isListToken } from "../core/tokens";
 import { IKongGateway } from "../gateway/gateway-base";
 import { KongGateway } from "../gateway/gateway";
 import { dns1123Label } from "../kubernetes/names";
 import { DetectionService, DetectionServiceProps } from "../models/detection-service";
 import { KongProxyPeer } from "../models/kong-proxy-peer";
 import { IKongProxyPeer } from "../models/model-isolation";
+import { routePaths } from "../models/route-paths";
 import { kubernetesProvider } from "./kubernetes-provider";
 import { PlatformAttachment } from "./published-values";
 import { TeamConvention } from "./team-convention";
@@ -25,6 +29,14 @@ export interface TeamAppProps {
   /** The stack's name (and state file's). @default "<platform>-team-<team>-<environment>", e.g. "ai-team-vision-dev" */
   readonly stackName?: string;
 }
+
+const TEAM_APP_KEYS = knownKeys<TeamAppProps>()(["platform", "backend", "stackName"]);
+/** Props a team's model gets from the published values, and where they come from. */
+const SUPPLIED = {
+  namespace: "a team's models run in the team's namespace (published by the platform)",
+  gateway: "a team's models are registered in the platform's Kong (TeamApp imports it)",
+  kong: "a team's models admit Kong's proxy pods (published by the platform)",
+};
 
 /**
  * The app of one model team, in the team's repository: one stack, with its own backend and state, holding only the
@@ -56,13 +68,20 @@ export class TeamApp extends Construct {
   private readonly convention: TeamConvention;
 
   constructor(scope: Construct, id: string, props: TeamAppProps) {
-    super(scope, id);
+    super(scope, childId(scope, id, { inStack: false }));
     const p = checkProps(this, props);
     const platform = p.platform;
     this.platform = platform;
     this.namespace = platform.namespace;
     this.convention = new TeamConvention(platform.team, platform.pathPrefix);
-    this.stack = new TerraformStack(scope, p.stackName ?? `${platform.platform}-team-${platform.team}-${platform.environment}`);
+    const stackName = p.stackName ?? `${platform.platform}-team-${platform.team}-${platform.environment}`;
+    const taken = scope.node.tryFindChild(stackName);
+    if (taken) {
+      new Problems(this)
+        .add("stackName", stackName, `is already the id of ${taken.node.path}: one stack per team app; set stackName to another name`)
+        .throwIfAny();
+    }
+    this.stack = new TerraformStack(scope, stackName);
     (p.backend ?? StateBackend.local()).applyTo(this.stack);
     kubernetesProvider(this.stack);
     const adminUrl = new TerraformVariable(this.stack, "kong_admin_url", {
@@ -92,22 +111,26 @@ export class TeamApp extends Construct {
     this.models.set(service.name, service);
     new TerraformOutput(this.stack, `${service.name.replace(/-/g, "_")}_routes`, {
       description: `Paths clients call for the ${service.name} model, through the platform's Kong proxy`,
-      value: (props.routes ?? []).flatMap((r) => r.paths),
+      value: routePaths(props.routes ?? []),
     });
     return service;
   }
 
   /** The team's rules on a model's own props, reported at the model's path before it is built. */
   private checkModel(id: string, model: TeamModelDefinition): void {
-    const v = new Problems(`${this.stack.node.path}/${id}`);
+    const v = new Problems(`${this.stack.node.path}/${typeof id === "string" ? id : "<id>"}`);
+    suppliedKeys(v, "", model, SUPPLIED);
     if (typeof model.name === "string") this.convention.checkName(v, "name", model.name);
+    const literal = "must be a literal list (its elements may be references): the team's path prefix and groups are checked on each at synth";
     if (Array.isArray(model.routes)) {
       model.routes.forEach((route, i) => {
         const paths = route !== null && typeof route === "object" ? route.paths : undefined;
-        if (Array.isArray(paths)) paths.forEach((path, j) => this.convention.checkPath(v, `routes[${i}].paths[${j}]`, path));
+        if (isListToken(paths)) v.add(`routes[${i}].paths`, paths, literal);
+        else if (Array.isArray(paths)) paths.forEach((path, j) => this.convention.checkPath(v, `routes[${i}].paths[${j}]`, path));
       });
     }
-    if (Array.isArray(model.allowedGroups)) {
+    if (isListToken(model.allowedGroups)) v.add("allowedGroups", model.allowedGroups, literal);
+    else if (Array.isArray(model.allowedGroups)) {
       model.allowedGroups.forEach((group, i) => this.convention.checkGroup(v, `allowedGroups[${i}]`, group, this.platform.aclGroups));
     }
     v.throwIfAny();
@@ -126,6 +149,7 @@ export class TeamApp extends Construct {
 function checkProps(scope: Construct, props: TeamAppProps): TeamAppProps {
   const v = new Problems(scope);
   if (!plainObject(v, "props", props ?? null, "must be an object { platform, backend?, stackName? }")) v.throwIfAny();
+  strictKeys(v, "", props, TEAM_APP_KEYS);
   if (!(props.platform instanceof PlatformAttachment)) {
     v.add("platform", props.platform === undefined ? undefined : "<value>", "must be made with PlatformAttachment.fromOutput(<the platform's output team_<name>>)");
   }

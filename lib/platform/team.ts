@@ -1,14 +1,15 @@
 import { Aspects, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { integerIn, isToken, plainObject, stringArray } from "../core/checks";
+import { eachElement, integerIn, isToken, plainObject, stringArray } from "../core/checks";
 import { Problems } from "../core/errors";
 import { IKongProxyPeer } from "../models/model-isolation";
-import { dns1123Label, qualifiedName } from "../kubernetes/names";
+import { dns1123Label, extendedResourceName } from "../kubernetes/names";
 import { quantity } from "../kubernetes/quantities";
 import { ADMIN_CREDENTIAL_VARIABLES, PlatformAttachmentValues, PublishedAdminCredentials, TeamAdminCredentials } from "./published-values";
 import { isPathPrefix, TeamConvention } from "./team-convention";
 import { addTeamNamespace, ResolvedTeamQuota, TEAM_QUOTA_DEFAULTS, TeamNamespaceObjects, TeamQuota } from "./team-namespace";
 import { PlatformStackRules } from "./team-rules";
+import { knownKeys, strictKeys } from "../core/keys";
 
 export interface PlatformTeamProps {
   /** The team's namespace, where its app runs its models. @default "team-<name>" */
@@ -140,10 +141,15 @@ function checkPlatformEntities(host: ITeamHost): void {
   Aspects.of(host.gatewayStack).add(new PlatformStackRules(() => [...host.teams.values()].map((t) => t._convention)));
 }
 
+const TEAM_KEYS = knownKeys<PlatformTeamProps>()(["namespace", "createNamespace", "aclGroups", "pathPrefix", "quota", "deployerGroups", "adminCredentials"]);
+const QUOTA_KEYS = knownKeys<TeamQuota>()(["gpus", "gpusPerContainer", "gpuResourceName", "cpu", "memory", "pods", "loadBalancers"]);
+const CREDENTIALS_KEYS = knownKeys<TeamAdminCredentials>()(["kind", "source"]);
+
 /** The props, checked against the platform and the teams declared before; thrown at `<platform stack>/team-<name>`. */
 function checkTeamProps(host: ITeamHost, name: string, props: PlatformTeamProps): PlatformTeamProps {
   const v = new Problems(`${host.platformStack.node.path}/team-${String(name)}`);
   if (!plainObject(v, "props", props ?? null, "must be an object { namespace?, createNamespace?, aclGroups?, pathPrefix?, quota?, deployerGroups?, adminCredentials? }")) v.throwIfAny();
+  strictKeys(v, "", props, TEAM_KEYS);
   if (typeof name !== "string" || isToken(name) || !dns1123Label(v, "name", name, 20)) {
     if (typeof name !== "string" || isToken(name)) v.add("name", name, "must be a literal DNS-1123 label of at most 20 characters");
     v.throwIfAny();
@@ -198,18 +204,22 @@ function checkGroups(v: Problems, name: string, groups: unknown): void {
     return;
   }
   const seen = new Set<string>();
-  groups.forEach((g, i) => {
-    if (typeof g !== "string" || (g !== name && !(g.startsWith(`${name}-`) && g.length > name.length + 1))) {
-      v.add(
-        `aclGroups[${i}]`,
-        g,
-        `must be ${JSON.stringify(name)} or start with ${JSON.stringify(`${name}-`)}: a team's groups are its own, so that granting one to a consumer never opens another team's models`,
-      );
-    } else if (seen.has(g)) {
-      v.add(`aclGroups[${i}]`, g, "is listed twice");
-    }
-    if (typeof g === "string") seen.add(g);
-  });
+  eachElement(
+    v,
+    "aclGroups",
+    groups,
+    (f, g) => {
+      const ok = typeof g === "string" && (g === name || (g.startsWith(`${name}-`) && g.length > name.length + 1));
+      if (!ok) {
+        v.add(f, g, `must be ${JSON.stringify(name)} or start with ${JSON.stringify(`${name}-`)}: a team's groups are its own, so that granting one to a consumer never opens another team's models`);
+      } else if (seen.has(g)) {
+        v.add(f, g, "is listed twice");
+      }
+      if (typeof g === "string") seen.add(g);
+      return ok;
+    },
+    false,
+  );
 }
 
 function checkPathPrefix(v: Problems, host: ITeamHost, prefix: string): void {
@@ -226,12 +236,13 @@ function checkPathPrefix(v: Problems, host: ITeamHost, prefix: string): void {
 
 function checkQuota(v: Problems, quota: TeamQuota | undefined): void {
   if (!plainObject(v, "quota", quota, "must be an object { gpus?, gpusPerContainer?, gpuResourceName?, cpu?, memory?, pods?, loadBalancers? }") || !quota) return;
+  strictKeys(v, "quota", quota, QUOTA_KEYS);
   const gpusOk = integerIn(v, "quota.gpus", quota.gpus, 0, 10000);
   if (integerIn(v, "quota.gpusPerContainer", quota.gpusPerContainer, 0, 10000) && gpusOk && quota.gpusPerContainer !== undefined) {
     const gpus = quota.gpus ?? TEAM_QUOTA_DEFAULTS.gpus;
     if (quota.gpusPerContainer > gpus) v.add("quota.gpusPerContainer", quota.gpusPerContainer, `must be at most quota.gpus (${gpus}): a container cannot take more GPUs than the team has`);
   }
-  qualifiedName(v, "quota.gpuResourceName", quota.gpuResourceName, "an extended resource name such as nvidia.com/gpu");
+  extendedResourceName(v, "quota.gpuResourceName", quota.gpuResourceName);
   quantity(v, "quota.cpu", quota.cpu);
   quantity(v, "quota.memory", quota.memory);
   integerIn(v, "quota.pods", quota.pods, 1, 100000);
@@ -240,6 +251,7 @@ function checkQuota(v: Problems, quota: TeamQuota | undefined): void {
 
 function checkAdminCredentials(v: Problems, c: TeamAdminCredentials | undefined): void {
   if (!plainObject(v, "adminCredentials", c, '{ kind: "token" | "apiKey" | "basicAuth", source }') || !c) return;
+  strictKeys(v, "adminCredentials", c, CREDENTIALS_KEYS);
   const kinds = Object.keys(ADMIN_CREDENTIAL_VARIABLES);
   if (!kinds.includes(c.kind)) v.add("adminCredentials.kind", c.kind, `must be one of ${kinds.map((k) => JSON.stringify(k)).join(", ")}`);
   if (typeof c.source !== "string" || c.source.trim() === "" || isToken(c.source)) {

@@ -10,6 +10,7 @@ import {
   AdminCredentials,
   AdminEndpoint,
   AiPlatform,
+  DefaultDenyIngress,
   DetectionService,
   ExistingPostgres,
   GatewayService,
@@ -17,12 +18,16 @@ import {
   KongCluster,
   KongDatabase,
   KongGateway,
+  KongProxyPeer,
   ModelIsolation,
+  PlatformAttachment,
   Plugin,
   PlatformDatabase,
   ProxyEndpoint,
+  Rollout,
   Scaling,
   StateBackend,
+  TeamApp,
   Vip,
 } from "../../lib";
 import { constructId, Schema, schemaAt } from "./schema";
@@ -40,7 +45,7 @@ function children<T extends { id: unknown }>(child: fc.Arbitrary<T>, maxLength: 
 }
 /** The cases made from one schema: a gateway with its entities, models, a Kong cluster, or a whole platform. */
 function makeCases(s: Schema) {
-  const { routeProps, policies, serviceProps, upstreamProps, consumerProps, gatewayProps, modelProps, inClusterDatabase, existingDatabase, databaseAttributes, kongProps, platformProps, modelDefinition, consumerDefinition } = s;
+  const { teamProps, routeProps, policies, serviceProps, upstreamProps, consumerProps, gatewayProps, modelProps, inClusterDatabase, existingDatabase, databaseAttributes, kongProps, platformProps, modelDefinition, consumerDefinition } = s;
   const routeCase = fc.record({ id: idArb, props: field(routeProps), plugins: policies(2) });
   const gatewayCase = fc.record({
     kind: fc.constant("gateway" as const),
@@ -84,6 +89,14 @@ function makeCases(s: Schema) {
       }),
       { maxLength: 1 },
     ),
+    denies: children(
+      fc.record({
+        id: idArb,
+        props: field(options({ namespace: field(namespace, ["string"], fc.constant("Bad")), name: field(fc.constant("deny-all"), [], fc.constant("Bad_Name")), labels: field(fc.dictionary(labelKey, labelValue, { maxKeys: 2 }), ["map"]) }, ["namespace"])),
+      }),
+      1,
+    ),
+    peer: field(fc.constant({ namespace: "kong", proxySelectorLabels: { "app.kubernetes.io/name": "kong" } }), [], fc.constantFrom({ namespace: "kong", proxySelectorLabels: {} }, { namespace: "kong" })),
   });
   const clusterCase = fc.record({
     kind: fc.constant("cluster" as const),
@@ -100,13 +113,44 @@ function makeCases(s: Schema) {
     id: field(fc.constantFrom("acme", "ai"), [], fc.constant("Acme")),
     props: field(platformProps),
     models: children(fc.record({ id: idArb, definition: field(modelDefinition) }), 3),
+    teams: fc.uniqueArray(fc.record({ name: field(fc.constantFrom("vision", "audio", "nlp"), [], fc.constantFrom("Vision", "vision-x")), props: field(teamProps) }), { maxLength: 2, selector: (t) => t.name }),
     consumers: children(fc.record({ id: idArb, definition: field(consumerDefinition) }), 2),
+  });
+  const teamModel = modelDefinition.map((m: Record<string, unknown>) => ({
+    ...m,
+    name: typeof m.name === "string" ? `<team>-${m.name}` : m.name,
+    ...(m.routes === undefined ? {} : { routes: [{ paths: [`/v1/<team>/${typeof m.name === "string" ? m.name : "x"}`] }] }),
+    ...(m.allowedGroups === undefined ? {} : { allowedGroups: ["<team>"] }),
+  }));
+  const teamCase = fc.record({
+    kind: fc.constant("team" as const),
+    team: fc.constantFrom("vision", "audio"),
+    id: idArb,
+    published: field(
+      fc.record({
+        formatVersion: field(fc.constant(1), [], fc.constant(2)),
+        platform: field(fc.constant("ai"), [], fc.constant("AI")),
+        environment: field(fc.constant("dev")),
+        team: field(fc.constant("<team>")),
+        namespace: field(fc.constant("team-<team>"), [], fc.constant("Team")),
+        namePrefix: field(fc.constant("<team>-")),
+        pathPrefix: field(fc.constant("/v1/<team>/"), [], fc.constant("v1")),
+        aclGroups: field(fc.constantFrom(["<team>"], ["<team>", "<team>-partners"]), [], fc.constantFrom(["other"], [])),
+        kongAdminUrl: field(fc.constant("http://kong-admin.kong.svc.cluster.local:8001"), [], fc.constant("kong:8001")),
+        kongAdminPortForward: field(fc.constant("kubectl -n kong port-forward svc/kong-admin 8001")),
+        kongAdminCredentials: field(fc.constantFrom({ kind: "none" }, { kind: "apiKey", variables: ["kong_api_key"], source: "vault:secret/kong" }), [], fc.constant({ kind: "password" })),
+        kongProxy: field(fc.constant({ namespace: "kong", proxySelectorLabels: { "app.kubernetes.io/name": "kong" } }), [], fc.constant({ namespace: "kong", proxySelectorLabels: {} })),
+      }),
+    ),
+    props: field(options({ backend: field(fc.constant({ $backend: "local", options: {} })), stackName: field(fc.constantFrom("vision-app"), [], fc.constant("Vision")) })),
+    models: children(fc.record({ id: idArb, definition: field(teamModel) }), 2),
   });
   return fc.oneof(
     { arbitrary: gatewayCase, weight: 3 },
     { arbitrary: modelCase, weight: 3 },
     { arbitrary: clusterCase, weight: 2 },
     { arbitrary: platformCase, weight: 2 },
+    { arbitrary: teamCase, weight: 1 },
   );
 }
 
@@ -115,7 +159,7 @@ function makeCases(s: Schema) {
  * valid, so deep configurations reach the JSON), half from a harsh one (one in three: every kind of bad value is
  * frequent, in every nested option).
  */
-export const caseArb = fc.oneof(makeCases(schemaAt(1)), makeCases(schemaAt(5)));
+export const caseArb = fc.oneof(makeCases(schemaAt(1)), makeCases(schemaAt(3)));
 export type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
 
 // ---- materializing descriptors ----
@@ -153,6 +197,7 @@ export function materialize(value: unknown, ctx: Context): any {
   if ("$vip" in d) return (Vip as any)[d.$vip](materialize(d.options, ctx));
   if ("$proxy" in d) return (ProxyEndpoint as any)[d.$proxy](materialize(d.options, ctx));
   if ("$admin" in d) return (AdminEndpoint as any)[d.$admin](materialize(d.options, ctx));
+  if ("$rollout" in d) return d.$rollout === "recreate" ? Rollout.recreate() : (Rollout as any)[d.$rollout](materialize(d.options, ctx));
   if ("$backend" in d) return (StateBackend as any)[d.$backend](materialize(d.options, ctx));
   if ("$platformDb" in d) return (PlatformDatabase as any)[d.$platformDb](materialize(d.props, ctx));
   if ("$creds" in d) {
@@ -213,9 +258,12 @@ function buildGateway(app: App, c: Extract<Case, { kind: "gateway" }>): void {
 function buildModels(app: App, c: Extract<Case, { kind: "model" }>): void {
   const stack = kubernetesStack(app);
   const gateway = new KongGateway(stack, "gateway", { adminUrl: "http://kong-admin.kong.svc.cluster.local:8001" });
-  const ctx: Context = { stack, refs: { gateway, kong: KONG_PEER }, vars: 0 };
+  // Kong's proxy pods: as the tests give them, or made with KongProxyPeer.fromAttributes (half the cases)
+  const peer = c.models.length % 2 === 0 ? KONG_PEER : KongProxyPeer.fromAttributes(materialize(c.peer, { stack, refs: {}, vars: 1000 }));
+  const ctx: Context = { stack, refs: { gateway, kong: peer }, vars: 0 };
   for (const m of c.models) new DetectionService(stack, m.id as string, materialize(m.props, ctx));
   for (const i of c.isolations) new ModelIsolation(stack, i.id as string, materialize(i.props, ctx));
+  for (const d of c.denies) new DefaultDenyIngress(stack, kindId("deny", d.id) as string, materialize(d.props, ctx));
 }
 
 function buildCluster(app: App, c: Extract<Case, { kind: "cluster" }>): void {
@@ -235,8 +283,30 @@ function buildPlatform(app: App, c: Extract<Case, { kind: "platform" }>): void {
   const platform = new AiPlatform(app, c.id as string, materialize(c.props, ctx));
   const modelCtx: Context = { stack: platform.platformStack, refs: {}, vars: 0 };
   for (const m of c.models) platform.addModel(m.id as string, materialize(m.definition, modelCtx));
+  for (const t of c.teams) platform.addTeam(t.name as string, forTeam(materialize(t.props, modelCtx), t.name));
   const consumerCtx: Context = { stack: platform.gatewayStack, refs: {}, vars: 0 };
   for (const k of c.consumers) platform.addConsumer(k.id as string, materialize(k.definition, consumerCtx));
+}
+
+/** Values written for a team: "<team>" in any string becomes the team's name. */
+function forTeam(value: any, team: unknown): any {
+  if (typeof value === "string") return typeof team === "string" ? value.replace(/<team>/g, team) : value;
+  if (Array.isArray(value)) {
+    const out = new Array(value.length);
+    for (let i = 0; i < value.length; i++) if (i in value) out[i] = forTeam(value[i], team);
+    return out;
+  }
+  if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, forTeam(v, team)]));
+}
+
+function buildTeam(app: App, c: Extract<Case, { kind: "team" }>): void {
+  const ctx: Context = { stack: new TerraformStack(app, "fuzz-vars"), refs: {}, vars: 0 };
+  const platform = PlatformAttachment.fromOutput(forTeam(materialize(c.published, ctx), c.team));
+  const props = materialize(c.props, ctx);
+  const teamApp = new TeamApp(app, c.id as string, props !== null && typeof props === "object" && !Array.isArray(props) ? { ...props, platform } : props);
+  const modelCtx: Context = { stack: teamApp.stack, refs: {}, vars: 0 };
+  for (const m of c.models) teamApp.addModel(m.id as string, forTeam(materialize(m.definition, modelCtx), c.team));
 }
 
 /** What happened to a case: its stacks' JSON, or the error. */
@@ -249,6 +319,7 @@ export function run(c: Case): Outcome {
     if (c.kind === "gateway") buildGateway(app, c);
     else if (c.kind === "model") buildModels(app, c);
     else if (c.kind === "cluster") buildCluster(app, c);
+    else if (c.kind === "team") buildTeam(app, c);
     else buildPlatform(app, c);
     const json: Record<string, any> = {};
     for (const stack of app.node.children) {

@@ -56,8 +56,11 @@ function makeSchema() {
   /** A list of strings from `pool`, nearly valid when an element comes from `bad`. */
   const strs = (pool: fc.Arbitrary<string>, bad?: fc.Arbitrary<unknown>, minLength = 0) =>
     field(list(pool, { minLength }), ["list"], bad === undefined ? undefined : list(fc.oneof(pool, bad), { minLength: 1 }));
+  /** A string that must be literal (it names objects): references are rare, among the nearly valid values. */
+  const lit = (pool: fc.Arbitrary<string>, bad: fc.Arbitrary<unknown>) => field(pool, [], fc.oneof(bad, tokenOf("string")));
   /** One of `values`, or one of `bad`. */
   const oneOf = (values: unknown[], bad: unknown[]) => field(fc.constantFrom(...values), [], fc.constantFrom(...bad));
+  const selector = field(fc.dictionary(labelKey, labelValue, { minKeys: 1, maxKeys: 2 }), [], fc.oneof(fc.constant({}), fc.dictionary(badLabelKey, labelValue, { minKeys: 1, maxKeys: 1 })));
 
   // ---- plugin policies ----
   const windows = {
@@ -380,7 +383,7 @@ function makeSchema() {
   /** A model definition (AiPlatform.addModel), without the props the platform supplies. */
   const modelDefinition = options(
     {
-      name: str(label, fc.constantFrom("Face", "a".repeat(41))),
+      name: lit(label, fc.constantFrom("Face", "a".repeat(41))),
       image: str(image, badImage),
       port: field(port, ["number"], badPort),
       protocol: oneOf(["http", "grpc"], ["tcp"]),
@@ -405,8 +408,23 @@ function makeSchema() {
       rateLimit: field(fc.oneof(fc.constant(false), options({ second: int(1, 50), minute: int(50, 3000), hour: int(3000, 100000), day: int(100000, 1000000) }, ["second"])), [], fc.constantFrom({ second: 100, minute: 10 }, {})),
       maxPayloadMegabytes: int(1, 1024),
       plugins: field(policies(2)),
-      canary: field(options({ image: str(image, badImage), weightPercent: int(1, 99), scaling }, ["image", "weightPercent"])),
+      canary: field(options({ image: str(fc.constantFrom("registry.local/ai/face:3.0.0-rc1"), fc.constantFrom("registry.local/ai/face:1.4.2", "img:latest")), weightPercent: int(1, 99), scaling }, ["image", "weightPercent"])),
       timeoutMs: int(1, 120000),
+      imagePullSeconds: int(30, 3600),
+      rollout: field(
+        fc.oneof(
+          fc.record({ $rollout: fc.constant("surge"), options: field(options({ maxSurge: field(fc.constantFrom(1, 2, "25%"), ["number"], fc.constantFrom(0, "x", "200%")), maxUnavailable: field(fc.constantFrom(0, 1, "10%")) })) }),
+          fc.record({ $rollout: fc.constant("replace"), options: field(options({ maxUnavailable: field(fc.constantFrom(1, "50%"), [], fc.constantFrom(0, -1)) })) }),
+          fc.constant({ $rollout: "recreate" }),
+        ),
+      ),
+      metrics: field(
+        options({
+          port: field(fc.constantFrom(9090, 9400), ["number"], badPort),
+          path: str(fc.constantFrom("/metrics"), fc.constant("metrics")),
+          scrapers: field(list(options({ namespace: str(fc.constantFrom("monitoring"), fc.constant("Bad")), podLabels: selector }, ["namespace"]), { minLength: 1 })),
+        }, ["port"]),
+      ),
     },
     ["name", "image"],
   ).chain((m) =>
@@ -451,7 +469,6 @@ function makeSchema() {
       fc.record({ $proxy: fc.constant("nodePort"), options: field(options({ externalTrafficPolicy: oneOf(["Cluster", "Local"], ["Other"]), ...proxyPorts })) }),
     ),
   );
-  const selector = field(fc.dictionary(labelKey, labelValue, { minKeys: 1, maxKeys: 2 }), [], fc.oneof(fc.constant({}), fc.dictionary(badLabelKey, labelValue, { minKeys: 1, maxKeys: 1 })));
   const adminPeer = field(fc.oneof(options({ cidr: str(cidr, badCidr) }, ["cidr"]), options({ namespaceSelector: selector, podSelector: selector }, ["podSelector"])));
   const endpointAdmin = field(
     fc.oneof(
@@ -482,6 +499,19 @@ function makeSchema() {
     storageSize: str(memory, badQuantity),
     storageClassName: pg(["standard"], ["Bad_Class"]),
     resources: containerResources,
+    backup: field(
+      fc.oneof(
+        fc.constant(false),
+        options({
+          schedule: str(fc.constantFrom("17 3 * * *", "@daily"), fc.constantFrom("every day", "61 * * * *")),
+          timeZone: str(fc.constantFrom("Etc/UTC", "Europe/Paris"), fc.constant("Mars/Olympus")),
+          keep: int(1, 1000),
+          storageSize: str(memory, badQuantity),
+          storageClassName: pg(["standard"], ["Bad_Class"]),
+          resources: containerResources,
+        }),
+      ),
+    ),
   });
   const existingDatabase = options(
     {
@@ -514,12 +544,33 @@ function makeSchema() {
     ["host", "passwordSecret"],
   );
 
+  const teamProps = options({
+    namespace: str(fc.constantFrom("team-<team>", "<team>-ns"), fc.constant("Bad")),
+    createNamespace: bool,
+    aclGroups: field(fc.constantFrom(["<team>"], ["<team>", "<team>-partners"]), [], fc.constantFrom(["other"], [], ["<team>", "<team>"])),
+    pathPrefix: str(fc.constantFrom("/v1/<team>/", "/<team>/"), fc.constantFrom("v1", "/V1/")),
+    quota: field(
+      options({
+        gpus: int(0, 8),
+        gpusPerContainer: int(0, 1),
+        gpuResourceName: str(fc.constantFrom("nvidia.com/gpu"), fc.constant("gpu")),
+        cpu: str(cpu, badQuantity),
+        memory: str(memory, badQuantity),
+        pods: int(1, 100),
+        loadBalancers: int(0, 2),
+      }),
+    ),
+    deployerGroups: strs(fc.constantFrom("vision-deployers"), fc.constant(""), 1),
+    adminCredentials: field(options({ kind: oneOf(["token", "apiKey", "basicAuth"], ["password"]), source: str(fc.constantFrom("vault:secret/kong/teams"), fc.constant("")) }, ["kind", "source"])),
+  });
+
   const platformProps = options(
     {
-      environment: str(fc.constantFrom("dev", "prod"), fc.constant("Dev")),
-      stackPrefix: str(fc.constantFrom("acme", "ai"), fc.constant("a-very-long-prefix-over-twenty")),
-      namespaces: field(options({ kong: str(fc.constantFrom("kong", "gateway")), models: str(namespace), consumerCredentials: str(fc.constantFrom("apps")) })),
+      environment: lit(fc.constantFrom("dev", "prod"), fc.constant("Dev")),
+      stackPrefix: lit(fc.constantFrom("acme", "ai"), fc.constant("a-very-long-prefix-over-twenty")),
+      namespaces: field(options({ kong: lit(fc.constantFrom("kong", "gateway"), fc.constant("Kong")), models: lit(namespace, fc.constant("")), consumerCredentials: lit(fc.constantFrom("apps"), fc.constant("a_b")) })),
       createNamespaces: bool,
+      defaultDenyIngress: bool,
       database: field(
         fc.oneof(
           fc.record({ $platformDb: fc.constant("inCluster"), props: field(inClusterDatabase) }),
@@ -543,7 +594,7 @@ function makeSchema() {
   /** A consumer definition (AiPlatform.addConsumer), without the props the platform supplies. */
   const consumerDefinition = consumerProps.map((c) => Object.fromEntries(Object.entries(c).filter(([key]) => key !== "credentialsSecret" && key !== "sensitiveOutputs")));
 
-  return { policy, policies, scaling, vip, containerResources, serviceProps, routeProps, upstreamProps, consumerProps, gatewayProps, modelRoute, modelDefinition, modelProps, endpointProxy, endpointAdmin, kongProps, inClusterDatabase, existingDatabase, databaseAttributes, platformProps, consumerDefinition };
+  return { teamProps, policy, policies, scaling, vip, containerResources, serviceProps, routeProps, upstreamProps, consumerProps, gatewayProps, modelRoute, modelDefinition, modelProps, endpointProxy, endpointAdmin, kongProps, inClusterDatabase, existingDatabase, databaseAttributes, platformProps, consumerDefinition };
 }
 
 export type Schema = ReturnType<typeof makeSchema>;

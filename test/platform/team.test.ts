@@ -220,7 +220,7 @@ describe("what addTeam refuses", () => {
       addTeam({ quota: { gpus: 2, gpusPerContainer: 3, cpu: "lots", pods: 0, gpuResourceName: "nvidia gpu" } }),
       [
         `${at} quota.gpusPerContainer (3) must be at most quota.gpus (2): a container cannot take more GPUs than the team has`,
-        `${at} quota.gpuResourceName ("nvidia gpu") must be an extended resource name such as nvidia.com/gpu: an optional DNS-subdomain prefix and '/', then 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit`,
+        `${at} quota.gpuResourceName ("nvidia gpu") must be an extended resource name: a domain prefix outside kubernetes.io, '/', then a name, e.g. nvidia.com/gpu or amd.com/gpu`,
         `${at} quota.cpu ("lots") must be a Kubernetes quantity such as 250m, 1, 512Mi or 10Gi`,
         `${at} quota.pods (0) must be an integer between 1 and 100000`,
       ].join("\n"),

@@ -1,9 +1,13 @@
 import { integerIn, plainObject } from "../../core/checks";
 import { Problems } from "../../core/errors";
+import { knownKeys, strictKeys } from "../../core/keys";
 import { rolloutProp } from "../../kubernetes/rollout";
 import { checkMetricsScrapers } from "../model-isolation";
-import type { DetectionServiceProps, ModelMetricsScraper } from "../props";
+import type { DetectionServiceProps, ModelMetrics, ModelMetricsScraper } from "../props";
 import { MODEL_DEFAULTS, ResolvedModel, ResolvedModelMetrics } from "../resolved";
+
+const METRICS_KEYS = knownKeys<ModelMetrics>()(["port", "path", "scrapers"]);
+const SCRAPER_KEYS = knownKeys<ModelMetricsScraper>()(["namespace", "podLabels"]);
 
 type Operations = Pick<ResolvedModel, "rollout" | "metrics">;
 
@@ -20,12 +24,13 @@ const PATH = /^\/[\x21-\x7e]*$/;
 function checkMetrics(v: Problems, metrics: unknown, workload: Pick<ResolvedModel, "port" | "protocol">): ResolvedModelMetrics | undefined {
   if (metrics === undefined) return undefined;
   if (!plainObject(v, "metrics", metrics, "must be an object { port?, path?, scrapers? }")) return undefined;
+  strictKeys(v, "metrics", metrics, METRICS_KEYS);
   const m = metrics as { port?: unknown; path?: unknown; scrapers?: unknown };
   const port = m.port ?? workload.port;
   integerIn(v, "metrics.port", port, 1, 65535);
   const path = m.path ?? MODEL_DEFAULTS.metricsPath;
   if (typeof path !== "string" || !PATH.test(path)) v.add("metrics.path", path, 'must be an HTTP path starting with "/", e.g. "/metrics"');
-  const scrapers = checkMetricsScrapers(v, "metrics.scrapers", m.scrapers) ? (m.scrapers as ModelMetricsScraper[] | undefined) : undefined;
+  const scrapers = checkMetricsScrapers(v, "metrics.scrapers", m.scrapers, SCRAPER_KEYS) ? (m.scrapers as ModelMetricsScraper[] | undefined) : undefined;
   if (port === workload.port) {
     if (workload.protocol === "grpc") {
       v.add("metrics.port", port, "is the model's gRPC port, which Prometheus cannot scrape over HTTP: give the metrics port of the model server");
