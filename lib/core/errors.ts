@@ -63,16 +63,28 @@ export function pathOf(scope: IConstruct): string {
  */
 export class Problems {
   protected readonly list: ValidationProblem[] = [];
+  /** Options set to null, waiting to be reported unless a check reported them already (see `nullOption`). */
+  private readonly nulls: string[] = [];
   constructor(private readonly scope: IConstruct | string) {}
 
   public add(field: string, value: unknown, message: string): this {
-    this.list.push({ field, value, message });
+    this.list.push({ field: this.qualify(field), value, message });
+    return this;
+  }
+
+  /**
+   * Notes an option set to null (`strictKeys` does, for every options object). Checks that know the option report
+   * null in their own words; one that fills a default in first (`x ?? default`) would not see it. So the null is
+   * reported when the problems are read, unless a problem of that field (or inside it) was recorded by then.
+   */
+  public nullOption(field: string): this {
+    this.nulls.push(this.qualify(field));
     return this;
   }
 
   /** Adds problems recorded elsewhere (e.g. by a `ProblemRecorder`), keeping their fields. */
   public addAll(problems: readonly ValidationProblem[]): this {
-    for (const p of problems) this.add(p.field, p.value, p.message);
+    for (const p of problems) this.list.push({ ...p });
     return this;
   }
 
@@ -86,16 +98,34 @@ export class Problems {
 
   /** The collected problems as `node.addValidation` strings (without the path; cdktf prefixes it). */
   public messages(): string[] {
+    this.flushNulls();
     return this.list.map((p) => `${p.field} (${describeValue(p.value)}) ${p.message}`);
   }
 
   public throwIfAny(): void {
+    this.flushNulls();
     if (this.list.length > 0) {
       const path = typeof this.scope === "string" ? this.scope : pathOf(this.scope);
       throw new ValidationError(path, this.list.splice(0));
     }
   }
+
+  /** A field as recorded: a `ProblemRecorder` prefixes it. */
+  protected qualify(field: string): string {
+    return field;
+  }
+
+  /** Reports each noted null option that no check reported. */
+  protected flushNulls(): void {
+    for (const field of this.nulls.splice(0)) {
+      const covered = this.list.some((p) => p.field === field || p.field.startsWith(`${field}.`) || p.field.startsWith(`${field}[`) || p.field.startsWith(`${field} `));
+      if (!covered) this.list.push({ field, value: null, message: NULL_OPTION });
+    }
+  }
 }
+
+/** The message of an option set to null, which no option of this library takes. */
+export const NULL_OPTION = "must not be null: give a value, or leave the option out for its default";
 
 /**
  * Problems found before there is a construct to report them under: a plugin policy records the problems of its
@@ -107,12 +137,13 @@ export class ProblemRecorder extends Problems {
     super("<unattached>");
   }
 
-  public add(field: string, value: unknown, message: string): this {
-    return super.add(this.prefix && field ? `${this.prefix}.${field}` : this.prefix || field, value, message);
+  /** The problems recorded so far, in order (the null options no check reported included). */
+  public get items(): readonly ValidationProblem[] {
+    this.flushNulls();
+    return this.list;
   }
 
-  /** The problems recorded so far, in order. */
-  public get items(): readonly ValidationProblem[] {
-    return this.list;
+  protected qualify(field: string): string {
+    return this.prefix && field ? `${this.prefix}.${field}` : this.prefix || field;
   }
 }

@@ -43,15 +43,18 @@ export type SuppliedKeys = Readonly<Record<string, string>>;
 
 /**
  * Records one problem per key of the object `value` that is not in `known`, under `<field>.<key>` (the bare key at
- * the top level), suggesting the closest known option. A key in `supplied` gets that explanation instead. Anything
- * that is not a plain object (absent, a token, a wrong type) is left to the shape checks. Returns whether every key
- * is known.
+ * the top level), suggesting the closest known option. A key in `supplied` gets that explanation instead. A known key
+ * set to null is noted (`Problems.nullOption`): reported unless a check of that option reports it. Anything that is
+ * not a plain object (absent, a token, a wrong type) is left to the shape checks. Returns whether every key is known.
  */
 export function strictKeys<T>(v: Problems, field: string, value: unknown, known: KnownKeys<T>, supplied: SuppliedKeys = {}): boolean {
   if (value === null || typeof value !== "object" || Array.isArray(value) || isToken(value)) return true;
   let ok = true;
   for (const key of Object.keys(value)) {
-    if (known.has(key)) continue;
+    if (known.has(key)) {
+      if ((value as Record<string, unknown>)[key] === null) v.nullOption(field === "" ? key : `${field}.${key}`);
+      continue;
+    }
     ok = false;
     const at = field === "" ? key : `${field}.${key}`;
     const given = (value as Record<string, unknown>)[key];

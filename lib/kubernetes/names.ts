@@ -87,7 +87,11 @@ export function qualifiedNameRule(what: string): string {
  * resource such as `memory`, whose limit it would silently replace.
  */
 export function extendedResourceName(v: Problems, field: string, value: unknown): boolean {
-  if (value === undefined || isStringToken(value)) return true;
+  if (value === undefined) return true;
+  if (isStringToken(value)) {
+    v.add(field, value, "must be a literal name, not a Terraform reference: it is a key of the resources (or quota) map, which must be known at synth");
+    return false;
+  }
   const prefix = typeof value === "string" && value.includes("/") ? value.slice(0, value.lastIndexOf("/")) : "";
   const native = prefix === "" || prefix === "kubernetes.io" || prefix.endsWith(".kubernetes.io");
   if (typeof value !== "string" || native || !isQualifiedName(value) || !isQualifiedName(`requests.${value}`)) {

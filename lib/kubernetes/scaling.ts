@@ -1,4 +1,4 @@
-import { factoryMadeProp, integerIn, plainObject } from "../core/checks";
+import { factoryMadeProp, integerIn, literal, plainObject } from "../core/checks";
 import { Problems } from "../core/errors";
 import { knownKeys, strictKeys } from "../core/keys";
 
@@ -66,16 +66,20 @@ export class Scaling {
    */
   public validate(v: Problems, field: string): boolean {
     const before = v.count;
+    // replica counts decide what is built (a disruption budget from two pods) and how long Terraform waits for a
+    // rollout: they must be known at synth
+    const decides = "it decides whether a disruption budget is made and how long Terraform waits for a rollout";
+    const waits = "it decides how long Terraform waits for a rollout (an autoscaler may run that many pods)";
     if (this.spec.kind === "fixed") {
-      integerIn(v, `${field}.replicas`, this.spec.replicas, 1, MAX_REPLICAS);
+      if (literal(v, `${field}.replicas`, this.spec.replicas, decides)) integerIn(v, `${field}.replicas`, this.spec.replicas, 1, MAX_REPLICAS);
       return v.count === before;
     }
     const shape = "must be an object { minReplicas?, maxReplicas?, targetPercent?, memoryTargetPercent? }";
     if (!plainObject(v, field, this.spec.options, shape)) return false;
     const o = (this.spec.options ?? {}) as CpuScalingOptions;
     strictKeys(v, field, o, CPU_SCALING_KEYS);
-    const okMin = integerIn(v, `${field}.minReplicas`, o.minReplicas, 1, MAX_REPLICAS);
-    const okMax = integerIn(v, `${field}.maxReplicas`, o.maxReplicas, 1, MAX_REPLICAS);
+    const okMin = literal(v, `${field}.minReplicas`, o.minReplicas, decides) && integerIn(v, `${field}.minReplicas`, o.minReplicas, 1, MAX_REPLICAS);
+    const okMax = literal(v, `${field}.maxReplicas`, o.maxReplicas, waits) && integerIn(v, `${field}.maxReplicas`, o.maxReplicas, 1, MAX_REPLICAS);
     integerIn(v, `${field}.targetPercent`, o.targetPercent, 1, 100);
     integerIn(v, `${field}.memoryTargetPercent`, o.memoryTargetPercent, 1, 100);
     if (okMin && okMax && this.minReplicas > this.maxReplicas) {

@@ -2,7 +2,7 @@ import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { Aspects, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { StateBackend } from "../app/state-backend";
-import { bool, dns1123Label, integerIn, isToken, plainObject, required } from "../core/checks";
+import { bool, dns1123Label, integerIn, isToken, literal, plainObject, required } from "../core/checks";
 import { Problems } from "../core/errors";
 import { knownKeys, strictKeys, suppliedKeys } from "../core/keys";
 import { IKongDatabase } from "../database/kong-database";
@@ -328,8 +328,9 @@ function checkProps(scope: Construct, id: string, props: AiPlatformProps): AiPla
   const scale = props.modelScale;
   if (plainObject(v, "modelScale", scale, "must be an object { minReplicas, maxReplicas? }") && scale) {
     strictKeys(v, "modelScale", scale, MODEL_SCALE_KEYS);
-    const okMin = required(v, "modelScale.minReplicas", scale.minReplicas) && integerIn(v, "modelScale.minReplicas", scale.minReplicas, 1, 1000);
-    const okMax = integerIn(v, "modelScale.maxReplicas", scale.maxReplicas, 1, 1000);
+    const counts = "it becomes the models' Scaling, whose replica counts must be known at synth";
+    const okMin = required(v, "modelScale.minReplicas", scale.minReplicas) && literal(v, "modelScale.minReplicas", scale.minReplicas, counts) && integerIn(v, "modelScale.minReplicas", scale.minReplicas, 1, 1000);
+    const okMax = literal(v, "modelScale.maxReplicas", scale.maxReplicas, counts) && integerIn(v, "modelScale.maxReplicas", scale.maxReplicas, 1, 1000);
     if (okMin && okMax && scale.maxReplicas !== undefined && scale.maxReplicas < scale.minReplicas) {
       v.add("modelScale.maxReplicas", scale.maxReplicas, `must be >= modelScale.minReplicas (${scale.minReplicas})`);
     }

@@ -240,7 +240,8 @@ function checkQuota(v: Problems, quota: TeamQuota | undefined): void {
   const gpusOk = integerIn(v, "quota.gpus", quota.gpus, 0, 10000);
   if (integerIn(v, "quota.gpusPerContainer", quota.gpusPerContainer, 0, 10000) && gpusOk && quota.gpusPerContainer !== undefined) {
     const gpus = quota.gpus ?? TEAM_QUOTA_DEFAULTS.gpus;
-    if (quota.gpusPerContainer > gpus) v.add("quota.gpusPerContainer", quota.gpusPerContainer, `must be at most quota.gpus (${gpus}): a container cannot take more GPUs than the team has`);
+    // a reference on either side is compared by Kubernetes, at apply time
+    if (!isToken(gpus) && !isToken(quota.gpusPerContainer) && quota.gpusPerContainer > gpus) v.add("quota.gpusPerContainer", quota.gpusPerContainer, `must be at most quota.gpus (${gpus}): a container cannot take more GPUs than the team has`);
   }
   extendedResourceName(v, "quota.gpuResourceName", quota.gpuResourceName);
   quantity(v, "quota.cpu", quota.cpu);

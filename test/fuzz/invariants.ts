@@ -195,3 +195,19 @@ function quantityOf(value: unknown): number | undefined {
   const m = typeof value === "string" ? /^(\d+(?:\.\d+)?)(m|k|M|G|T|Ki|Mi|Gi|Ti)?$/.exec(value) : null;
   return m ? Number(m[1]) * SUFFIX[m[2] ?? ""] : undefined;
 }
+
+/**
+ * Where an accepted case held null (outside a custom plugin's raw config, the one place Kong's own null is a value):
+ * no option of the library takes null, so a case holding one must be refused. Undefined for none.
+ */
+export function acceptedNull(value: unknown, path = "case"): string | undefined {
+  if (value === null) return path;
+  if (value === undefined || typeof value !== "object") return undefined;
+  const d = value as Record<string, unknown>;
+  if (d.$policy === "custom") return undefined;
+  for (const [key, item] of Object.entries(d)) {
+    const found = acceptedNull(item, Array.isArray(value) ? `${path}[${key}]` : `${path}.${key}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}

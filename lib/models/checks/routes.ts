@@ -1,4 +1,4 @@
-import { bool, eachElement, isToken, listOf, plainObject } from "../../core/checks";
+import { bool, eachElement, isToken, listOf, plainObject, UNSET_ELEMENT } from "../../core/checks";
 import { Problems } from "../../core/errors";
 import { knownKeys, strictKeys } from "../../core/keys";
 import { routeHost, routerPath } from "../../gateway/validation";
@@ -48,6 +48,10 @@ export function checkRoutes(v: Problems, props: DetectionServiceProps, protocol:
 type CheckedRoute = Omit<ResolvedRoute, "kongName">;
 
 function checkRoute(v: Problems, field: string, route: ModelRoute, protocol: ModelProtocol): CheckedRoute | undefined {
+  if (route === undefined) {
+    v.add(field, route, UNSET_ELEMENT);
+    return undefined;
+  }
   if (!plainObject(v, field, route ?? null, "must be { paths, name?, methods?, hosts?, stripPath?, plugins? }")) return undefined;
   const before = v.count;
   strictKeys(v, field, route, ROUTE_KEYS);

@@ -70,6 +70,16 @@ describe("proxy-cache", () => {
     expect(attachError(Plugin.proxyCache({ responseCode: [] }))).toBe("[stack/gw/svc] proxyCache.responseCode ([]) must be a non-empty list of HTTP status codes");
   });
 
+  test("an unset response code is an error, never null in the config", () => {
+    expect(attachError(Plugin.proxyCache({ responseCode: [200, undefined as any] }))).toBe(
+      "[stack/gw/svc] proxyCache.responseCode[1] (undefined) is not set: every element of a list must hold a value (an unset variable gives undefined; a hole in the list, too)",
+    );
+  });
+
+  test("a misspelt option is refused with the option it most likely meant", () => {
+    expect(attachError(Plugin.proxyCache({ cacheTTL: 60 } as any))).toBe('[stack/gw/svc] proxyCache.cacheTTL (60) is an unknown option; did you mean "cacheTtlSeconds"?');
+  });
+
   test("rejects a non-cacheable method and a zero TTL", () => {
     expect(attachError(Plugin.proxyCache({ requestMethod: ["DELETE" as any], cacheTtlSeconds: 0 }))).toBe(
       [

@@ -7,6 +7,11 @@ describe("DetectionService gateway policy: rejected input, reported at the model
   const cases: [string, Partial<DetectionServiceProps>, string][] = [
     ["a public model without a reason", { public: { reason: "" } }, '[platform/face] public.reason ("") must be a non-empty string'],
     [
+      "a public model whose reason is unset (a TypeError before)",
+      { public: {} as never },
+      "[platform/face] public.reason (undefined) is required: why the model needs no credentials (kept as an annotation for reviewers)",
+    ],
+    [
       "allowed groups on a public model",
       { public: { reason: "Demo page for the open research preview" }, allowedGroups: ["x"] },
       '[platform/face] allowedGroups (["x"]) has no effect on a public model (no ACL)',

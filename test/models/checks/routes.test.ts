@@ -87,6 +87,31 @@ describe("DetectionService routes: rejected input, reported at the model", () =>
       "[platform/face] routes[0].plugins[0].rateLimiting.minute (30) is lower than second (50): Kong requires each longer window to allow at least as many requests. Raise minute to >= 50.",
     ],
     [
+      "an unset path (an environment variable that is not set): an error, not a route that matches everything",
+      { routes: [{ paths: [undefined as never] }] },
+      "[platform/face] routes[0].paths[0] (undefined) is not set: every element of a list must hold a value (an unset variable gives undefined; a hole in the list, too)",
+    ],
+    [
+      "a hole in the paths",
+      { routes: [{ paths: ["/v1/face", , "/v1/face2"] as never }] },
+      "[platform/face] routes[0].paths[1] (undefined) is not set: every element of a list must hold a value (an unset variable gives undefined; a hole in the list, too)",
+    ],
+    [
+      "an unset host (a TypeError before)",
+      { routes: [{ paths: ["/v1/face"], hosts: ["a.example.com", undefined as never] }] },
+      "[platform/face] routes[0].hosts[1] (undefined) is not set: every element of a list must hold a value (an unset variable gives undefined; a hole in the list, too)",
+    ],
+    [
+      "a hole among the routes (it would leave the model without that route)",
+      { routes: [{ paths: ["/v1/face"] }, , { name: "b", paths: ["/v1/b"] }] as never },
+      "[platform/face] routes[1] (undefined) is not set: every element of a list must hold a value (an unset variable gives undefined; a hole in the list, too)",
+    ],
+    [
+      "a misspelt route option",
+      { routes: [{ paths: ["/v1/face"], method: ["GET"] } as never] },
+      '[platform/face] routes[0].method (["GET"]) is an unknown option; did you mean "methods"?',
+    ],
+    [
       "route plugins that are not policies",
       { routes: [{ paths: ["/v1/face"], plugins: [{ name: "cors" } as never] }] },
       '[platform/face] routes[0].plugins[0] ({"name":"cors"}) must be a policy made with Plugin.*',
