@@ -88,7 +88,8 @@ export function suppliedKeys(v: Problems, field: string, value: unknown, supplie
   return ok;
 }
 
-const SECRET_WORD = /pass|secret|token|key|credential/i;
+/** Option names that hold a secret (`password`, `adminPassword`, `clientSecret`, `apiKey`, ...): their values are not shown. */
+const SECRET_WORD = /(pass(word|wd)?|secret|token|api_?key|private_?key|credentials?)$/i;
 
 /** The value an error shows: redacted when the key (or the option it was likely meant to be) may hold a secret. */
 function shown(key: string, value: unknown, suggestion: string | undefined): unknown {
@@ -103,8 +104,8 @@ function normalized(name: string): string {
 
 /**
  * The known option a misspelt key most likely meant: the same name in another case or spelling (`cpu_limit`), one
- * a few edits away (`gpus`), or one sharing a long prefix with it (`cacheTTL` -> `cacheTtlSeconds`, `maxPayloadMB` ->
- * `maxPayloadMegabytes`). Undefined when none is close.
+ * a few edits away (`gpus`), or one sharing a long prefix or suffix with it (`cacheTTL` -> `cacheTtlSeconds`,
+ * `maxPayloadMB` -> `maxPayloadMegabytes`, `lockfile` -> `useLockfile`). Undefined when none is close.
  */
 export function closestOption(key: string, names: readonly string[]): string | undefined {
   const k = normalized(key);
@@ -115,10 +116,12 @@ export function closestOption(key: string, names: readonly string[]): string | u
     const allowed = Math.max(1, Math.floor(Math.max(k.length, n.length) / 4));
     const distance = editDistance(k, n, allowed);
     const prefix = commonPrefix(k, n);
+    const suffix = commonPrefix([...k].reverse().join(""), [...n].reverse().join(""));
     const shorter = Math.min(k.length, n.length);
+    const shared = Math.max(prefix, suffix);
     let score: number | undefined;
     if (distance <= allowed && distance < shorter) score = distance;
-    else if (prefix >= 4 && prefix >= Math.ceil(shorter * 0.6)) score = 10 - prefix / Math.max(k.length, n.length);
+    else if (shared >= 4 && shared >= Math.ceil(shorter * 0.6)) score = 10 - shared / Math.max(k.length, n.length);
     if (score !== undefined && (best === undefined || score < best.score)) best = { name, score };
   }
   return best?.name;

@@ -291,7 +291,7 @@ function headersOf(v: Problems, value: unknown): Array<[string, string[]]> {
     return [];
   }
   if (isToken(value)) {
-    v.add("headers", "<token>", "must be a literal map (its lists of values may be references): each header becomes a block of the route");
+    v.add("headers", value, "must be a literal map (its lists of values may be references): each header becomes a block of the route");
     return [];
   }
   const out: Array<[string, string[]]> = [];

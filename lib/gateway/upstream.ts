@@ -179,7 +179,7 @@ export class GatewayUpstream extends Construct {
     integerIn(v, "slots", p.slots, 10, 65536);
     kongTags(v, "tags", p.tags);
     const healthchecks = renderHealthchecks(v, p.healthchecks);
-    if (isToken(p.targets)) v.add("targets", "<token>", "must be a literal list (its target addresses may be references): each target is a kong_target resource");
+    if (isToken(p.targets)) v.add("targets", p.targets, "must be a literal list (its target addresses may be references): each target is a kong_target resource");
     else listOf(v, "targets", p.targets, "must be a list of { target, weight? }", () => true, undefined, false);
     v.throwIfAny();
 

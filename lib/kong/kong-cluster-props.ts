@@ -173,7 +173,7 @@ function checkEnv(v: Problems, env: Record<string, string> | undefined): Record<
     return {};
   }
   if (isToken(env)) {
-    v.add("env", "<token>", LITERAL_ENV);
+    v.add("env", env, LITERAL_ENV);
     return {};
   }
   const out: Record<string, string> = {};

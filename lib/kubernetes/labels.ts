@@ -46,7 +46,7 @@ export function labelSelector(v: Problems, field: string, value: unknown): boole
   if (value === undefined) return true;
   if (!plainObject(v, field, value, 'must be a map of label names to values, e.g. { app: "web" }')) return false;
   if (Token.isUnresolved(value)) {
-    v.add(field, "<token>", "must be a literal map: a selector must be known when the plan is made");
+    v.add(field, value, "must be a literal map: a selector must be known when the plan is made");
     return false;
   }
   if (Object.keys(value as object).length === 0) {

@@ -171,7 +171,7 @@ export function imagePullSecondsProp(v: Problems, field: string, value: unknown)
   if (isToken(value) || typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
     v.add(
       field,
-      isToken(value) ? "<token>" : value,
+      value,
       `must be a whole number of seconds between ${min} and ${max}, known when the plan is made: the time a node may take to pull the image, ` +
         "which the Deployment's progress deadline and Terraform's wait include. Raise it for a large image or a slow registry.",
     );

@@ -62,7 +62,7 @@ export class TeamConvention {
   /** A Kong name a team's app gives a service, route or upstream: it must be in the team's share. */
   public checkName(v: Problems, field: string, name: unknown): boolean {
     if (typeof name !== "string" || isToken(name)) {
-      v.add(field, isToken(name) ? "<token>" : name, `must be a literal name starting with ${JSON.stringify(this.namePrefix)} in a team's app: the prefix cannot be checked on a Terraform reference`);
+      v.add(field, name, `must be a literal name starting with ${JSON.stringify(this.namePrefix)} in a team's app: the prefix cannot be checked on a Terraform reference`);
       return false;
     }
     if (this.ownsName(name)) return true;
@@ -77,7 +77,7 @@ export class TeamConvention {
   /** A route path of a team's app: a prefix path or a regex inside the team's path prefix. */
   public checkPath(v: Problems, field: string, path: unknown): boolean {
     if (typeof path !== "string" || isToken(path)) {
-      v.add(field, isToken(path) ? "<token>" : path, `must be a literal path under ${JSON.stringify(this.pathPrefix)} in a team's app: the prefix cannot be checked on a Terraform reference`);
+      v.add(field, path, `must be a literal path under ${JSON.stringify(this.pathPrefix)} in a team's app: the prefix cannot be checked on a Terraform reference`);
       return false;
     }
     const regex = path.startsWith("~");

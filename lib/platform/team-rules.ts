@@ -79,7 +79,7 @@ export class TeamStackRules implements IAspect {
     if (namespace === this.namespace) return;
     v.add(
       "metadata.namespace",
-      isToken(namespace) ? "<token>" : namespace,
+      namespace,
       `must be the team's namespace ${JSON.stringify(this.namespace)}: a team's app creates Kubernetes objects there only; cluster-wide objects and other namespaces belong to the platform`,
     );
   }

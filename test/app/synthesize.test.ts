@@ -51,6 +51,12 @@ describe("synthesize(app) as the entry of a command-line app", () => {
     expect(r.stderr).toBe('[acme-gateway-dev/gateway/web] aclGroups ("orc") is allowed by no model of this platform ("ocr"): the consumer would get 403 from every route\n');
   });
 
+  test("a misspelt option of synthesize itself is reported like any other problem", () => {
+    const r = run("misspelt-option");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('[synthesize] ap ({}) is an unknown option; did you mean "app"?\n');
+  });
+
   test("any other error keeps its stack trace (a bug is not the user's input)", () => {
     const r = run("bug");
     expect(r.status).not.toBe(0);

@@ -1,5 +1,8 @@
 import { Problems } from "../../lib/core/errors";
-import { compiles, dns1123Subdomain, hostWithOptionalPort, parseHost, routeHost, routerPath, upstreamName, uuid, uuidList } from "../../lib/gateway/validation";
+import { compiles, dns1123Subdomain, hostWithOptionalPort, isKongTag, kongTags, parseHost, routeHost, routerPath, upstreamName, uuid, uuidList } from "../../lib/gateway/validation";
+import { Token } from "cdktf";
+import { errorOf } from "../helpers";
+import { setup } from "./helpers";
 
 function problems(check: (v: Problems, f: string, x: unknown) => unknown, value: unknown): string[] {
   const v = new Problems("p");
@@ -62,5 +65,33 @@ describe("Kong value checks", () => {
     expect(problems(dns1123Subdomain, "a..b")).toEqual([
       "f (\"a..b\") must be a DNS-1123 subdomain: at most 253 characters of lowercase letters, digits, '-' and '.', each dot-separated part starting and ending with a letter or digit",
     ]);
+  });
+});
+
+describe("Kong tags (typedefs.tag of Kong 3.9.1: printable ASCII except ',' and '/', or UTF-8)", () => {
+  const RULE = "must be a Kong tag: printable ASCII (spaces included) except ',' and '/', or UTF-8 characters; not empty";
+
+  test("accepted: letters, digits, punctuation, spaces and non-ASCII characters", () => {
+    for (const tag of ["team-a", "v1.2", "a b", "owner:vision", "~x", "é", "ユーザー", "a+b=c"]) expect(isKongTag(tag)).toBe(true);
+  });
+
+  test("refused: ',' and '/' (Kong's tag filters split on them), control characters, empty, broken UTF-16", () => {
+    for (const tag of ["a,b", "a/b", "", "tab\there", "\u007f", "\ud800", 5]) expect(isKongTag(tag)).toBe(false);
+    expect(problems(kongTags, ["ok", "team,vision", "a/b"])).toEqual([`f[1] ("team,vision") ${RULE}`, `f[2] ("a/b") ${RULE}`]);
+  });
+
+  test("a list reference and references among the tags are accepted", () => {
+    expect(problems(kongTags, Token.asList("${var.tags}"))).toEqual([]);
+    expect(problems(kongTags, ["a", Token.asString("${var.tag}")])).toEqual([]);
+  });
+
+  test.each([
+    ["a service", () => setup().gw.addService("s", { host: "a.local", tags: ["a,b"] }), `[stack/gw/s] tags[0] ("a,b") ${RULE}`],
+    ["a route", () => setup().svc.addRoute("r", { paths: ["/a"], tags: ["a/b"] }), `[stack/gw/svc/r] tags[0] ("a/b") ${RULE}`],
+    ["an upstream", () => setup().gw.addUpstream("u", { tags: [""] }), `[stack/gw/u] tags[0] ("") ${RULE}`],
+    ["a target", () => setup().gw.addUpstream("u").addTarget("t", { target: "10.0.0.1:80", tags: ["x,y"] }), `[stack/gw/u] targets.t.tags[0] ("x,y") ${RULE}`],
+    ["a consumer", () => setup().gw.addConsumer("c", { username: "c", tags: ["team/vision"] }), `[stack/gw/c] tags[0] ("team/vision") ${RULE}`],
+  ])("on %s, with the exact message", (_what, build, message) => {
+    expect(errorOf(build)).toBe(message);
   });
 });

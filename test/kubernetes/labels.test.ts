@@ -46,7 +46,7 @@ describe("labelSelector", () => {
 
   test("refuses a map token: the selector must be known at plan time", () => {
     expect(messages((v) => labelSelector(v, "podSelector", Token.asAny("${var.labels}")))).toEqual([
-      'podSelector ("<token>") must be a literal map: a selector must be known when the plan is made',
+      'podSelector (<reference>) must be a literal map: a selector must be known when the plan is made',
     ]);
   });
 

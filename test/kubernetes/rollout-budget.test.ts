@@ -122,7 +122,7 @@ describe("imagePullSecondsProp", () => {
       `imagePullSeconds (3601) ${rule}`,
       `imagePullSeconds (90.5) ${rule}`,
       `imagePullSeconds ("300") ${rule}`,
-      `imagePullSeconds ("<token>") ${rule}`,
+      `imagePullSeconds (<reference>) ${rule}`,
     ]);
   });
 });

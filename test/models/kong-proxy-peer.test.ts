@@ -37,7 +37,7 @@ describe("KongProxyPeer.fromAttributes", () => {
     );
     expectValidationError(
       () => KongProxyPeer.fromAttributes({ namespace: "kong", proxySelectorLabels: Token.asAny({ a: "b" }) as unknown as Record<string, string> }),
-      '[KongProxyPeer.fromAttributes] attrs.proxySelectorLabels ("<token>") must be a literal map: a selector must be known when the plan is made',
+      '[KongProxyPeer.fromAttributes] attrs.proxySelectorLabels (<reference>) must be a literal map: a selector must be known when the plan is made',
     );
   });
 });

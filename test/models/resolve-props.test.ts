@@ -1,4 +1,5 @@
 import { DetectionService, DetectionServiceProps } from "../../lib/models/detection-service";
+import { Vip } from "../../lib/kubernetes/vip";
 import { model, setup } from "./helpers";
 import { expectValidationError } from "../helpers";
 
@@ -20,6 +21,11 @@ describe("resolveModelProps", () => {
     ["a hole in a list", { allowedGroups: ["face", , "vision"] as never }, "[platform/face] allowedGroups[1] (undefined) is not set: every element of a list must hold a value (an unset variable gives undefined; a hole in the list, too)"],
     ["a misspelt prop", { maxPayloadMB: 5 } as never, '[platform/face] maxPayloadMB (5) is an unknown option; did you mean "maxPayloadMegabytes"?'],
     ["a misspelt nested option", { resources: { gpus: 1 } as never }, '[platform/face] resources.gpus (1) is an unknown option; did you mean "gpu"?'],
+    [
+      "an annotation key Kubernetes refuses, on the model's VIP",
+      { vip: Vip.loadBalancer({ sourceRanges: ["10.0.0.0/8"], annotations: { "lb type": "internal" } }) },
+      "[platform/face] vip.annotations key (\"lb type\") must be an annotation name: an optional DNS-subdomain prefix and '/', then 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit",
+    ],
   ])("%s is refused, naming the field and the value", (_what, overrides, message) => {
     expectValidationError(() => model(overrides as Partial<DetectionServiceProps>), message);
   });

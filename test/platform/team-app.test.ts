@@ -126,7 +126,7 @@ describe("what a team's model may not claim", () => {
         `${at} routes[0].paths[0] ("/v1/visionary") must start with "/v1/vision/", the path prefix of team "vision": a path outside it could take requests meant for another team's routes on the shared Kong proxy`,
         `${at} routes[0].paths[1] ("~/v1/ocr/\\\\d+$") must start with "~/v1/vision/", the path prefix of team "vision": a path outside it could take requests meant for another team's routes on the shared Kong proxy`,
         `${at} routes[0].paths[2] ("~/v1/vision/ocr|/v1/other") must not have an alternative ("|") outside parentheses in a team's app: it could match paths outside the path prefix "/v1/vision/" of team "vision"; give each alternative as a path of its own`,
-        `${at} routes[0].paths[3] ("<token>") must be a literal path under "/v1/vision/" in a team's app: the prefix cannot be checked on a Terraform reference`,
+        `${at} routes[0].paths[3] (<reference>) must be a literal path under "/v1/vision/" in a team's app: the prefix cannot be checked on a Terraform reference`,
       ].join("\n"),
     );
   });

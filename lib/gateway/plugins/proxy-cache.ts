@@ -1,6 +1,6 @@
 import { bool, integerIn, isToken, listOf, nonEmptyString, oneOf, plainObject, stringArray, subsetOf } from "../../core/checks";
 import { ProblemRecorder } from "../../core/errors";
-import { knownKeys } from "../../core/keys";
+import { knownKeys, strictKeys } from "../../core/keys";
 import { compact, optionsOf, PolicySpec } from "./render";
 
 export type CacheableMethod = "HEAD" | "GET" | "POST" | "PATCH" | "PUT";
@@ -57,6 +57,7 @@ export interface ProxyCacheOptions {
   readonly memoryDictionaryName?: string;
 }
 
+const STATEMENT_KEYS = knownKeys<ResponsesIgnoreBody>()(["reason"]);
 const PROXY_CACHE_OPTION_KEYS = knownKeys<ProxyCacheOptions>()([
   "strategy", "responseCode", "requestMethod", "contentType", "cacheTtlSeconds", "cacheControl", "ignoreUriCase",
   "storageTtlSeconds", "varyQueryParams", "varyHeaders", "memoryDictionaryName", "responsesIgnoreBody",
@@ -123,6 +124,7 @@ function checkBodyMethods(v: ProblemRecorder, methods: unknown, statement: unkno
     return;
   }
   if (!plainObject(v, "responsesIgnoreBody", statement, 'must be { reason: "..." }: why the responses do not depend on the request body')) return;
+  strictKeys(v, "responsesIgnoreBody", statement, STATEMENT_KEYS);
   const reason = (statement as Partial<ResponsesIgnoreBody>).reason;
   if (!isToken(reason) && (typeof reason !== "string" || reason.trim().length < 10)) {
     v.add("responsesIgnoreBody.reason", reason, "must explain in a sentence why the upstream's answer does not depend on the request body");

@@ -76,7 +76,7 @@ function checkProbes(v: Problems, given: ModelProbes | undefined): ResolvedModel
   if (isToken(probes.startupTimeoutSeconds)) {
     v.add(
       "probes.startupTimeoutSeconds",
-      "<token>",
+      probes.startupTimeoutSeconds,
       "must be a literal number of seconds, not a Terraform token: the startup probe and the Deployment's progress deadline are derived from it when the plan is made",
     );
   } else {

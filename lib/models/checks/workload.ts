@@ -53,7 +53,7 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function checkEnvironment(v: Problems, props: DetectionServiceProps): Record<string, string> {
   let env: Record<string, string> = objectOrEmpty(v, "env", props.env, "must be a map of variable names to strings");
   if (isToken(env)) {
-    v.add("env", "<token>", "must be a literal map (its values may be Terraform references): each variable becomes an env entry of the container");
+    v.add("env", env, "must be a literal map (its values may be Terraform references): each variable becomes an env entry of the container");
     env = {};
   }
   for (const key of Object.keys(env)) {

@@ -50,6 +50,21 @@ describe("DetectionService resources and probes: rejected input, reported at the
       { resources: { gpu: { count: 1, nodeSelector: { "cloud.google.com/gke-accelerator": "nvidia l4" } } } },
       '[platform/face] resources.gpu.nodeSelector["cloud.google.com/gke-accelerator"] ("nvidia l4") must be a label value: at most 63 letters, digits, \'-\', \'_\' or \'.\', starting and ending with a letter or digit',
     ],
+    [
+      "a GPU node selector key that is not a label name",
+      { resources: { gpu: { count: 1, nodeSelector: { "gpu type": "l4" } } } },
+      '[platform/face] resources.gpu.nodeSelector key ("gpu type") must be a label name: an optional DNS-subdomain prefix and \'/\', then 1 to 63 letters, digits, \'-\', \'_\' or \'.\', starting and ending with a letter or digit',
+    ],
+    [
+      "a GPU node selector value that is not a string (an unset variable)",
+      { resources: { gpu: { count: 1, nodeSelector: { "nvidia.com/gpu.present": undefined as never } } } },
+      '[platform/face] resources.gpu.nodeSelector["nvidia.com/gpu.present"] (undefined) must be a label value: at most 63 letters, digits, \'-\', \'_\' or \'.\', starting and ending with a letter or digit',
+    ],
+    [
+      "a GPU taint key that is not a label name",
+      { resources: { gpu: { count: 1, tolerationKey: "nvidia gpu" } } },
+      '[platform/face] resources.gpu.tolerationKey ("nvidia gpu") must be a taint key such as nvidia.com/gpu: an optional DNS-subdomain prefix and \'/\', then 1 to 63 letters, digits, \'-\', \'_\' or \'.\', starting and ending with a letter or digit',
+    ],
     ["resources of the wrong type", { resources: "big" as never }, '[platform/face] resources ("big") must be { cpu?, memory?, cpuLimit?, gpu? }'],
     [
       "a probe path that is not a path",
@@ -71,7 +86,7 @@ describe("DetectionService resources and probes: rejected input, reported at the
     [
       "a startup budget known only at apply time",
       { probes: { startupTimeoutSeconds: Token.asNumber(new TerraformVariable(new TerraformStack(new App(), "vars"), "load", { type: "number" }).value) } },
-      '[platform/face] probes.startupTimeoutSeconds ("<token>") must be a literal number of seconds, not a Terraform token: the startup probe and the Deployment\'s progress deadline are derived from it when the plan is made',
+      '[platform/face] probes.startupTimeoutSeconds (<reference>) must be a literal number of seconds, not a Terraform token: the startup probe and the Deployment\'s progress deadline are derived from it when the plan is made',
     ],
     [
       "a startup budget too short to load a model",
