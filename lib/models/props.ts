@@ -79,11 +79,19 @@ export interface ModelRateLimit {
 export interface ModelCanary {
   /** The new version's image (pinned). */
   readonly image: string;
-  /** Percent of requests for the canary, 1..99. */
+  /**
+   * Percent of requests for the canary, 0..100. 100 sends every request to the canary (the first step of a
+   * promotion); 0 sends none (a drained canary, e.g. to roll back at once). A version with no share is left out of
+   * the upstream rather than given a weight of 0.
+   */
   readonly weightPercent: number;
   /** Percent for the stable version. If given, it and `weightPercent` must add up to 100. @default 100 - weightPercent */
   readonly stableWeightPercent?: number;
-  /** How many canary pods run. @default Scaling.fixed(1) */
+  /**
+   * How many canary pods run.
+   * @default the stable version's `scaling`: its own autoscaler (and disruption budget when it starts with more than
+   * one pod) with the same bounds, so the canary carries whatever share it is given, up to all of the traffic
+   */
   readonly scaling?: Scaling;
 }
 

@@ -11,7 +11,6 @@ export const MODEL_DEFAULTS = {
   port: 8080,
   protocol: "http" as ModelProtocol,
   scaling: Scaling.cpu({ minReplicas: 2, maxReplicas: 5, targetPercent: MODEL_CPU_TARGET_PERCENT }),
-  canaryScaling: Scaling.fixed(1),
   cpu: "500m",
   memory: "1Gi",
   readinessPath: "/ready",
