@@ -27,6 +27,7 @@ export function addDefaultModels(platform: AiPlatform): void {
     resources: { cpu: "1", memory: "2Gi" },
     routes: [{ paths: ["/v1/content-moderation"] }],
     maxPayloadMegabytes: 5,
+    // its route matches POST and OPTIONS: the cors plugin answers the web console's preflights
     plugins: [Plugin.cors({ origins: ["https://console.example.com"], methods: ["POST", "OPTIONS"], maxAgeSeconds: 600 })],
   });
 }

@@ -2,6 +2,7 @@ import { Construct, IConstruct } from "constructs";
 import { Plugin as KongPluginResource } from "../../.gen/providers/kong/plugin";
 import { describeValue, Problems } from "../core/errors";
 import { NO_CONSUMER_PLUGINS } from "./plugins/plugin-sets";
+import { corsWithoutPreflight, missesPreflight, routeWithoutPreflight } from "./preflight";
 import { PluginPolicy } from "./plugins/plugin";
 
 /** Where an attached plugin applies: nothing set means globally. */
@@ -48,6 +49,8 @@ const ACL_AUTHENTICATED_ON: Record<PluginScopeKind, string> = {
  * scope or one that covers it. Checks are O(1) per plugin.
  */
 export class PluginHost {
+  /** A route's methods (set by the route once checked): what its preflight check reads. Undefined: any method. */
+  public routeMethods?: readonly string[];
   private readonly byName = new Map<string, KongPluginResource>();
   private container?: Construct;
   private authCount = 0;
@@ -87,6 +90,11 @@ export class PluginHost {
     if (kind === "consumer" && (!policy.consumerScopable || NO_CONSUMER_PLUGINS.has(policy.name))) {
       v.add("plugins", policy.name, "cannot be scoped to a consumer (Kong marks it no_consumer): attach it to a route, a service or the gateway");
     }
+    if (policy.name === "cors") {
+      for (const route of this.routesCovered()) {
+        if (missesPreflight(route.routeMethods)) v.add("plugins", policy.name, corsWithoutPreflight(route.owner.node.path, route.routeMethods));
+      }
+    }
     if (this.byName.has(policy.name)) {
       v.add(
         "plugins",
@@ -107,6 +115,35 @@ export class PluginHost {
       this.owner.node.addValidation({ validate: () => (this.aclCanIdentify() ? [] : [aclWithoutAuthentication(ACL_AUTHENTICATED_ON[kind])]) });
     }
     return resource;
+  }
+
+  /**
+   * Records a route's methods (called by the route, once checked) and reports, under `methods`, a cors plugin on a
+   * scope enclosing it that the route would keep from answering preflights.
+   */
+  public setRouteMethods(v: Problems, methods: readonly string[] | undefined): void {
+    this.routeMethods = methods;
+    if (!missesPreflight(methods)) return;
+    for (const host of this.options.enclosing?.() ?? []) {
+      if (host.byName.has("cors")) v.add("methods", methods, routeWithoutPreflight(host.options.kind));
+    }
+  }
+
+  /** The route scopes a plugin of this scope applies to: this route, a service's routes, every route of a gateway. */
+  private routesCovered(): readonly PluginHost[] {
+    switch (this.options.kind) {
+      case "route":
+        return [this];
+      case "service":
+        return this.options.parts?.() ?? [];
+      case "gateway":
+        return this.owner.node
+          .findAll()
+          .map((c) => (c as Partial<IPluginScope>)._plugins)
+          .filter((h): h is PluginHost => h instanceof PluginHost && h.options.kind === "route");
+      default:
+        return [];
+    }
   }
 
   /** Whether an authentication plugin on this scope, on a scope enclosing it, or on every one of its parts feeds an ACL. */

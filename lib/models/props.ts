@@ -57,7 +57,11 @@ export interface ModelRoute {
   readonly name?: string;
   /** Request paths (prefixes, or regexes starting with "~"), e.g. ["/v1/face-detection"]. */
   readonly paths: string[];
-  /** HTTP methods (http models only: a gRPC model refuses them). @default ["POST"] (inference takes an upload) */
+  /**
+   * HTTP methods (http models only: a gRPC model refuses them). Under a cors policy (the model's `plugins` or the
+   * route's) they must include "OPTIONS", or a browser's preflight would match no route.
+   * @default ["POST"] (inference takes an upload); ["POST", "OPTIONS"] under a cors policy
+   */
   readonly methods?: string[];
   /** Host names the route answers to. @default any host */
   readonly hosts?: string[];
