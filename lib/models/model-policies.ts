@@ -1,4 +1,5 @@
 import { Plugin, PluginPolicy } from "../gateway/plugins/plugin";
+import { RateLimitCounters } from "../gateway/plugins/rate-limit-counters";
 import type { ModelRateLimit } from "./props";
 import type { ResolvedModel } from "./resolved";
 
@@ -23,9 +24,12 @@ export function defaultPolicies(p: ResolvedModel): PluginPolicy[] {
 }
 
 /**
- * Per consumer, or per client IP for a public model (there is no consumer to count). Models with the same limits get
- * the same policy object: `Plugin.*` interns identical policies.
+ * Per consumer, or per client IP for a public model (there is no consumer to count), counted where `limit.counters`
+ * says (across all Kong pods unless told otherwise). Models with the same limits get the same policy object:
+ * `Plugin.*` interns identical policies.
  */
 export function rateLimitPolicy(limit: ModelRateLimit, isPublic: boolean): PluginPolicy {
-  return Plugin.rateLimiting({ ...limit, limitBy: isPublic ? "ip" : "consumer", policy: "local" });
+  const { second, minute, hour, day } = limit;
+  const counters = limit.counters ?? RateLimitCounters.cluster();
+  return Plugin.rateLimiting({ second, minute, hour, day, limitBy: isPublic ? "ip" : "consumer", counters });
 }

@@ -1,5 +1,6 @@
 import type { IKongGateway } from "../gateway/gateway-base";
 import type { PluginPolicy } from "../gateway/plugins/plugin";
+import type { RateLimitCounters } from "../gateway/plugins/rate-limit-counters";
 import type { Scaling } from "../kubernetes/scaling";
 import type { Vip } from "../kubernetes/vip";
 import type { IKongProxyPeer } from "./model-isolation";
@@ -77,6 +78,13 @@ export interface ModelRateLimit {
   readonly minute?: number;
   readonly hour?: number;
   readonly day?: number;
+  /**
+   * Where Kong counts, and so whether a limit of N admits about N across all Kong pods (`RateLimitCounters.cluster()`:
+   * Kong's PostgreSQL, a read and a write per request and window; `RateLimitCounters.redis(redis)`: one Redis round
+   * trip) or N per pod (`RateLimitCounters.local()`).
+   * @default RateLimitCounters.cluster(); in an AiPlatform with a `redis`, RateLimitCounters.redis(that Redis)
+   */
+  readonly counters?: RateLimitCounters;
 }
 
 /** A second model version receiving part of the traffic. */
@@ -149,7 +157,11 @@ export interface DetectionServiceProps {
   readonly routes?: ModelRoute[];
   /** Consumer groups allowed to call the model (ACL). @default [name] */
   readonly allowedGroups?: string[];
-  /** Per-consumer rate limit, or `false` for none. @default { second: 20, minute: 600 } */
+  /**
+   * Per-consumer rate limit (per client IP for a public model), or `false` for none.
+   * @default { second: 20, minute: 600 }, counted across all Kong pods (`counters`: RateLimitCounters.cluster(), or
+   * the AiPlatform's Redis)
+   */
   readonly rateLimit?: ModelRateLimit | false;
   /** Largest request body, in megabytes (image uploads). @default 10 */
   readonly maxPayloadMegabytes?: number;

@@ -28,7 +28,7 @@ function checkRateLimit(v: Problems, props: DetectionServiceProps): PluginPolicy
   const rateLimit = props.rateLimit === undefined ? MODEL_DEFAULTS.rateLimit : props.rateLimit;
   if (rateLimit === false) return undefined;
   if (typeof rateLimit !== "object" || rateLimit === null) {
-    v.add("rateLimit", rateLimit, "must be { second?, minute?, hour?, day? } or false");
+    v.add("rateLimit", rateLimit, "must be { second?, minute?, hour?, day?, counters? } or false");
     return undefined;
   }
   const policy = rateLimitPolicy(rateLimit, props.public !== undefined);
