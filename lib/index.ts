@@ -36,6 +36,12 @@ export type { ModelWorkloadProps } from "./models/model-workload";
 export { ModelIsolation } from "./models/model-isolation";
 export type { ModelIsolationProps, IKongProxyPeer } from "./models/model-isolation";
 
+export { InClusterRedis, DEFAULT_REDIS_IMAGE } from "./redis/in-cluster-redis";
+export type { InClusterRedisProps } from "./redis/in-cluster-redis";
+export { ExistingRedis } from "./redis/existing-redis";
+export type { ExistingRedisProps } from "./redis/existing-redis";
+export type { IKongRedis } from "./redis/kong-redis";
+
 export { NamespaceOrder } from "./policy/namespace-order";
 
 export { AiPlatform } from "./platform/ai-platform";
@@ -48,6 +54,8 @@ export type {
   ConsumerDefinition,
 } from "./platform/ai-platform";
 export { PlatformDatabase } from "./platform/platform-database";
+export { PlatformRedis } from "./platform/platform-redis";
+export type { PlatformInClusterRedisProps } from "./platform/platform-redis";
 export type { PlatformInClusterDatabaseProps, PlatformExistingDatabaseProps } from "./platform/platform-database";
 export { StateBackend } from "./app/state-backend";
 export type { LocalStateOptions, S3StateOptions, PgStateOptions } from "./app/state-backend";

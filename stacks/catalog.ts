@@ -38,13 +38,14 @@ export function addDefaultConsumers(platform: AiPlatform): void {
     username: "mobile-app",
     aclGroups: ["face-detection", "pet-detection"],
     keyAuth: true,
-    plugins: [Plugin.rateLimiting({ second: 5, minute: 120 })],
+    // counted where the models count (the platform's Redis, else Kong's PostgreSQL): the limit holds across Kong's pods
+    plugins: [Plugin.rateLimiting({ second: 5, minute: 120, counters: platform.rateLimitCounters })],
   });
   platform.addConsumer("partner-acme", {
     username: "partner-acme",
     customId: "acme-corp",
     aclGroups: ["content-moderation", "pet-detection"],
     keyAuth: true,
-    plugins: [Plugin.rateLimiting({ minute: 1000, hour: 20000 })],
+    plugins: [Plugin.rateLimiting({ minute: 1000, hour: 20000, counters: platform.rateLimitCounters })],
   });
 }

@@ -1,4 +1,4 @@
-import { AdminEndpoint, AiPlatformProps, PlatformDatabase, ProxyEndpoint, Scaling, ValidationError } from "../lib";
+import { AdminEndpoint, AiPlatformProps, PlatformDatabase, PlatformRedis, ProxyEndpoint, Scaling, ValidationError } from "../lib";
 
 /** One environment of this repository's default app: everything of the platform except where its state lives. */
 export type DefaultEnvironment = Omit<AiPlatformProps, "backend" | "stackPrefix">;
@@ -14,6 +14,8 @@ export const ENVIRONMENTS: Record<string, DefaultEnvironment> = {
       proxy: ProxyEndpoint.loadBalancer({ sourceRanges: ["10.0.0.0/8"], externalTrafficPolicy: "Local" }),
     },
     modelScale: { minReplicas: 1, maxReplicas: 2 },
+    // rate-limit counters shared by every Kong pod, in a Redis pod only Kong's pods may reach
+    redis: PlatformRedis.inCluster(),
   },
   prod: {
     environment: "prod",
@@ -29,6 +31,9 @@ export const ENVIRONMENTS: Record<string, DefaultEnvironment> = {
       }),
     },
     modelScale: { minReplicas: 2, maxReplicas: 3 },
+    // rate-limit counters in the managed Redis, over TLS; its password is the key "password" of the Secret
+    // "kong-redis" in the kong namespace (created by the operator, like the database's admin password)
+    redis: PlatformRedis.existing({ host: "kong-redis.prod.internal", ssl: true, sslVerify: true, passwordSecret: { name: "kong-redis", key: "password" } }),
   },
 };
 

@@ -43,6 +43,8 @@ export type { PrometheusOptions } from "./plugins/prometheus";
 export type { CacheableMethod, ProxyCacheOptions } from "./plugins/proxy-cache";
 export type { RateLimitBy, RateLimitingOptions, RateLimitPolicyType } from "./plugins/rate-limiting";
 export type { RedisOptions } from "./plugins/redis";
+export { RateLimitCounters } from "./plugins/rate-limit-counters";
+export type { IRedisConnection, RedisCountersOptions } from "./plugins/rate-limit-counters";
 export type { RequestSizeLimitingOptions, SizeUnit } from "./plugins/request-size-limiting";
 export type { ResponseRateLimitingOptions } from "./plugins/response-rate-limiting";
 export type { Period, RateLimitWindows } from "./plugins/periods";

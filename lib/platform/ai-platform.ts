@@ -9,13 +9,18 @@ import { IKongDatabase } from "../database/kong-database";
 import { GatewayConsumer, GatewayConsumerProps } from "../gateway/consumer";
 import { KongGateway } from "../gateway/gateway";
 import { Plugin } from "../gateway/plugins/plugin";
+import { RateLimitCounters } from "../gateway/plugins/rate-limit-counters";
 import { KongCluster, KongClusterProps } from "../kong/kong-cluster";
 import { Scaling } from "../kubernetes/scaling";
 import { ProxyEndpoint } from "../kong/proxy-endpoint";
 import { DetectionService, DetectionServiceProps } from "../models/detection-service";
 import { MODEL_CPU_TARGET_PERCENT } from "../models/resolved";
 import { NamespaceOrder } from "../policy/namespace-order";
+import { InClusterRedis } from "../redis/in-cluster-redis";
+import type { IKongRedis } from "../redis/kong-redis";
 import { PlatformDatabase } from "./platform-database";
+import { checkRedisChoice, withPlatformPolicies, withRedisSettings } from "./platform-policies";
+import { PlatformRedis } from "./platform-redis";
 
 /** A model of the platform: DetectionService props without the parts the platform supplies. */
 export type ModelDefinition = Omit<DetectionServiceProps, "gateway" | "kong" | "namespace">;
@@ -79,6 +84,14 @@ export interface AiPlatformProps {
   readonly modelScale?: AiPlatformModelScale;
   /** Where Terraform keeps the state of both stacks. @default `StateBackend.local()`: `<project>/terraform-state/<stack>.tfstate` */
   readonly backend?: StateBackend;
+  /**
+   * A Redis for the models' rate-limiting counters: `PlatformRedis.inCluster()` (one pod in Kong's namespace, only
+   * Kong's pods admitted) or `PlatformRedis.existing({ host, passwordSecret, ssl?, ... })`. Every model without
+   * `rateLimit.counters` of its own then counts in it: one Redis round trip per request and window instead of a read
+   * and a write of Kong's PostgreSQL.
+   * @default none: models count in Kong's PostgreSQL (`RateLimitCounters.cluster()`), still about N across all pods
+   */
+  readonly redis?: PlatformRedis;
 }
 
 const PLATFORM_LABELS = {
@@ -113,6 +126,13 @@ export class AiPlatform extends Construct {
   public readonly platformStack: TerraformStack;
   public readonly gatewayStack: TerraformStack;
   public readonly database: IKongDatabase;
+  /** The Redis of `redis` (construct `redis` of the platform stack), if one was given. */
+  public readonly redis?: IKongRedis;
+  /**
+   * Where the models count their rate limits unless they say otherwise: the platform's Redis, else Kong's PostgreSQL.
+   * Use it in consumers' own limits too: `Plugin.rateLimiting({ minute: 100, counters: platform.rateLimitCounters })`.
+   */
+  public readonly rateLimitCounters: RateLimitCounters;
   public readonly kong: KongCluster;
   public readonly gateway: KongGateway;
   /** The command that makes the gateway stack's default `kong_admin_url` work, e.g. `kubectl -n kong port-forward svc/kong-admin 8001`. */
@@ -153,7 +173,11 @@ export class AiPlatform extends Construct {
 
     this.database = (p.database ?? PlatformDatabase.inCluster())._bind(this.platformStack, "postgres", kongNamespace);
 
-    this.kong = new KongCluster(this.platformStack, "kong", { ...kong, namespace: kongNamespace, database: this.database });
+    this.redis = p.redis?._bind(this.platformStack, "redis", kongNamespace);
+    this.rateLimitCounters = this.redis ? RateLimitCounters.redis(this.redis) : RateLimitCounters.cluster();
+
+    this.kong = new KongCluster(this.platformStack, "kong", { ...withRedisSettings(kong, this.redis), namespace: kongNamespace, database: this.database });
+    if (this.redis instanceof InClusterRedis) this.redis.allowFrom(this.kong);
 
     // ---- Kong configuration ----
     this.gatewayStack = new TerraformStack(scope, `${this.stackPrefix}-gateway-${this.environment}`);
@@ -175,8 +199,9 @@ export class AiPlatform extends Construct {
   public addModel(id: string, model: ModelDefinition): DetectionService {
     const valid = model !== null && typeof model === "object";
     // a missing definition goes through as is, so DetectionService reports it with its path
+    const defaults = { counters: this.rateLimitCounters };
     const props: DetectionServiceProps = valid
-      ? { ...withPlatformScaling(model, this.modelScale), namespace: this.namespaces.models, gateway: this.gateway, kong: this.kong }
+      ? { ...withPlatformPolicies(withPlatformScaling(model, this.modelScale), defaults), namespace: this.namespaces.models, gateway: this.gateway, kong: this.kong }
       : (model as unknown as DetectionServiceProps);
     const service = new DetectionService(this.platformStack, id, props);
     this.models.set(service.name, service);
@@ -220,7 +245,7 @@ export class AiPlatform extends Construct {
 /** The props, checked before anything is built from them (stack names, namespaces). */
 function checkProps(scope: Construct, id: string, props: AiPlatformProps): AiPlatformProps {
   const v = new Problems(scope);
-  if (!plainObject(v, "props", props ?? null, "must be an object { environment, stackPrefix?, namespaces?, database?, kong?, modelScale?, backend? }")) v.throwIfAny();
+  if (!plainObject(v, "props", props ?? null, "must be an object { environment, stackPrefix?, namespaces?, database?, kong?, modelScale?, backend?, redis? }")) v.throwIfAny();
   if (required(v, "environment", props.environment, 'is required: the environment\'s name, e.g. "dev", ends both stack names')) {
     literalLabel(v, "environment", props.environment, 30);
   }
@@ -252,6 +277,7 @@ function checkProps(scope: Construct, id: string, props: AiPlatformProps): AiPla
       v.add("modelScale.maxReplicas", scale.maxReplicas, `must be >= modelScale.minReplicas (${scale.minReplicas})`);
     }
   }
+  checkRedisChoice(v, props.redis, props.kong);
   if (props.backend !== undefined && !(props.backend instanceof StateBackend)) {
     v.add("backend", props.backend, "must be made with StateBackend.local(), StateBackend.s3(), StateBackend.pg() or StateBackend.fromEnv()");
   }

@@ -11,6 +11,7 @@ describe("lib/gateway index", () => {
       "GatewayUpstream",
       "KongGateway",
       "Plugin",
+      "RateLimitCounters",
     ]);
   });
 });

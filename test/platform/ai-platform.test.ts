@@ -63,7 +63,7 @@ describe("AiPlatform (the default app's dev)", () => {
     const deployments = values(k8s, "kubernetes_deployment_v1").map((d) => d.metadata.name).sort();
     // the three models of the original design (a model added to the catalog joins them: derived from platform.models)
     expect(deployments).toEqual(expect.arrayContaining(["content-moderation", "face-detection", "kong", "pet-detection", "pet-detection-canary"]));
-    const expected = ["kong", ...[...platform.models.values()].flatMap((m) => (m.canaryWorkload ? [m.name, `${m.name}-canary`] : [m.name]))];
+    const expected = ["kong", "kong-redis", ...[...platform.models.values()].flatMap((m) => (m.canaryWorkload ? [m.name, `${m.name}-canary`] : [m.name]))];
     expect(deployments).toEqual(expected.sort());
     const gpu = values(k8s, "kubernetes_deployment_v1").filter((d) => d.spec.template.spec.container[0].resources?.limits?.["nvidia.com/gpu"]);
     expect(gpu.map((d) => d.metadata.name)).toEqual(["face-detection"]);
@@ -300,7 +300,7 @@ describe("AiPlatform rejects bad input", () => {
 
   const LABEL = "lowercase letters, digits and '-', starting and ending with a letter or digit";
   test.each([
-    ["no props", undefined, "[acme] props (null) must be an object { environment, stackPrefix?, namespaces?, database?, kong?, modelScale?, backend? }"],
+    ["no props", undefined, "[acme] props (null) must be an object { environment, stackPrefix?, namespaces?, database?, kong?, modelScale?, backend?, redis? }"],
     ["no environment", { kong: MINIMAL.kong }, '[acme] environment (undefined) is required: the environment\'s name, e.g. "dev", ends both stack names'],
     ["a stack name Terraform cannot use", { ...MINIMAL, environment: "Dev Env" }, `[acme] environment ("Dev Env") must be a DNS-1123 label: at most 30 characters of ${LABEL}`],
     ["a prefix too long", { ...MINIMAL, stackPrefix: "a-very-long-stack-prefix" }, `[acme] stackPrefix ("a-very-long-stack-prefix") must be a DNS-1123 label: at most 20 characters of ${LABEL}`],

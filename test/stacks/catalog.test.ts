@@ -11,9 +11,18 @@ function defaultApp(env: "dev" | "prod"): { platform: Json; gateway: Json } {
 }
 
 describe.each(["dev", "prod"] as const)("the default app (%s) shows the gateway's policies at work", (env) => {
-  const { gateway } = defaultApp(env);
+  const { platform, gateway } = defaultApp(env);
   const plugins = resources(gateway, "kong_plugin");
   const routeAddress = (route: any) => `\${kong_route.${Object.entries<any>(gateway.resource.kong_route).find(([, r]) => r === route)?.[0]}.id}`;
+
+  test("every rate limit, the models' and the consumers', is counted across Kong's pods (in Redis)", () => {
+    const limits = plugins.filter((p) => p.name === "rate-limiting").map((p) => JSON.parse(p.config_json));
+    expect(limits.length).toBe(5); // three models, two consumers
+    for (const config of limits) {
+      expect(config.policy).toBe("redis");
+      expect(config.redis.password).toBe("{vault://env/kong-rate-limiting-redis-password}");
+    }
+  });
 
   test("every route under a cors plugin answers preflights: it matches OPTIONS", () => {
     const cors = plugins.filter((p) => p.name === "cors");
@@ -21,5 +30,13 @@ describe.each(["dev", "prod"] as const)("the default app (%s) shows the gateway'
     const covered = resources(gateway, "kong_route").filter((r) => cors.some((c) => c.service_id === r.service_id || c.route_id === routeAddress(r)));
     expect(covered.map((r) => r.name)).toEqual(["content-moderation"]);
     for (const route of covered) expect(route.methods).toContain("OPTIONS");
+  });
+
+  test("the canary's upstream probes the readiness path, and the canary has its own autoscaler", () => {
+    const upstream = resources(gateway, "kong_upstream");
+    expect(upstream.map((u) => u.name)).toEqual(["pet-detection.upstream"]);
+    expect(upstream[0].healthchecks.active).toMatchObject({ http_path: "/ready", healthy: { interval: 10, successes: 2 }, unhealthy: { interval: 5 } });
+    const hpa = resources(platform, "kubernetes_horizontal_pod_autoscaler_v2").find((h) => h.metadata.name === "pet-detection-canary");
+    expect(hpa?.spec.scale_target_ref.name).toBe("pet-detection-canary");
   });
 });

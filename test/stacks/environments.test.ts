@@ -15,6 +15,9 @@ describe("environments of the default app", () => {
     expect(prod.kong?.proxy?.ip).toBe("10.20.0.10");
     expect(dev.kong?.admin).toBeUndefined();
     expect(prod.kong?.admin?.sourceRanges).toEqual(["10.99.0.0/24"]);
+    // rate-limit counters: a Redis pod in dev, the managed Redis (TLS) in prod
+    expect(dev.redis?.kind).toBe("in-cluster");
+    expect(prod.redis?.kind).toBe("existing");
   });
 
   test("an unknown environment is a clear error", () => {

@@ -1,0 +1,49 @@
+import { Problems } from "../core/errors";
+import type { RateLimitCounters } from "../gateway/plugins/rate-limit-counters";
+import { KONG_REDIS_PASSWORD_ENV } from "../redis/kong-redis";
+import type { IKongRedis } from "../redis/kong-redis";
+import type { KongClusterProps } from "../kong/kong-cluster-props";
+import type { ModelRateLimit } from "../models/props";
+import { MODEL_DEFAULTS } from "../models/resolved";
+import { PlatformRedis } from "./platform-redis";
+
+/** What the platform gives the models that do not choose for themselves. */
+export interface PlatformModelDefaults {
+  /** Where a model's rate limit counts. */
+  readonly counters: RateLimitCounters;
+}
+
+/** A model with the platform's defaults where it sets none: its rate limit's counters. */
+export function withPlatformPolicies<M extends { readonly rateLimit?: ModelRateLimit | false }>(model: M, defaults: PlatformModelDefaults): M {
+  const limit = model.rateLimit;
+  if (limit === false || (limit !== undefined && (limit === null || typeof limit !== "object" || limit.counters !== undefined))) return model;
+  return { ...model, rateLimit: { ...(limit ?? MODEL_DEFAULTS.rateLimit), counters: defaults.counters } };
+}
+
+/**
+ * Kong's props with what the Redis needs merged in: the password variable read from its Secret, and plain settings
+ * (a trust store for TLS) unless the user's `env` sets them already.
+ */
+export function withRedisSettings<K extends Pick<KongClusterProps, "env" | "envFromSecrets">>(kong: K, redis: IKongRedis | undefined): K {
+  if (redis === undefined) return kong;
+  return {
+    ...kong,
+    env: { ...redis.kongEnv, ...(kong.env ?? {}) },
+    envFromSecrets: { ...(kong.envFromSecrets ?? {}), ...redis.kongEnvFromSecrets },
+  };
+}
+
+/** `redis` must be a PlatformRedis, and Kong's own settings must leave the password variable to it. */
+export function checkRedisChoice(v: Problems, redis: unknown, kong: Pick<KongClusterProps, "env" | "envFromSecrets"> | undefined): void {
+  if (redis === undefined) return;
+  if (!(redis instanceof PlatformRedis)) {
+    v.add("redis", redis, "must be made with PlatformRedis.inCluster() or PlatformRedis.existing({ host, ... })");
+    return;
+  }
+  for (const field of ["env", "envFromSecrets"] as const) {
+    const settings = kong?.[field];
+    if (settings !== null && typeof settings === "object" && Object.prototype.hasOwnProperty.call(settings, KONG_REDIS_PASSWORD_ENV)) {
+      v.add(`kong.${field}.${KONG_REDIS_PASSWORD_ENV}`, "<set>", "is set by the platform from its redis (the password's Secret): remove it");
+    }
+  }
+}
