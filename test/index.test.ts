@@ -11,6 +11,7 @@ const EXPORTS = [
   "AdminCredentials",
   "AdminEndpoint",
   "AiPlatform",
+  "Authentication",
   "DEFAULT_KONG_IMAGE",
   "DEFAULT_POSTGRES_IMAGE",
   "DEFAULT_REDIS_IMAGE",

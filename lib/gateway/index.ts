@@ -30,6 +30,8 @@ export type { ConsumerCredentialsSecretOptions } from "./credential-publisher";
 export type { KeyAuthCredential, KeyAuthCredentialOptions } from "./credentials/key-auth";
 export type { JwtAlgorithm, JwtCredentialOptions } from "./credentials/jwt";
 
+export { Authentication } from "./authentication";
+export type { AuthenticationMethod, KeyAuthMethodOptions, JwtMethodOptions, AuthenticationAccess, AttachedAuthentication } from "./authentication";
 export { Plugin } from "./plugins/plugin";
 export type { PluginPolicy, ConsumerScopablePolicy, NoConsumerPolicy } from "./plugins/plugin";
 export type { AclOptions } from "./plugins/acl";

@@ -2,6 +2,7 @@ import { Construct, IConstruct } from "constructs";
 import { Plugin as KongPluginResource } from "../../.gen/providers/kong/plugin";
 import { describeValue, Problems } from "../core/errors";
 import { NO_CONSUMER_PLUGINS } from "./plugins/plugin-sets";
+import { AuthenticationEntry, checkAuthenticationCombination } from "./authentication-combination";
 import { corsWithoutPreflight, missesPreflight, routeWithoutPreflight } from "./preflight";
 import { PluginPolicy } from "./plugins/plugin";
 
@@ -51,9 +52,10 @@ const ACL_AUTHENTICATED_ON: Record<PluginScopeKind, string> = {
 export class PluginHost {
   /** A route's methods (set by the route once checked): what its preflight check reads. Undefined: any method. */
   public routeMethods?: readonly string[];
+  /** The authentication plugins attached here, by name: whether each has `anonymous`, and whether AND was asked for. */
+  public readonly authentication = new Map<string, AuthenticationEntry>();
   private readonly byName = new Map<string, KongPluginResource>();
   private container?: Construct;
-  private authCount = 0;
 
   constructor(
     private readonly owner: Construct,
@@ -62,7 +64,17 @@ export class PluginHost {
 
   /** Whether an authentication plugin (key-auth, jwt, basic-auth, ...) is attached to this scope. */
   public get authenticates(): boolean {
-    return this.authCount > 0;
+    return this.authentication.size > 0;
+  }
+
+  /** What kind of scope this is. */
+  public get kind(): PluginScopeKind {
+    return this.options.kind;
+  }
+
+  /** The construct that holds the plugins (the gateway, service, route or consumer). */
+  public get scope(): IConstruct {
+    return this.owner;
   }
 
   /** The names of the attached plugins, in attachment order. */
@@ -77,9 +89,10 @@ export class PluginHost {
 
   /**
    * Attaches a policy: reports its option problems and scope conflicts under the owner's path, then creates the
-   * kong_plugin resource under `<owner>/Plugins/<plugin name>` and returns it.
+   * kong_plugin resource under `<owner>/Plugins/<plugin name>` and returns it. `allOf` marks an authentication plugin
+   * whose AND with the others was asked for (`Authentication.allOf`).
    */
-  public add(policy: PluginPolicy): KongPluginResource {
+  public add(policy: PluginPolicy, options: { readonly allOf?: boolean } = {}): KongPluginResource {
     const kind = this.options.kind;
     const v = new Problems(this.owner);
     if (!(policy instanceof PluginPolicy)) {
@@ -95,6 +108,10 @@ export class PluginHost {
         if (missesPreflight(route.routeMethods)) v.add("plugins", policy.name, corsWithoutPreflight(route.owner.node.path, route.routeMethods));
       }
     }
+    const entry: AuthenticationEntry | undefined = policy.authenticates
+      ? { name: policy.name, anonymous: policy.config.anonymous !== undefined, allOf: options.allOf === true }
+      : undefined;
+    if (entry) checkAuthenticationCombination(v, this, entry, this.chainsThrough());
     if (this.byName.has(policy.name)) {
       v.add(
         "plugins",
@@ -110,7 +127,7 @@ export class PluginHost {
       ...this.options.target(),
     });
     this.byName.set(policy.name, resource);
-    if (policy.authenticates) this.authCount++;
+    if (entry) this.authentication.set(policy.name, entry);
     if (policy.name === "acl") {
       this.owner.node.addValidation({ validate: () => (this.aclCanIdentify() ? [] : [aclWithoutAuthentication(ACL_AUTHENTICATED_ON[kind])]) });
     }
@@ -137,13 +154,29 @@ export class PluginHost {
       case "service":
         return this.options.parts?.() ?? [];
       case "gateway":
-        return this.owner.node
-          .findAll()
-          .map((c) => (c as Partial<IPluginScope>)._plugins)
-          .filter((h): h is PluginHost => h instanceof PluginHost && h.options.kind === "route");
+        return this.hostsBelow().filter((h) => h.options.kind === "route");
       default:
         return [];
     }
+  }
+
+  /**
+   * The scopes whose plugins Kong runs together on one request, for every kind of request a plugin here applies to:
+   * each as a chain from the innermost scope out (a route, its service, the gateway). This scope's own chain, and
+   * those of the routes (of a service) or of every service and route (of a gateway) below it.
+   */
+  private chainsThrough(): PluginHost[][] {
+    const chainOf = (h: PluginHost): PluginHost[] => [h, ...(h.options.enclosing?.() ?? [])];
+    const below = this.options.kind === "service" ? (this.options.parts?.() ?? []) : this.options.kind === "gateway" ? this.hostsBelow() : [];
+    return [chainOf(this), ...below.map(chainOf)];
+  }
+
+  /** Every service and route scope under a gateway (walked only when a gateway gets a plugin that needs it). */
+  private hostsBelow(): PluginHost[] {
+    return this.owner.node
+      .findAll()
+      .map((c) => (c as Partial<IPluginScope>)._plugins)
+      .filter((h): h is PluginHost => h instanceof PluginHost && h !== this && (h.options.kind === "route" || h.options.kind === "service"));
   }
 
   /** Whether an authentication plugin on this scope, on a scope enclosing it, or on every one of its parts feeds an ACL. */

@@ -46,6 +46,8 @@ export function addGatewayEntities(model: Construct, p: ResolvedModel, gateway: 
     writeTimeoutMs: p.timeoutMs,
     retries: 2,
   });
+  const authentication = p.authentication;
+  if (authentication) reportedAt(model, "authentication", () => authentication.attachTo(service, { allow: p.allowedGroups }));
   const routes = p.routes.map((r, i) => addRoute(model, service, r, p.protocol === "grpc", `routes[${i}]`));
   for (const policy of defaultPolicies(p)) service.addPlugin(policy);
   p.plugins.forEach((policy, i) => reportedAt(model, `plugins[${i}]`, () => service.addPlugin(policy)));

@@ -1,3 +1,4 @@
+import type { Authentication } from "../gateway/authentication";
 import type { IKongGateway } from "../gateway/gateway-base";
 import type { PluginPolicy } from "../gateway/plugins/plugin";
 import type { RateLimitCounters } from "../gateway/plugins/rate-limit-counters";
@@ -155,6 +156,12 @@ export interface DetectionServiceProps {
   readonly runAsUser?: number;
   /** Kong routes, at least one. @default [{ paths: ["/v1/<name>"] }] (POST only, named "v1-<name>", Kong name `<name>`) */
   readonly routes?: ModelRoute[];
+  /**
+   * How clients authenticate: `Authentication.keyAuth()`, `.jwt()`, `.anyOf(...)` (any one credential suffices) or
+   * `.allOf(...)` (every one is required). An ACL after it admits `allowedGroups` only. Not with `public`.
+   * @default the AiPlatform's `authentication`, else Authentication.keyAuth() (an `apikey` header)
+   */
+  readonly authentication?: Authentication;
   /** Consumer groups allowed to call the model (ACL). @default [name] */
   readonly allowedGroups?: string[];
   /**
@@ -165,7 +172,10 @@ export interface DetectionServiceProps {
   readonly rateLimit?: ModelRateLimit | false;
   /** Largest request body, in megabytes (image uploads). @default 10 */
   readonly maxPayloadMegabytes?: number;
-  /** Declare the model callable without credentials; a reason is required. @default authenticated (key-auth + ACL) */
+  /**
+   * Declare the model callable without credentials, the only unauthenticated path; a reason is required.
+   * @default authenticated (`authentication` + ACL)
+   */
   readonly public?: ModelPublicAccess;
   /** More plugin policies for the model's Kong service. @default none */
   readonly plugins?: PluginPolicy[];

@@ -1,3 +1,4 @@
+import { Authentication } from "../gateway/authentication";
 import type { PluginPolicy } from "../gateway/plugins/plugin";
 import { Scaling } from "../kubernetes/scaling";
 import { Vip } from "../kubernetes/vip";
@@ -19,6 +20,7 @@ export const MODEL_DEFAULTS = {
   vip: Vip.clusterIp(),
   runAsUser: 10001,
   rateLimit: { second: 20, minute: 600 } as ModelRateLimit,
+  authentication: Authentication.keyAuth(),
   maxPayloadMegabytes: 10,
   timeoutMs: 60000,
 };
@@ -60,6 +62,8 @@ export interface ResolvedModel {
   readonly secrets: string[];
   readonly canary?: ResolvedCanary;
   readonly routes: ResolvedRoute[];
+  /** How clients authenticate; none for a public model. */
+  readonly authentication?: Authentication;
   readonly allowedGroups: string[];
   /** The rate-limiting policy, built (and checked) once during validation; none when `rateLimit: false`. */
   readonly rateLimitPolicy?: PluginPolicy;

@@ -3,11 +3,12 @@ import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Aspects, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { StateBackend } from "../app/state-backend";
-import { bool, dns1123Label, integerIn, isToken, plainObject, required } from "../core/checks";
+import { bool, dns1123Label, factoryMadeProp, integerIn, isToken, plainObject, required } from "../core/checks";
 import { Problems } from "../core/errors";
 import { IKongDatabase } from "../database/kong-database";
 import { GatewayConsumer, GatewayConsumerProps } from "../gateway/consumer";
 import { KongGateway } from "../gateway/gateway";
+import { Authentication } from "../gateway/authentication";
 import { Plugin } from "../gateway/plugins/plugin";
 import { RateLimitCounters } from "../gateway/plugins/rate-limit-counters";
 import { KongCluster, KongClusterProps } from "../kong/kong-cluster";
@@ -21,6 +22,7 @@ import type { IKongRedis } from "../redis/kong-redis";
 import { PlatformDatabase } from "./platform-database";
 import { checkRedisChoice, withPlatformPolicies, withRedisSettings } from "./platform-policies";
 import { PlatformRedis } from "./platform-redis";
+import { ModelsByGroup } from "./consumer-access";
 
 /** A model of the platform: DetectionService props without the parts the platform supplies. */
 export type ModelDefinition = Omit<DetectionServiceProps, "gateway" | "kong" | "namespace">;
@@ -85,6 +87,12 @@ export interface AiPlatformProps {
   /** Where Terraform keeps the state of both stacks. @default `StateBackend.local()`: `<project>/terraform-state/<stack>.tfstate` */
   readonly backend?: StateBackend;
   /**
+   * How the models authenticate their clients unless they choose (`authentication`) or are `public`:
+   * `Authentication.keyAuth()`, `.jwt()`, `.anyOf(...)` or `.allOf(...)`.
+   * @default Authentication.keyAuth(): an API key in the `apikey` header
+   */
+  readonly authentication?: Authentication;
+  /**
    * A Redis for the models' rate-limiting counters: `PlatformRedis.inCluster()` (one pod in Kong's namespace, only
    * Kong's pods admitted) or `PlatformRedis.existing({ host, passwordSecret, ssl?, ... })`. Every model without
    * `rateLimit.counters` of its own then counts in it: one Redis round trip per request and window instead of a read
@@ -139,9 +147,11 @@ export class AiPlatform extends Construct {
   public readonly adminPortForward: string;
   public readonly models = new Map<string, DetectionService>();
   public readonly consumers = new Map<string, GatewayConsumer>();
+  /** How models authenticate unless they say otherwise (or are public). */
+  public readonly authentication: Authentication;
   private readonly modelScale?: AiPlatformModelScale;
-  /** ACL groups that some model allows: a consumer group outside this set can never call anything. */
-  private readonly grantableGroups = new Set<string>();
+  /** The models by the ACL groups they allow: a consumer group outside them can never call anything. */
+  private readonly modelsByGroup = new ModelsByGroup();
 
   constructor(scope: Construct, id: string, props: AiPlatformProps) {
     super(scope, id);
@@ -156,6 +166,7 @@ export class AiPlatform extends Construct {
       consumerCredentials: p.namespaces?.consumerCredentials ?? kongNamespace,
     };
     this.modelScale = p.modelScale;
+    this.authentication = p.authentication ?? Authentication.keyAuth();
     const backend = p.backend ?? StateBackend.local();
     const kong = p.kong ?? {};
 
@@ -199,13 +210,13 @@ export class AiPlatform extends Construct {
   public addModel(id: string, model: ModelDefinition): DetectionService {
     const valid = model !== null && typeof model === "object";
     // a missing definition goes through as is, so DetectionService reports it with its path
-    const defaults = { counters: this.rateLimitCounters };
+    const defaults = { counters: this.rateLimitCounters, authentication: this.authentication };
     const props: DetectionServiceProps = valid
       ? { ...withPlatformPolicies(withPlatformScaling(model, this.modelScale), defaults), namespace: this.namespaces.models, gateway: this.gateway, kong: this.kong }
       : (model as unknown as DetectionServiceProps);
     const service = new DetectionService(this.platformStack, id, props);
     this.models.set(service.name, service);
-    if (!model.public) for (const group of model.allowedGroups ?? [model.name]) this.grantableGroups.add(group);
+    this.modelsByGroup.add(service);
     new TerraformOutput(this.gatewayStack, `${service.name.replace(/-/g, "_")}_routes`, {
       description: `Paths clients call for the ${service.name} model, through the Kong proxy VIP`,
       value: (model.routes ?? [{ paths: [`/v1/${service.name}`] }]).flatMap((r) => r.paths),
@@ -224,20 +235,10 @@ export class AiPlatform extends Construct {
       sensitiveOutputs: true,
     });
     this.consumers.set(id, c);
-    // Checked at synth, when every model is known: a group no model allows is a typo that would surface as 403s.
+    // Checked at synth, when every model and credential is known: a group no model allows is a typo that would
+    // surface as 403s; a model that accepts none of the consumer's credentials would answer it 401.
     const groups = Array.isArray(consumer?.aclGroups) ? consumer.aclGroups : [];
-    c.node.addValidation({
-      validate: () =>
-        groups
-          .filter((g) => !this.grantableGroups.has(g))
-          .map(
-            (g) =>
-              `aclGroups (${JSON.stringify(g)}) is allowed by no model of this platform (${[...this.grantableGroups]
-                .sort()
-                .map((x) => JSON.stringify(x))
-                .join(", ")}): the consumer would get 403 from every route`,
-          ),
-    });
+    c.node.addValidation({ validate: () => this.modelsByGroup.problemsOf(c, groups) });
     return c;
   }
 }
@@ -245,7 +246,7 @@ export class AiPlatform extends Construct {
 /** The props, checked before anything is built from them (stack names, namespaces). */
 function checkProps(scope: Construct, id: string, props: AiPlatformProps): AiPlatformProps {
   const v = new Problems(scope);
-  if (!plainObject(v, "props", props ?? null, "must be an object { environment, stackPrefix?, namespaces?, database?, kong?, modelScale?, backend?, redis? }")) v.throwIfAny();
+  if (!plainObject(v, "props", props ?? null, "must be an object { environment, stackPrefix?, namespaces?, database?, kong?, modelScale?, backend?, redis?, authentication? }")) v.throwIfAny();
   if (required(v, "environment", props.environment, 'is required: the environment\'s name, e.g. "dev", ends both stack names')) {
     literalLabel(v, "environment", props.environment, 30);
   }
@@ -278,6 +279,7 @@ function checkProps(scope: Construct, id: string, props: AiPlatformProps): AiPla
     }
   }
   checkRedisChoice(v, props.redis, props.kong);
+  factoryMadeProp(v, "authentication", props.authentication, Authentication.keyAuth(), "Authentication.keyAuth(), Authentication.jwt(), Authentication.anyOf(...) or Authentication.allOf(...)");
   if (props.backend !== undefined && !(props.backend instanceof StateBackend)) {
     v.add("backend", props.backend, "must be made with StateBackend.local(), StateBackend.s3(), StateBackend.pg() or StateBackend.fromEnv()");
   }

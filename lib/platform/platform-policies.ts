@@ -1,4 +1,5 @@
 import { Problems } from "../core/errors";
+import type { Authentication } from "../gateway/authentication";
 import type { RateLimitCounters } from "../gateway/plugins/rate-limit-counters";
 import { KONG_REDIS_PASSWORD_ENV } from "../redis/kong-redis";
 import type { IKongRedis } from "../redis/kong-redis";
@@ -11,13 +12,28 @@ import { PlatformRedis } from "./platform-redis";
 export interface PlatformModelDefaults {
   /** Where a model's rate limit counts. */
   readonly counters: RateLimitCounters;
+  /** How a model that is not public authenticates. @default the model's own default (key-auth) */
+  readonly authentication?: Authentication;
 }
 
-/** A model with the platform's defaults where it sets none: its rate limit's counters. */
-export function withPlatformPolicies<M extends { readonly rateLimit?: ModelRateLimit | false }>(model: M, defaults: PlatformModelDefaults): M {
+/** The parts of a model the platform's defaults fill in. */
+interface ModelPolicyProps {
+  readonly rateLimit?: ModelRateLimit | false;
+  readonly authentication?: Authentication;
+  readonly public?: unknown;
+}
+
+/** A model with the platform's defaults where it sets none: its rate limit's counters, its authentication. */
+export function withPlatformPolicies<M extends ModelPolicyProps>(model: M, defaults: PlatformModelDefaults): M {
+  let out = model;
   const limit = model.rateLimit;
-  if (limit === false || (limit !== undefined && (limit === null || typeof limit !== "object" || limit.counters !== undefined))) return model;
-  return { ...model, rateLimit: { ...(limit ?? MODEL_DEFAULTS.rateLimit), counters: defaults.counters } };
+  if (limit !== false && (limit === undefined || (limit !== null && typeof limit === "object" && limit.counters === undefined))) {
+    out = { ...out, rateLimit: { ...(limit ?? MODEL_DEFAULTS.rateLimit), counters: defaults.counters } };
+  }
+  if (defaults.authentication !== undefined && model.authentication === undefined && model.public === undefined) {
+    out = { ...out, authentication: defaults.authentication };
+  }
+  return out;
 }
 
 /**

@@ -5,6 +5,7 @@ describe("lib/gateway index", () => {
     // GIVEN the public entry WHEN imported THEN only these values; helpers, tables and policy constructors stay inside
     expect(Object.keys(gateway).sort()).toEqual([
       "AdminCredentials",
+      "Authentication",
       "GatewayConsumer",
       "GatewayRoute",
       "GatewayService",

@@ -15,6 +15,22 @@ describe.each(["dev", "prod"] as const)("the default app (%s) shows the gateway'
   const plugins = resources(gateway, "kong_plugin");
   const routeAddress = (route: any) => `\${kong_route.${Object.entries<any>(gateway.resource.kong_route).find(([, r]) => r === route)?.[0]}.id}`;
 
+  test("content-moderation accepts a JWT or an API key: both plugins name the anonymous consumer, the ACL refuses it", () => {
+    const service = resources(gateway, "kong_service").find((s) => s.name === "content-moderation");
+    const address = `\${kong_service.${Object.entries<any>(gateway.resource.kong_service).find(([, s]) => s === service)?.[0]}.id}`;
+    const own = plugins.filter((p) => p.service_id === address);
+    const anonymous = resources(gateway, "kong_consumer").filter((c) => c.username === "anonymous");
+    expect(anonymous).toHaveLength(1);
+    const config = (name: string) => JSON.parse(own.find((p) => p.name === name)?.config_json);
+    expect(config("key-auth").anonymous).toMatch(/^\$\{kong_consumer\.gateway_AnonymousConsumer_\w+\.id\}$/);
+    expect(config("jwt").anonymous).toBe(config("key-auth").anonymous);
+    expect(config("acl").allow).toEqual(["content-moderation"]);
+    // the web console holds a JWT credential, published like keys: never a literal secret
+    const jwt = resources(gateway, "kong_consumer_jwt_auth");
+    expect(jwt).toHaveLength(1);
+    expect(jwt[0].secret).toMatch(/^\$\{random_password\./);
+  });
+
   test("every rate limit, the models' and the consumers', is counted across Kong's pods (in Redis)", () => {
     const limits = plugins.filter((p) => p.name === "rate-limiting").map((p) => JSON.parse(p.config_json));
     expect(limits.length).toBe(5); // three models, two consumers
