@@ -47,7 +47,10 @@ const ACL_AUTHENTICATED_ON: Record<PluginScopeKind, string> = {
  * @internal The plugins of one Kong scope (the gateway, a service, a route or a consumer). Kong allows one instance
  * of a plugin per scope, so a second policy of the same name is refused with a clear error; plugins Kong marks
  * `no_consumer` are refused on consumers; an ACL is checked at synth time to have an authentication plugin on this
- * scope or one that covers it. Checks are O(1) per plugin.
+ * scope or one that covers it. Two checks look at the scopes a plugin's requests also pass through (this route's
+ * service and gateway; a service's routes; every service and route, for a gateway's plugin): an authentication
+ * plugin that Kong would AND with another (`authentication-combination.ts`), and a cors plugin over a route that
+ * cannot match a preflight (`preflight.ts`). Other plugins are checked in O(1).
  */
 export class PluginHost {
   /** A route's methods (set by the route once checked): what its preflight check reads. Undefined: any method. */
@@ -108,9 +111,11 @@ export class PluginHost {
         if (missesPreflight(route.routeMethods)) v.add("plugins", policy.name, corsWithoutPreflight(route.owner.node.path, route.routeMethods));
       }
     }
-    const entry: AuthenticationEntry | undefined = policy.authenticates
-      ? { name: policy.name, anonymous: policy.config.anonymous !== undefined, allOf: options.allOf === true }
-      : undefined;
+    // (a policy with problems has no config to judge: its problems are reported instead)
+    const entry: AuthenticationEntry | undefined =
+      policy.authenticates && policy.problems.length === 0
+        ? { name: policy.name, anonymous: policy.config.anonymous !== undefined, allOf: options.allOf === true }
+        : undefined;
     if (entry) checkAuthenticationCombination(v, this, entry, this.chainsThrough());
     if (this.byName.has(policy.name)) {
       v.add(
