@@ -67,8 +67,8 @@ describe("two authentication plugins that Kong would AND are refused", () => {
     const names = resources(synth(stack), "kong_plugin").map((p) => [p.name, JSON.parse(p.config_json).anonymous]);
     expect(names.sort()).toEqual([
       ["acl", undefined],
-      ["jwt", undefined],
-      ["key-auth", undefined],
+      ["jwt", null],
+      ["key-auth", null],
     ]);
   });
 });

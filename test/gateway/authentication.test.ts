@@ -21,8 +21,10 @@ describe("Authentication", () => {
       key_in_query: false,
       key_in_body: false,
       run_on_preflight: true,
+      anonymous: null,
+      realm: null,
     });
-    expect(pluginConfig(json, "acl")).toEqual({ allow: ["vision"], hide_groups_header: true, always_use_authenticated_groups: false });
+    expect(pluginConfig(json, "acl")).toEqual({ allow: ["vision"], deny: null, hide_groups_header: true, always_use_authenticated_groups: false });
     expect(resources(json, "kong_consumer")).toEqual([]);
   });
 

@@ -52,8 +52,9 @@ function kongAnswers(state: KongState, client: Client | undefined): number {
   const auth = state.plugins.filter((p) => p.name === "jwt" || p.name === "key-auth").sort((a, b) => PRIORITY[b.name] - PRIORITY[a.name]);
   for (const plugin of auth) {
     const presented = plugin.name === "jwt" ? client?.jwt : client?.key;
-    const anonymous: string | undefined = plugin.config.anonymous;
-    if (anonymous !== undefined) {
+    // Kong's config echoes an unset anonymous as null
+    const anonymous: string | null | undefined = plugin.config.anonymous;
+    if (anonymous !== undefined && anonymous !== null) {
       if (credential) continue;
       if (presented === "valid") {
         consumer = state.idOf(client!.as);
@@ -116,12 +117,12 @@ describe.each(TABLE)("authentication %s", (_name, auth, wiring, answers) => {
     const rendered = state.plugins
       .filter((p) => ["jwt", "key-auth", "acl"].includes(p.name))
       .sort((a, b) => PRIORITY[b.name] - PRIORITY[a.name])
-      .map((p) => [p.name, p.config.anonymous !== undefined]);
+      .map((p) => [p.name, p.config.anonymous !== undefined && p.config.anonymous !== null]);
     expect(rendered).toEqual(wiring);
   });
 
   test("anonymous names the gateway's anonymous consumer, which holds no credential and no group", () => {
-    const named = new Set(state.plugins.map((p) => p.config.anonymous).filter((a) => a !== undefined));
+    const named = new Set(state.plugins.map((p) => p.config.anonymous).filter((a) => a !== undefined && a !== null));
     if (named.size === 0) {
       expect(resources(json, "kong_consumer").map((c) => c.username)).not.toContain("anonymous");
       return;

@@ -34,9 +34,12 @@ describe("a canary's upstream", () => {
     expect(modelHealthchecks("/ready").active?.unhealthy?.httpStatuses).not.toContain(429);
   });
 
-  test("a gRPC model's upstream has no health checks: Kong's active probes speak HTTP/1.x, and passive ones alone never heal", () => {
+  test("a gRPC model's upstream checks nothing: Kong's active probes speak HTTP/1.x, and passive ones alone never heal", () => {
     const { json } = model({ protocol: "grpc", routes: [{ paths: ["/face.Detector/"] }], canary: { image: CANARY_IMAGE, weightPercent: 10 } });
-    expect(resources(json, "kong_upstream")[0].healthchecks).toBeUndefined();
+    // Kong's defaults, written whole: every interval and counter 0 (no probing, no circuit breaker)
+    const hc = resources(json, "kong_upstream")[0].healthchecks;
+    expect([hc.active.healthy.interval, hc.active.unhealthy.interval]).toEqual([0, 0]);
+    expect(hc.passive.unhealthy).toMatchObject({ http_failures: 0, tcp_failures: 0, timeouts: 0 });
   });
 
   test("weights split between Target0 (stable) and Target1 (canary)", () => {
