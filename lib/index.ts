@@ -41,6 +41,8 @@ export type { ModelWorkload } from "./models/model-workload";
 export type { ModelWorkloadProps } from "./models/model-workload";
 export { ModelIsolation } from "./models/model-isolation";
 export type { ModelIsolationProps, IKongProxyPeer } from "./models/model-isolation";
+export { KongProxyPeer } from "./models/kong-proxy-peer";
+export type { KongProxyPeerAttributes } from "./models/kong-proxy-peer";
 
 export { InClusterRedis, DEFAULT_REDIS_IMAGE } from "./redis/in-cluster-redis";
 export type { InClusterRedisProps } from "./redis/in-cluster-redis";
@@ -59,6 +61,13 @@ export type {
   ModelDefinition,
   ConsumerDefinition,
 } from "./platform/ai-platform";
+export { PlatformTeam } from "./platform/team";
+export type { PlatformTeamProps, ITeamHost } from "./platform/team";
+export type { TeamQuota } from "./platform/team-namespace";
+export { PlatformAttachment } from "./platform/published-values";
+export type { PlatformAttachmentValues, TeamAdminCredentials, PublishedAdminCredentials, AdminCredentialKind } from "./platform/published-values";
+export { TeamApp } from "./platform/team-app";
+export type { TeamAppProps, TeamModelDefinition } from "./platform/team-app";
 export { PlatformDatabase } from "./platform/platform-database";
 export { PlatformRedis } from "./platform/platform-redis";
 export type { PlatformInClusterRedisProps } from "./platform/platform-redis";

@@ -1,5 +1,4 @@
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
-import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Aspects, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { StateBackend } from "../app/state-backend";
@@ -18,9 +17,11 @@ import { ProxyEndpoint } from "../kong/proxy-endpoint";
 import { DetectionService, DetectionServiceProps } from "../models/detection-service";
 import { MODEL_CPU_TARGET_PERCENT } from "../models/resolved";
 import { NamespaceOrder } from "../policy/namespace-order";
+import { kubernetesProvider } from "./kubernetes-provider";
+import { PlatformDatabase } from "./platform-database";
+import { PlatformTeam, PlatformTeamProps } from "./team";
 import { InClusterRedis } from "../redis/in-cluster-redis";
 import type { IKongRedis } from "../redis/kong-redis";
-import { PlatformDatabase } from "./platform-database";
 import { checkRedisChoice, withPlatformPolicies, withRedisSettings } from "./platform-policies";
 import { PlatformRedis } from "./platform-redis";
 import { ModelsByGroup } from "./consumer-access";
@@ -161,6 +162,8 @@ export class AiPlatform extends Construct {
   public readonly consumers = new Map<string, GatewayConsumer>();
   /** How models authenticate unless they say otherwise (or are public). */
   public readonly authentication: Authentication;
+  /** The model teams, by name (`addTeam`). */
+  public readonly teams = new Map<string, PlatformTeam>();
   private readonly modelScale?: AiPlatformModelScale;
   /** The models by the ACL groups they allow: a consumer group outside them can never call anything. */
   private readonly modelsByGroup = new ModelsByGroup();
@@ -240,6 +243,18 @@ export class AiPlatform extends Construct {
       value: (model.routes ?? [{ paths: [`/v1/${service.name}`] }]).flatMap((r) => r.paths),
     });
     return service;
+  }
+
+  /**
+   * Adds a model team that deploys its models from its own app (`TeamApp`, its own repository and state): its
+   * namespace with a quota (GPUs included), limits and default-deny ingress, the ACL groups its models may allow
+   * (consumers may be granted them), and the output `team_<name>` its app attaches with. See `PlatformTeam`.
+   */
+  public addTeam(name: string, props: PlatformTeamProps = {}): PlatformTeam {
+    const team = new PlatformTeam(this, name, props);
+    this.teams.set(team.name, team);
+    this.modelsByGroup.grant(team.aclGroups);
+    return team;
   }
 
   /**
@@ -330,21 +345,6 @@ function literalLabel(v: Problems, field: string, value: unknown, max: number): 
     return false;
   }
   return dns1123Label(v, field, value, max);
-}
-
-/** The Kubernetes provider, configured from variables: never a credential in the code. */
-function kubernetesProvider(stack: TerraformStack): KubernetesProvider {
-  const configPath = new TerraformVariable(stack, "kubeconfig_path", {
-    type: "string",
-    default: "~/.kube/config",
-    description: "Path of the kubeconfig Terraform uses to reach the cluster",
-  });
-  const context = new TerraformVariable(stack, "kube_context", {
-    type: "string",
-    default: "",
-    description: "kubeconfig context to use (empty: the kubeconfig's current context)",
-  });
-  return new KubernetesProvider(stack, "kubernetes", { configPath: configPath.stringValue, configContext: context.stringValue });
 }
 
 /** Scales a model that does not set its own `scaling` between the platform's bounds, at the models' CPU target. */

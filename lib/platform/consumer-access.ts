@@ -17,6 +17,14 @@ export class ModelsByGroup {
   }
 
   /**
+   * Records groups models elsewhere allow (a team's, whose models live in the team's own app): known, so a consumer may
+   * be granted them, but with no model here to check the consumer's credentials against.
+   */
+  public grant(groups: readonly string[]): void {
+    for (const group of groups) if (!this.byGroup.has(group)) this.byGroup.set(group, []);
+  }
+
+  /**
    * What is wrong with a consumer's groups, checked at synth when every model and credential is known: a group no
    * model allows (a typo that would surface as 403s), or a model it may call that accepts none of its credentials
    * (it would get 401 from every route of that model).

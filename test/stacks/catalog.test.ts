@@ -33,7 +33,7 @@ describe.each(["dev", "prod"] as const)("the default app (%s) shows the gateway'
 
   test("every rate limit, the models' and the consumers', is counted across Kong's pods (in Redis)", () => {
     const limits = plugins.filter((p) => p.name === "rate-limiting").map((p) => JSON.parse(p.config_json));
-    expect(limits.length).toBe(5); // three models, two consumers
+    expect(limits.length).toBe(6); // three models, three consumers
     for (const config of limits) {
       expect(config.policy).toBe("redis");
       expect(config.redis.password).toBe("{vault://env/kong-rate-limiting-redis-password}");
