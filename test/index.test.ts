@@ -8,9 +8,12 @@
  * public API (compact, dedupe, optionsOf, stableJson, the plugin tables, the policy base classes).
  */
 const EXPORTS = [
+  "AdminApiRoute",
   "AdminCredentials",
   "AdminEndpoint",
   "AiPlatform",
+  "CaCertificate",
+  "CertificateReload",
   "DEFAULT_KONG_IMAGE",
   "DEFAULT_POSTGRES_IMAGE",
   "DetectionService",
@@ -28,6 +31,7 @@ const EXPORTS = [
   "PlatformDatabase",
   "Plugin",
   "ProxyEndpoint",
+  "ProxyTls",
   "Scaling",
   "StateBackend",
   "ValidationError",

@@ -68,6 +68,7 @@ function commonWorkloadProps(p: ResolvedModel): CommonWorkloadProps {
     secrets: p.secrets,
     runAsUser: p.runAsUser,
     podAnnotations: p.public ? { "ai-platform/public-reason": p.public.reason } : {},
+    serverTlsSecret: p.serverTls?.secretName,
   };
 }
 

@@ -28,10 +28,16 @@ export interface ModelWorkloadProps {
   readonly secrets: string[];
   readonly runAsUser: number;
   readonly podAnnotations: Record<string, string>;
+  /** The TLS Secret of a server that terminates TLS: mounted at `/etc/model-tls/`, probes over HTTPS. @default none */
+  readonly serverTlsSecret?: string;
 }
+
+/** Where a model server that terminates TLS finds its certificate and key (`tls.crt`, `tls.key`). */
+export const MODEL_TLS_DIR = "/etc/model-tls";
 
 const PROBE_PERIOD_SECONDS = 10;
 const TMP_VOLUME = "tmp";
+const TLS_VOLUME = "server-tls";
 
 /**
  * One version of a model: Deployment, VIP Service, and (when it has more than one pod) its autoscaler and
@@ -48,7 +54,7 @@ export class ModelWorkload extends Construct {
   constructor(scope: Construct, id: string, p: ModelWorkloadProps) {
     super(scope, id);
     const metadata = { name: p.name, namespace: p.namespace, labels: p.labels };
-    const portName = p.protocol === "grpc" ? "grpc" : "http";
+    const portName = p.protocol === "grpc" ? "grpc" : p.serverTlsSecret ? "https" : "http";
     const { replicas, topologySpreadConstraint, lifecycle } = deploymentScaling(p.scaling, p.selector);
 
     this.deployment = new DeploymentV1(this, "Deployment", {
@@ -90,7 +96,10 @@ export class ModelWorkload extends Construct {
       // ownVolumes keeps the fsGroup model pods have always had (their /tmp emptyDir does not need it)
       securityContext: restrictedPodSecurityContext({ runAsUser: p.runAsUser, ownVolumes: true }),
       container: [this.container(p, portName)],
-      volume: [{ name: TMP_VOLUME, emptyDir: { sizeLimit: "1Gi" } }],
+      volume: [
+        { name: TMP_VOLUME, emptyDir: { sizeLimit: "1Gi" } },
+        ...(p.serverTlsSecret ? [{ name: TLS_VOLUME, secret: { secretName: p.serverTlsSecret, items: ["tls.crt", "tls.key"].map((key) => ({ key, path: key })) } }] : []),
+      ],
       nodeSelector: p.resources.gpu ? gpuNodeSelector(p.resources) : undefined,
       toleration: p.resources.gpu ? [{ key: gpuTolerationKey(p.resources), operator: "Exists", effect: "NoSchedule" }] : undefined,
     };
@@ -115,7 +124,10 @@ export class ModelWorkload extends Construct {
       envFrom: envFrom.length > 0 ? envFrom : undefined,
       resources: { requests: { cpu: p.resources.cpu, memory: p.resources.memory }, limits },
       securityContext: restrictedContainerSecurityContext(),
-      volumeMount: [{ name: TMP_VOLUME, mountPath: "/tmp" }],
+      volumeMount: [
+        { name: TMP_VOLUME, mountPath: "/tmp" },
+        ...(p.serverTlsSecret ? [{ name: TLS_VOLUME, mountPath: MODEL_TLS_DIR, readOnly: true }] : []),
+      ],
       ...probes(p, portName),
     };
   }
@@ -132,10 +144,12 @@ function probes(p: ModelWorkloadProps, portName: string): Partial<DeploymentV1Sp
       livenessProbe: { grpc, ...timing, failureThreshold: 3 },
     };
   }
+  // A server that terminates TLS is probed over HTTPS (the kubelet does not verify its certificate).
+  const scheme = p.serverTlsSecret ? { scheme: "HTTPS" } : {};
   return {
-    startupProbe: { httpGet: { path: p.probes.startupPath, port: portName }, ...timing, failureThreshold: startupFailures },
-    readinessProbe: { httpGet: { path: p.probes.readinessPath, port: portName }, ...timing, failureThreshold: 3 },
-    livenessProbe: { httpGet: { path: p.probes.livenessPath, port: portName }, ...timing, failureThreshold: 3 },
+    startupProbe: { httpGet: { path: p.probes.startupPath, port: portName, ...scheme }, ...timing, failureThreshold: startupFailures },
+    readinessProbe: { httpGet: { path: p.probes.readinessPath, port: portName, ...scheme }, ...timing, failureThreshold: 3 },
+    livenessProbe: { httpGet: { path: p.probes.livenessPath, port: portName, ...scheme }, ...timing, failureThreshold: 3 },
   };
 }
 

@@ -3,6 +3,7 @@ import { Problems } from "../core/errors";
 import { checkGatewayPolicy } from "./checks/gateway-policy";
 import { checkPodResources } from "./checks/resources";
 import { checkRoutes } from "./checks/routes";
+import { checkTls } from "./checks/tls";
 import { checkWorkload } from "./checks/workload";
 import type { DetectionServiceProps } from "./props";
 import { ResolvedModel } from "./resolved";
@@ -20,6 +21,7 @@ export function resolveModelProps(scope: IConstruct, props: DetectionServiceProp
   const pod = checkPodResources(v, props);
   const routes = checkRoutes(v, props, workload.protocol);
   const policy = checkGatewayPolicy(v, props);
+  const tls = checkTls(v, props, workload.protocol, routes);
   v.throwIfAny();
-  return { name: props.name, namespace: props.namespace, image: props.image, ...workload, ...pod, routes, ...policy };
+  return { name: props.name, namespace: props.namespace, image: props.image, ...workload, ...pod, routes, ...policy, ...tls };
 }

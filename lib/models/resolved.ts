@@ -1,7 +1,7 @@
 import type { PluginPolicy } from "../gateway/plugins/plugin";
 import { Scaling } from "../kubernetes/scaling";
 import { Vip } from "../kubernetes/vip";
-import type { ModelProtocol, ModelPublicAccess, ModelRateLimit, ModelResources } from "./props";
+import type { HttpsRedirectStatusCode, ModelProtocol, ModelPublicAccess, ModelRateLimit, ModelResources } from "./props";
 
 /** The CPU use (percent of the request) a model's autoscaler aims for unless told otherwise. */
 export const MODEL_CPU_TARGET_PERCENT = 70;
@@ -22,6 +22,9 @@ export const MODEL_DEFAULTS = {
   rateLimit: { second: 20, minute: 600 } as ModelRateLimit,
   maxPayloadMegabytes: 10,
   timeoutMs: 60000,
+  httpsOnly: false,
+  httpsRedirectStatusCode: 426 as HttpsRedirectStatusCode,
+  serverTlsVerify: true,
 };
 
 /** A canary after validation. */
@@ -68,4 +71,10 @@ export interface ResolvedModel {
   readonly public?: ModelPublicAccess;
   readonly plugins: PluginPolicy[];
   readonly timeoutMs: number;
+  /** Routes accept https (grpcs) only. */
+  readonly httpsOnly: boolean;
+  /** What an https-only route answers plain HTTP with. */
+  readonly httpsRedirectStatusCode: HttpsRedirectStatusCode;
+  /** The model server's own TLS, when it terminates TLS. */
+  readonly serverTls?: { readonly secretName: string; readonly verify: boolean };
 }
