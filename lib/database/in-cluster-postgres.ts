@@ -12,6 +12,7 @@ import { imageVersion } from "../core/naming";
 import { ContainerResources, renderResources, resolveResources, ResolvedResources } from "../kubernetes/container-resources";
 import { dns1123Label, dns1123Subdomain } from "../kubernetes/names";
 import { parseQuantity, quantity } from "../kubernetes/quantities";
+import { DEFAULT_IMAGE_PULL_SECONDS, readySeconds, rolloutBudget, startupSeconds } from "../kubernetes/rollout-budget";
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "../kubernetes/security-context";
 import { IKongDatabase, KongDatabasePasswordSecret, pgIdentifier } from "./kong-database";
 import { generateDatabasePassword } from "./database-password";
@@ -28,6 +29,32 @@ export const DEFAULT_POSTGRES_RESOURCES: ResolvedResources = {
 /** uid/gid of the `postgres` user in the official Debian-based image. */
 const POSTGRES_UID = 999;
 const DATA_MOUNT = "/var/lib/postgresql/data";
+const TERMINATION_GRACE_SECONDS = 60;
+const READINESS = { initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 };
+/** PostgreSQL gets 30 + 6 x 10 = 90 s to answer `pg_isready` (initdb on first start, crash recovery) before a restart. */
+const LIVENESS = { initialDelaySeconds: 30, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 6 };
+/**
+ * Dynamic provisioning and attachment of the data volume: with a `WaitForFirstConsumer` class (EKS gp3, GKE, AKS) the
+ * disk is made only once the pod is scheduled, and a cloud disk takes a minute or two to attach.
+ */
+export const VOLUME_ATTACH_SECONDS = 120;
+
+/**
+ * Terraform's wait for the StatefulSet (`rolloutBudget` with one pod replaced at a time): scheduling 60 + pull 180 +
+ * volume 120 + start 90 + ready 15 = 465 s, + 60 s margin = 525 s per pod, + 60 s grace + 60 s = 645 s -> 11m. A
+ * StatefulSet has no progress deadline: this timeout is the only bound, on create (which provisions the volume) and
+ * on update alike.
+ */
+export const POSTGRES_WAIT_TIMEOUT = rolloutBudget({
+  imagePullSeconds: DEFAULT_IMAGE_PULL_SECONDS,
+  initSeconds: VOLUME_ATTACH_SECONDS,
+  startupSeconds: startupSeconds(LIVENESS),
+  readySeconds: readySeconds(READINESS),
+  minReplicas: 1,
+  maxReplicas: 1,
+  strategy: { type: "Recreate" },
+  terminationGracePeriodSeconds: TERMINATION_GRACE_SECONDS,
+}).timeouts.update;
 
 export interface InClusterPostgresProps {
   /** Namespace of the StatefulSet, Service, Secret and volume claim: the namespace Kong runs in. */
@@ -150,7 +177,7 @@ export class InClusterPostgres extends Construct implements IKongDatabase {
           spec: {
             automountServiceAccountToken: false,
             enableServiceLinks: false,
-            terminationGracePeriodSeconds: 60,
+            terminationGracePeriodSeconds: TERMINATION_GRACE_SECONDS,
             securityContext: restrictedPodSecurityContext({ runAsUser: POSTGRES_UID, ownVolumes: true, onlyOnRootMismatch: true }),
             container: [
               {
@@ -167,20 +194,8 @@ export class InClusterPostgres extends Construct implements IKongDatabase {
                   // A subdirectory: the volume root may hold lost+found, and initdb needs an empty directory.
                   { name: "PGDATA", value: `${DATA_MOUNT}/pgdata` },
                 ],
-                readinessProbe: {
-                  exec: { command: isReady },
-                  initialDelaySeconds: 5,
-                  periodSeconds: 10,
-                  timeoutSeconds: 5,
-                  failureThreshold: 3,
-                },
-                livenessProbe: {
-                  exec: { command: isReady },
-                  initialDelaySeconds: 30,
-                  periodSeconds: 10,
-                  timeoutSeconds: 5,
-                  failureThreshold: 6,
-                },
+                readinessProbe: { exec: { command: isReady }, ...READINESS },
+                livenessProbe: { exec: { command: isReady }, ...LIVENESS },
                 resources: renderResources(resources),
                 securityContext: restrictedContainerSecurityContext({ runAsUser: POSTGRES_UID }),
                 volumeMount: [
@@ -199,7 +214,7 @@ export class InClusterPostgres extends Construct implements IKongDatabase {
         },
       },
       waitForRollout: true,
-      timeouts: { create: "10m", update: "10m" },
+      timeouts: { create: POSTGRES_WAIT_TIMEOUT, update: POSTGRES_WAIT_TIMEOUT },
     });
   }
 }

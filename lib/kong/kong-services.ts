@@ -1,6 +1,7 @@
 import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
 import { Fn, TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
+import { loadBalancerWait } from "../kubernetes/load-balancer";
 import { AdminEndpoint } from "./admin-endpoint";
 import { KONG_PORTS } from "./kong-pod";
 import { ProxyEndpoint } from "./proxy-endpoint";
@@ -46,7 +47,8 @@ export function addKongServices(scope: Construct, o: KongServicesOptions): KongS
         { name: "kong-proxy-tls", port: proxy.httpsPort, targetPort: "proxy-tls", protocol: "TCP" },
       ],
     },
-    waitForLoadBalancer: proxy.isLoadBalancer ? true : undefined,
+    // The proxy address output reads the load balancer's address: the wait makes sure it is there.
+    ...loadBalancerWait(proxy.isLoadBalancer),
   });
   const admin = o.admin;
   const adminService = new ServiceV1(scope, "AdminService", {
@@ -62,6 +64,7 @@ export function addKongServices(scope: Construct, o: KongServicesOptions): KongS
         { name: "kong-admin-tls", port: KONG_PORTS.adminTls, targetPort: "admin-tls", protocol: "TCP" },
       ],
     },
+    ...loadBalancerWait(admin.isLoadBalancer),
   });
   const statusService = new ServiceV1(scope, "StatusService", {
     metadata: metadata("status"),

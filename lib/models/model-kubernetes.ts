@@ -63,6 +63,7 @@ function commonWorkloadProps(p: ResolvedModel): CommonWorkloadProps {
     protocol: p.protocol,
     resources: p.resources,
     probes: p.probes,
+    imagePullSeconds: p.imagePullSeconds,
     env: p.env,
     configMaps: p.configMaps,
     secrets: p.secrets,

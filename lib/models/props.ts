@@ -145,6 +145,13 @@ export interface DetectionServiceProps {
   /** Model-loading aware probes. @default readiness "/ready", liveness "/healthz", startup = readiness, 600 s to load */
   readonly probes?: ModelProbes;
   /**
+   * Longest a node may take to pull the image, in whole seconds (30..3600). With the load time
+   * (`probes.startupTimeoutSeconds`) it makes the Deployment's progress deadline and Terraform's wait, so a model that
+   * uses its whole allowance is not declared stuck: raise it for a very large image or a slow registry.
+   * @default 180; 600 with `resources.gpu` (GPU images weigh several gigabytes)
+   */
+  readonly imagePullSeconds?: number;
+  /**
    * The model's VIP (its Service): `Vip.clusterIp({ port? })`, reachable only inside the cluster (through Kong), or
    * `Vip.loadBalancer({ sourceRanges, ip?, annotations?, port? })` for a team granted direct access (the
    * NetworkPolicy admits `sourceRanges` too).

@@ -1,4 +1,5 @@
 import type { PluginPolicy } from "../gateway/plugins/plugin";
+import { DEFAULT_IMAGE_PULL_SECONDS, GPU_IMAGE_PULL_SECONDS } from "../kubernetes/rollout-budget";
 import { Scaling } from "../kubernetes/scaling";
 import { Vip } from "../kubernetes/vip";
 import type { HttpsRedirectStatusCode, ModelProtocol, ModelPublicAccess, ModelRateLimit, ModelResources } from "./props";
@@ -17,6 +18,8 @@ export const MODEL_DEFAULTS = {
   readinessPath: "/ready",
   livenessPath: "/healthz",
   startupTimeoutSeconds: 600,
+  imagePullSeconds: DEFAULT_IMAGE_PULL_SECONDS,
+  gpuImagePullSeconds: GPU_IMAGE_PULL_SECONDS,
   vip: Vip.clusterIp(),
   runAsUser: 10001,
   rateLimit: { second: 20, minute: 600 } as ModelRateLimit,
@@ -57,6 +60,8 @@ export interface ResolvedModel {
   readonly scaling: Scaling;
   readonly resources: ModelResources & { cpu: string; memory: string };
   readonly probes: { readinessPath: string; livenessPath: string; startupPath: string; startupTimeoutSeconds: number; grpcService?: string };
+  /** Image-pull allowance, in seconds (part of the progress deadline). */
+  readonly imagePullSeconds: number;
   readonly vip: Vip;
   readonly runAsUser: number;
   readonly env: Record<string, string>;

@@ -109,6 +109,18 @@ describe("InClusterPostgres defaults", () => {
     expect(sts.spec.volume_claim_template).toBeUndefined();
   });
 
+  test("Terraform waits for the pod, as long as pull, volume, start and readiness may take", () => {
+    // 60 s scheduling + 180 s pull + 120 s volume + 90 s liveness allowance + 15 s readiness + 60 s margin = 525 s;
+    // + 60 s grace + 60 s = 645 s -> 11m. A StatefulSet has no progress deadline: this timeout is its only bound.
+    expect(sts.wait_for_rollout).toBe(true);
+    expect(sts.timeouts).toEqual({ create: "11m", update: "11m" });
+    expect(pod.termination_grace_period_seconds).toBe(60);
+  });
+
+  test("the claim does not wait to be bound: a WaitForFirstConsumer class binds it only once the pod is scheduled", () => {
+    expect(only(json, "kubernetes_persistent_volume_claim_v1").wait_until_bound).toBe(false);
+  });
+
   test("probes with pg_isready", () => {
     const cmd = ["pg_isready", "-h", "127.0.0.1", "-p", "5432", "-U", "kong", "-d", "kong"];
     expect(container.readiness_probe).toEqual({ exec: { command: cmd }, initial_delay_seconds: 5, period_seconds: 10, timeout_seconds: 5, failure_threshold: 3 });

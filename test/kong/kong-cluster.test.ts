@@ -99,12 +99,20 @@ describe("KongCluster defaults", () => {
   test("rolls out with maxUnavailable 0, waits for the rollout, spreads across nodes and zones", () => {
     expect(deployment.spec.strategy).toEqual({ type: "RollingUpdate", rolling_update: { max_surge: "25%", max_unavailable: "0" } });
     expect(deployment.wait_for_rollout).toBe(true);
-    expect(deployment.timeouts).toEqual({ create: "15m", update: "15m" });
     expect(pod.topology_spread_constraint.map((c: Json) => [c.topology_key, c.max_skew, c.when_unsatisfiable])).toEqual([
       ["kubernetes.io/hostname", 1, "ScheduleAnyway"],
       ["topology.kubernetes.io/zone", 1, "ScheduleAnyway"],
     ]);
     expect(pod.topology_spread_constraint[0].label_selector).toEqual([{ match_labels: cluster.proxySelectorLabels }]);
+  });
+
+  test("a progress deadline and Terraform timeouts derived from what a Kong pod allows itself", () => {
+    // one pod: 60 s scheduling + 180 s image pull + 600 s database wait (60 x (5 s sleep + 5 s pg_timeout))
+    //          + 35 s liveness allowance + 15 s readiness = 890 s; the deadline adds 60 s
+    expect(deployment.spec.progress_deadline_seconds).toBe(950);
+    // create: 950 + 60 s -> 17m; update: 2..5 pods at maxSurge 25% take at most 4 batches (4 pods, 1 at a time):
+    // 4 x 950 + 30 s grace + 60 s = 3890 s -> 65m
+    expect(deployment.timeouts).toEqual({ create: "17m", update: "65m" });
   });
 
   test("runs with the chart's restricted security context and no service-account token", () => {
@@ -217,7 +225,9 @@ describe("KongCluster defaults", () => {
         { name: "kong-proxy-tls", port: 443, target_port: "proxy-tls", protocol: "TCP" },
       ],
     });
+    // the proxy address output needs the address: Terraform waits up to 10 minutes (540 s + 60 s) for the cloud
     expect(proxySvc.wait_for_load_balancer).toBe(true);
+    expect(proxySvc.timeouts).toEqual({ create: "10m" });
     const adminSvc = byName(json, "kubernetes_service_v1", "kong-admin");
     expect(adminSvc.spec).toEqual({
       type: "ClusterIP",
@@ -333,10 +343,11 @@ describe("KongCluster migrations", () => {
     expect(finish.depends_on).toEqual([addressOf(json, "kubernetes_deployment_v1", deployment)]);
   });
 
-  test("Terraform waits for both Jobs, which retry 3 times within 20 minutes", () => {
+  test("Terraform waits for both Jobs, which retry 3 times within 20 minutes, and outlasts them", () => {
     for (const job of [up, finish]) {
       expect(job.wait_for_completion).toBe(true);
-      expect(job.timeouts).toEqual({ create: "25m", update: "25m" });
+      // 1200 s deadline (60 s scheduling + 180 s pull + 600 s database wait + 360 s migrations) + 30 s grace + 60 s
+      expect(job.timeouts).toEqual({ create: "22m", update: "22m" });
       expect(job.spec.backoff_limit).toBe(3);
       expect(job.spec.active_deadline_seconds).toBe(1200);
       expect(job.spec.ttl_seconds_after_finished).toBeUndefined();
@@ -390,6 +401,15 @@ describe("KongCluster options", () => {
     expect(only(json, "kubernetes_pod_disruption_budget_v1").spec.max_unavailable).toBe("1");
   });
 
+  test("the update timeout follows the scaling: one batch per pod that 25% surge rolls at a time", () => {
+    // the deadline covers one pod and does not change; the update covers every batch + 30 s grace + 60 s
+    const one = only(build({ scaling: Scaling.fixed(1) }).json, "kubernetes_deployment_v1");
+    expect(one.spec.progress_deadline_seconds).toBe(950);
+    expect(one.timeouts).toEqual({ create: "17m", update: "18m" }); // 950 + 90 = 1040 s
+    const three = only(build({ scaling: Scaling.fixed(3) }).json, "kubernetes_deployment_v1");
+    expect(three.timeouts).toEqual({ create: "17m", update: "49m" }); // 3 x 950 + 90 = 2940 s
+  });
+
   test("autoscaling bounds and target are configurable; maxReplicas defaults to at least minReplicas", () => {
     const hpa = only(build({ scaling: Scaling.cpu({ minReplicas: 3, maxReplicas: 10, targetPercent: 60 }) }).json, "kubernetes_horizontal_pod_autoscaler_v2");
     expect([hpa.spec.min_replicas, hpa.spec.max_replicas, hpa.spec.metric[0].resource.target.average_utilization]).toEqual([3, 10, 60]);
@@ -404,6 +424,7 @@ describe("KongCluster options", () => {
     expect(svc.spec.type).toBe("ClusterIP");
     expect(svc.spec.external_traffic_policy).toBeUndefined();
     expect(svc.wait_for_load_balancer).toBeUndefined();
+    expect(svc.timeouts).toBeUndefined();
     expect(Object.values(json.output)).toContainEqual(
       expect.objectContaining({ value: `\${${addressOf(json, "kubernetes_service_v1", svc)}.spec[0].cluster_ip}` }),
     );
