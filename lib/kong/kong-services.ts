@@ -1,6 +1,7 @@
 import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
 import { Fn, TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
+import { prometheusScrapeAnnotations } from "../kubernetes/prometheus";
 import { loadBalancerWait } from "../kubernetes/load-balancer";
 import { AdminEndpoint } from "./admin-endpoint";
 import { KONG_PORTS } from "./kong-pod";
@@ -66,8 +67,10 @@ export function addKongServices(scope: Construct, o: KongServicesOptions): KongS
     },
     ...loadBalancerWait(admin.isLoadBalancer),
   });
+  // Prometheus finds the status port (GET /metrics) through the Service, not the pods: annotating both would make a
+  // Prometheus that reads both scrape Kong twice, and pod annotations would restart Kong to change.
   const statusService = new ServiceV1(scope, "StatusService", {
-    metadata: metadata("status"),
+    metadata: metadata("status", prometheusScrapeAnnotations(KONG_PORTS.status)),
     spec: {
       type: "ClusterIP",
       selector: o.selector,

@@ -4,7 +4,8 @@ import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
 import { HorizontalPodAutoscalerV2 } from "@cdktf/provider-kubernetes/lib/horizontal-pod-autoscaler-v2";
 import { PodDisruptionBudgetV1 } from "@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1";
 import { loadBalancerWait } from "../kubernetes/load-balancer";
-import { readySeconds, rolloutBudget, RolloutBudget, RolloutStrategy, startupSeconds } from "../kubernetes/rollout-budget";
+import { Rollout } from "../kubernetes/rollout";
+import { readySeconds, rolloutBudget, RolloutBudget, startupSeconds } from "../kubernetes/rollout-budget";
 import { Scaling } from "../kubernetes/scaling";
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "../kubernetes/security-context";
 import { Vip } from "../kubernetes/vip";
@@ -34,6 +35,10 @@ export interface ModelWorkloadProps {
   readonly podAnnotations: Record<string, string>;
   /** The TLS Secret of a server that terminates TLS: mounted at `/etc/model-tls/`, probes over HTTPS. @default none */
   readonly serverTlsSecret?: string;
+  /** How new pods replace old ones (`spec.strategy`). */
+  readonly rollout: Rollout;
+  /** A port of its own for the model's metrics (container port `metrics`). @default none */
+  readonly metricsPort?: number;
 }
 
 /** Where a model server that terminates TLS finds its certificate and key (`tls.crt`, `tls.key`). */
@@ -45,22 +50,20 @@ const READINESS_TIMING = { periodSeconds: PROBE_PERIOD_SECONDS, timeoutSeconds: 
 const TERMINATION_GRACE_SECONDS = 30;
 const TMP_VOLUME = "tmp";
 const TLS_VOLUME = "server-tls";
-/** Zero downtime: a new pod must be ready before an old one goes. */
-const MODEL_STRATEGY: RolloutStrategy = { type: "RollingUpdate", rollingUpdate: { maxSurge: "1", maxUnavailable: "0" } };
 
 /**
  * How long a model's rollout may take (`rolloutBudget`): its image-pull allowance, its whole load time (the startup
  * probe's failures x period, so a `startupTimeoutSeconds` can never exceed the deadline made from it), the readiness
- * probe, for every replica count the scaling allows, one new pod at a time.
+ * probe, for every replica count the scaling allows, in the batches its rollout takes.
  */
-export function modelRolloutBudget(p: Pick<ModelWorkloadProps, "imagePullSeconds" | "probes" | "scaling">): RolloutBudget {
+export function modelRolloutBudget(p: Pick<ModelWorkloadProps, "imagePullSeconds" | "probes" | "scaling" | "rollout">): RolloutBudget {
   return rolloutBudget({
     imagePullSeconds: p.imagePullSeconds,
     startupSeconds: startupSeconds(startupTiming(p.probes.startupTimeoutSeconds)),
     readySeconds: readySeconds(READINESS_TIMING),
     minReplicas: p.scaling.minReplicas,
     maxReplicas: p.scaling.maxReplicas,
-    strategy: MODEL_STRATEGY,
+    strategy: p.rollout.strategy,
     terminationGracePeriodSeconds: TERMINATION_GRACE_SECONDS,
   });
 }
@@ -92,7 +95,8 @@ export class ModelWorkload extends Construct {
         replicas,
         revisionHistoryLimit: 5,
         selector: { matchLabels: p.selector },
-        strategy: { ...MODEL_STRATEGY },
+        // Rollout.surge() (a new pod ready before an old one goes), or Rollout.replace() for GPU models (no spare GPU needed).
+        strategy: p.rollout.strategy,
         progressDeadlineSeconds: this.rolloutBudget.progressDeadlineSeconds,
         template: {
           metadata: { labels: p.labels, annotations: sortedOrUndefined(p.podAnnotations) },
@@ -148,7 +152,10 @@ export class ModelWorkload extends Construct {
       name: "model",
       image: p.image,
       imagePullPolicy: "IfNotPresent",
-      port: [{ name: portName, containerPort: p.port, protocol: "TCP" }],
+      port: [
+        { name: portName, containerPort: p.port, protocol: "TCP" },
+        ...(p.metricsPort === undefined ? [] : [{ name: "metrics", containerPort: p.metricsPort, protocol: "TCP" }]),
+      ],
       env: Object.keys(p.env)
         .sort()
         .map((name) => ({ name, value: p.env[name] })),

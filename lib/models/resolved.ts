@@ -1,8 +1,9 @@
 import type { PluginPolicy } from "../gateway/plugins/plugin";
+import { Rollout } from "../kubernetes/rollout";
 import { DEFAULT_IMAGE_PULL_SECONDS, GPU_IMAGE_PULL_SECONDS } from "../kubernetes/rollout-budget";
 import { Scaling } from "../kubernetes/scaling";
 import { Vip } from "../kubernetes/vip";
-import type { HttpsRedirectStatusCode, ModelProtocol, ModelPublicAccess, ModelRateLimit, ModelResources } from "./props";
+import type { HttpsRedirectStatusCode, ModelMetricsScraper, ModelProtocol, ModelPublicAccess, ModelRateLimit, ModelResources } from "./props";
 
 /** The CPU use (percent of the request) a model's autoscaler aims for unless told otherwise. */
 export const MODEL_CPU_TARGET_PERCENT = 70;
@@ -13,6 +14,9 @@ export const MODEL_DEFAULTS = {
   protocol: "http" as ModelProtocol,
   scaling: Scaling.cpu({ minReplicas: 2, maxReplicas: 5, targetPercent: MODEL_CPU_TARGET_PERCENT }),
   canaryScaling: Scaling.fixed(1),
+  rollout: Rollout.surge(),
+  gpuRollout: Rollout.replace(),
+  metricsPath: "/metrics",
   cpu: "500m",
   memory: "1Gi",
   readinessPath: "/ready",
@@ -35,6 +39,13 @@ export interface ResolvedCanary {
   readonly image: string;
   readonly weightPercent: number;
   readonly scaling: Scaling;
+}
+
+/** Metrics after validation: the port and path to scrape, and who may (none: any pod, on a port of its own). */
+export interface ResolvedModelMetrics {
+  readonly port: number;
+  readonly path: string;
+  readonly scrapers?: ModelMetricsScraper[];
 }
 
 /** A route after validation: its name, its Kong name and what it matches. */
@@ -82,4 +93,6 @@ export interface ResolvedModel {
   readonly httpsRedirectStatusCode: HttpsRedirectStatusCode;
   /** The model server's own TLS, when it terminates TLS. */
   readonly serverTls?: { readonly secretName: string; readonly verify: boolean };
+  readonly rollout: Rollout;
+  readonly metrics?: ResolvedModelMetrics;
 }

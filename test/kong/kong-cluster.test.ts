@@ -193,6 +193,9 @@ describe("KongCluster defaults", () => {
       KONG_PROXY_ACCESS_LOG: "/dev/stdout",
       KONG_PROXY_ERROR_LOG: "/dev/stderr",
       KONG_PROXY_LISTEN: "0.0.0.0:8000, [::]:8000, 0.0.0.0:8443 http2 ssl, [::]:8443 http2 ssl",
+      KONG_PROXY_STREAM_ACCESS_LOG: "/dev/stdout basic",
+      KONG_PROXY_STREAM_ERROR_LOG: "/dev/stderr",
+      KONG_ROUTER_FLAVOR: "traditional_compatible",
       KONG_STATUS_ACCESS_LOG: "off",
       KONG_STATUS_ERROR_LOG: "/dev/stderr",
       KONG_STATUS_LISTEN: "0.0.0.0:8100, [::]:8100",
@@ -243,6 +246,17 @@ describe("KongCluster defaults", () => {
       selector: cluster.proxySelectorLabels,
       port: [{ name: "kong-status", port: 8100, target_port: "status", protocol: "TCP" }],
     });
+  });
+
+  test("Prometheus discovers /metrics on the status Service's port 8100 by annotations; pods and other Services carry none", () => {
+    expect(byName(json, "kubernetes_service_v1", "kong-status").metadata.annotations).toEqual({
+      "prometheus.io/scrape": "true",
+      "prometheus.io/port": "8100",
+      "prometheus.io/path": "/metrics",
+    });
+    expect(byName(json, "kubernetes_service_v1", "kong-proxy").metadata.annotations).toBeUndefined();
+    expect(byName(json, "kubernetes_service_v1", "kong-admin").metadata.annotations).toBeUndefined();
+    expect(deployment.spec.template.metadata.annotations).toBeUndefined();
   });
 
   test("autoscales 2..5 replicas at 80% CPU (autoscaling/v2) and leaves the replica count to the autoscaler", () => {
@@ -634,9 +648,10 @@ describe("secret flow", () => {
     const passwordRefs = strings(json).filter(([, s]) => s.includes("random_password."));
     expect(passwordRefs.map(([p]) => p.join("."))).toEqual(["resource.kubernetes_secret_v1.db_Secret_C9537D18.data.password"]);
     expect(passwordRefs[0][1]).toBe("${random_password.db_Password_672233AD.result}");
-    // every *PASSWORD* environment variable (Kong, init containers, Jobs, PostgreSQL) comes from the Secret
+    // every *PASSWORD* environment variable (Kong, init containers, Jobs, PostgreSQL, its backups) comes from the Secret
     const envVars = strings(json).filter(([p, s]) => p[p.length - 1] === "name" && p.includes("env") && /PASSWORD/.test(s));
-    expect(envVars).toHaveLength(5); // KONG_PG_PASSWORD of proxy, wait-for-db and both Jobs; POSTGRES_PASSWORD
+    // KONG_PG_PASSWORD of proxy, wait-for-db and both Jobs; POSTGRES_PASSWORD; PGPASSWORD of the backup and restore CronJobs
+    expect(envVars).toHaveLength(7);
     for (const [p] of envVars) {
       const entry = p.slice(0, -1).reduce((node: any, k) => node[k], json);
       expect(entry.value).toBeUndefined();

@@ -1,4 +1,5 @@
 import { TerraformStack, Testing } from "cdktf";
+import { Rollout } from "../../lib/kubernetes/rollout";
 import { Scaling } from "../../lib/kubernetes/scaling";
 import { Vip } from "../../lib/kubernetes/vip";
 import { ModelWorkload, ModelWorkloadProps } from "../../lib/models/model-workload";
@@ -23,6 +24,7 @@ const base: ModelWorkloadProps = {
   secrets: ["ocr-secrets"],
   runAsUser: 2000,
   podAnnotations: {},
+  rollout: Rollout.surge(),
 };
 
 function synth(props: Partial<ModelWorkloadProps> = {}) {
