@@ -8,9 +8,12 @@
  * public API (compact, dedupe, optionsOf, stableJson, the plugin tables, the policy base classes).
  */
 const EXPORTS = [
+  "AdminApiRoute",
   "AdminCredentials",
   "AdminEndpoint",
   "AiPlatform",
+  "CaCertificate",
+  "CertificateReload",
   "DEFAULT_KONG_IMAGE",
   "DEFAULT_POSTGRES_IMAGE",
   "DefaultDenyIngress",
@@ -33,6 +36,7 @@ const EXPORTS = [
   "Plugin",
   "PostgresBackup",
   "ProxyEndpoint",
+  "ProxyTls",
   "Rollout",
   "Scaling",
   "StateBackend",
