@@ -21,6 +21,7 @@ export type { ReplaceRolloutOptions, RolloutStrategy, SurgeRolloutOptions } from
 export { Vip } from "./kubernetes/vip";
 export type { ClusterIpVipOptions, LoadBalancerVipOptions } from "./kubernetes/vip";
 export type { SecretKeyRef } from "./kubernetes/secret-ref";
+export { CaCertificate } from "./kubernetes/ca-certificate";
 export { DefaultDenyIngress } from "./kubernetes/default-deny";
 export type { DefaultDenyIngressProps } from "./kubernetes/default-deny";
 
@@ -29,7 +30,9 @@ export type { KongClusterProps } from "./kong/kong-cluster";
 export { ProxyEndpoint } from "./kong/proxy-endpoint";
 export type { ProxyPorts, LoadBalancerProxyOptions, NodePortProxyOptions } from "./kong/proxy-endpoint";
 export { AdminEndpoint } from "./kong/admin-endpoint";
-export type { ClusterIpAdminOptions, LoadBalancerAdminOptions } from "./kong/admin-endpoint";
+export type { ClusterIpAdminOptions, LoadBalancerAdminOptions, ProxyRouteAdminOptions, AdminProxyRoute } from "./kong/admin-endpoint";
+export { ProxyTls, CertificateReload } from "./kong/proxy-tls";
+export type { ProxyTlsSecretOptions, ManualReloadOptions } from "./kong/proxy-tls";
 export type { AdminPeer } from "./kong/admin-access";
 
 export * from "./gateway";

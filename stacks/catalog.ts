@@ -65,7 +65,11 @@ export function addDefaultConsumers(platform: AiPlatform): void {
  * (consumers stay with the platform: the team grants access by group).
  */
 export function addDefaultTeams(platform: AiPlatform): void {
-  platform.addTeam("vision", { quota: { gpus: 2, cpu: "16", memory: "64Gi" } });
+  platform.addTeam("vision", {
+    quota: { gpus: 2, cpu: "16", memory: "64Gi" },
+    // where the Admin API takes a key (prod: AdminEndpoint.throughProxy), the team's pipeline reads it from Vault
+    adminCredentials: platform.adminApiRoute ? { kind: "apiKey", source: "vault:secret/kong/teams/vision" } : undefined,
+  });
   platform.addConsumer("gallery-app", {
     username: "gallery-app",
     aclGroups: ["vision"],

@@ -8,10 +8,13 @@
  * public API (compact, dedupe, optionsOf, stableJson, the plugin tables, the policy base classes).
  */
 const EXPORTS = [
+  "AdminApiRoute",
   "AdminCredentials",
   "AdminEndpoint",
   "AiPlatform",
   "Authentication",
+  "CaCertificate",
+  "CertificateReload",
   "DEFAULT_KONG_IMAGE",
   "DEFAULT_POSTGRES_IMAGE",
   "DEFAULT_REDIS_IMAGE",
@@ -38,6 +41,7 @@ const EXPORTS = [
   "Plugin",
   "PostgresBackup",
   "ProxyEndpoint",
+  "ProxyTls",
   "RateLimitCounters",
   "Rollout",
   "Scaling",

@@ -1,24 +1,27 @@
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
-import { Aspects, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
+import { Aspects, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { StateBackend } from "../app/state-backend";
 import { bool, dns1123Label, factoryMadeProp, integerIn, isToken, plainObject, required } from "../core/checks";
 import { Problems } from "../core/errors";
 import { IKongDatabase } from "../database/kong-database";
 import { GatewayConsumer, GatewayConsumerProps } from "../gateway/consumer";
+import { AdminApiRoute } from "../gateway/admin-api-route";
 import { KongGateway } from "../gateway/gateway";
 import { Authentication } from "../gateway/authentication";
-import { Plugin } from "../gateway/plugins/plugin";
 import { RateLimitCounters } from "../gateway/plugins/rate-limit-counters";
 import { KongCluster, KongClusterProps } from "../kong/kong-cluster";
 import { DefaultDenyIngress } from "../kubernetes/default-deny";
 import { Scaling } from "../kubernetes/scaling";
 import { ProxyEndpoint } from "../kong/proxy-endpoint";
 import { DetectionService, DetectionServiceProps } from "../models/detection-service";
+import type { HttpsRedirectStatusCode } from "../models/props";
 import { MODEL_CPU_TARGET_PERCENT } from "../models/resolved";
 import { NamespaceOrder } from "../policy/namespace-order";
+import { checkClientTransport, ClientTransport, clientTransport } from "./client-transport";
 import { kubernetesProvider } from "./kubernetes-provider";
 import { PlatformDatabase } from "./platform-database";
+import { platformGateway } from "./platform-gateway";
 import { PlatformTeam, PlatformTeamProps } from "./team";
 import { InClusterRedis } from "../redis/in-cluster-redis";
 import type { IKongRedis } from "../redis/kong-redis";
@@ -111,6 +114,20 @@ export interface AiPlatformProps {
    * @default none: models count in Kong's PostgreSQL (`RateLimitCounters.cluster()`), still about N across all pods
    */
   readonly redis?: PlatformRedis;
+  /**
+   * Let the models' routes accept plain HTTP as well as HTTPS: the explicit choice of an environment without a
+   * certificate (development), where API keys then cross the network in clear text. Without it the platform needs
+   * `kong.tls`, and every model route accepts HTTPS only.
+   * @default false: HTTPS only, which needs kong.tls
+   */
+  readonly plainHttp?: boolean;
+  /**
+   * What an HTTPS-only route answers plain HTTP with: 426 (Upgrade Required: the client retries over HTTPS itself),
+   * or a redirect (308 / 307 keep a POST a POST; 301 / 302 turn it into a GET). A model's own
+   * `httpsRedirectStatusCode` wins. Not with `plainHttp`.
+   * @default 426
+   */
+  readonly httpsRedirectStatusCode?: HttpsRedirectStatusCode;
 }
 
 const PLATFORM_LABELS = {
@@ -156,8 +173,15 @@ export class AiPlatform extends Construct {
   public readonly gateway: KongGateway;
   /** The default-deny ingress policies, one per namespace of Kong and the models (none with `defaultDenyIngress: false`). */
   public readonly defaultDeny: DefaultDenyIngress[];
-  /** The command that makes the gateway stack's default `kong_admin_url` work, e.g. `kubectl -n kong port-forward svc/kong-admin 8001`. */
+  /**
+   * The command that reaches the Admin API from a workstation, e.g. `kubectl -n kong port-forward svc/kong-admin 8001`:
+   * the default `kong_admin_url` without `AdminEndpoint.throughProxy`, the first apply (and break-glass) with it.
+   */
   public readonly adminPortForward: string;
+  /** The Admin API's route on the proxy (key-auth, ACL, ip-restriction), with `kong.admin: AdminEndpoint.throughProxy(...)`. */
+  public readonly adminApiRoute?: AdminApiRoute;
+  /** What the models' routes accept from clients: https only (with kong.tls, unless plainHttp) or http and https. */
+  public readonly clientTransport: ClientTransport;
   public readonly models = new Map<string, DetectionService>();
   public readonly consumers = new Map<string, GatewayConsumer>();
   /** How models authenticate unless they say otherwise (or are public). */
@@ -208,7 +232,7 @@ export class AiPlatform extends Construct {
     this.redis = p.redis?._bind(this.platformStack, "redis", kongNamespace);
     this.rateLimitCounters = this.redis ? RateLimitCounters.redis(this.redis) : RateLimitCounters.cluster();
 
-    this.kong = new KongCluster(this.platformStack, "kong", { ...withRedisSettings(kong, this.redis), namespace: kongNamespace, database: this.database });
+    this.kong = new KongCluster(this.platformStack, "kong", { ...withRedisSettings(kong, this.redis, this.database.sslVerify), namespace: kongNamespace, database: this.database });
     if (this.redis instanceof InClusterRedis) this.redis.allowFrom(this.kong);
 
     // ---- Kong configuration ----
@@ -216,15 +240,11 @@ export class AiPlatform extends Construct {
     backend.applyTo(this.gatewayStack);
     this.gatewayStack.addDependency(this.platformStack);
     kubernetesProvider(this.gatewayStack);
-    this.adminPortForward = `kubectl -n ${kongNamespace} port-forward svc/${this.kong.name}-admin 8001`;
-    const adminUrl = new TerraformVariable(this.gatewayStack, "kong_admin_url", {
-      type: "string",
-      default: "http://localhost:8001",
-      description: `Kong Admin API URL as seen from where Terraform runs: \`${this.adminPortForward}\` makes the default work; in-cluster runners use the ${this.stackPrefix}-platform stack's kong admin URL output`,
-    });
-    this.gateway = new KongGateway(this.gatewayStack, "gateway", { adminUrl: adminUrl.stringValue });
-    this.gateway.addPlugin(Plugin.prometheus({ statusCodeMetrics: true, latencyMetrics: true, bandwidthMetrics: true, upstreamHealthMetrics: true }));
-    this.gateway.addPlugin(Plugin.correlationId({ headerName: "X-Request-ID", generator: "uuid", echoDownstream: true }));
+    const gateway = platformGateway(this.gatewayStack, this.kong, kongNamespace, this.stackPrefix);
+    this.gateway = gateway.gateway;
+    this.adminPortForward = gateway.adminPortForward;
+    this.adminApiRoute = gateway.adminApiRoute;
+    this.clientTransport = clientTransport(this.kong, p);
   }
 
   /** Adds a model: its workload in the platform stack, its Kong service, routes and policies in the gateway stack. */
@@ -233,7 +253,13 @@ export class AiPlatform extends Construct {
     // a missing definition goes through as is, so DetectionService reports it with its path
     const defaults = { counters: this.rateLimitCounters, authentication: this.authentication };
     const props: DetectionServiceProps = valid
-      ? { ...withPlatformPolicies(withPlatformScaling(model, this.modelScale), defaults), namespace: this.namespaces.models, gateway: this.gateway, kong: this.kong }
+      ? {
+          ...this.clientTransport.modelDefaults(model.protocol),
+          ...withPlatformPolicies(withPlatformScaling(model, this.modelScale), defaults),
+          namespace: this.namespaces.models,
+          gateway: this.gateway,
+          kong: this.kong,
+        }
       : (model as unknown as DetectionServiceProps);
     const service = new DetectionService(this.platformStack, id, props);
     this.models.set(service.name, service);
@@ -279,7 +305,7 @@ export class AiPlatform extends Construct {
 /** The props, checked before anything is built from them (stack names, namespaces). */
 function checkProps(scope: Construct, id: string, props: AiPlatformProps): AiPlatformProps {
   const v = new Problems(scope);
-  if (!plainObject(v, "props", props ?? null, "must be an object { environment, stackPrefix?, namespaces?, database?, kong?, modelScale?, backend?, redis?, authentication? }")) v.throwIfAny();
+  if (!plainObject(v, "props", props ?? null, "must be an object { environment, stackPrefix?, namespaces?, database?, kong?, modelScale?, backend?, plainHttp?, httpsRedirectStatusCode?, redis?, authentication? }")) v.throwIfAny();
   if (required(v, "environment", props.environment, 'is required: the environment\'s name, e.g. "dev", ends both stack names')) {
     literalLabel(v, "environment", props.environment, 30);
   }
@@ -301,7 +327,7 @@ function checkProps(scope: Construct, id: string, props: AiPlatformProps): AiPla
   if (props.database !== undefined && !(props.database instanceof PlatformDatabase)) {
     v.add("database", props.database, "must be made with PlatformDatabase.inCluster(), PlatformDatabase.existing() or PlatformDatabase.fromAttributes()");
   }
-  if (plainObject(v, "kong", props.kong, "must be an object { proxy, image?, scaling?, resources?, workerProcesses?, admin?, env?, envFromSecrets?, name? }")) {
+  if (plainObject(v, "kong", props.kong, "must be an object { proxy, tls?, image?, scaling?, resources?, workerProcesses?, admin?, upstreamCaCertificate?, env?, envFromSecrets?, name? }")) {
     checkKong(v, props.kong ?? {});
   }
   const scale = props.modelScale;
@@ -312,6 +338,7 @@ function checkProps(scope: Construct, id: string, props: AiPlatformProps): AiPla
       v.add("modelScale.maxReplicas", scale.maxReplicas, `must be >= modelScale.minReplicas (${scale.minReplicas})`);
     }
   }
+  checkClientTransport(v, props);
   checkRedisChoice(v, props.redis, props.kong);
   factoryMadeProp(v, "authentication", props.authentication, Authentication.keyAuth(), "Authentication.keyAuth(), Authentication.jwt(), Authentication.anyOf(...) or Authentication.allOf(...)");
   if (props.backend !== undefined && !(props.backend instanceof StateBackend)) {

@@ -36,15 +36,20 @@ export function withPlatformPolicies<M extends ModelPolicyProps>(model: M, defau
   return out;
 }
 
+/** Kong's trust store: one setting for every TLS client of Kong (PostgreSQL, Redis), which the database may set. */
+const TRUST_STORE = "KONG_LUA_SSL_TRUSTED_CERTIFICATE";
+
 /**
  * Kong's props with what the Redis needs merged in: the password variable read from its Secret, and plain settings
- * (a trust store for TLS) unless the user's `env` sets them already.
+ * unless the user's `env` sets them already. Kong's trust store is left alone when the database verifies its server
+ * (`sslVerify`): KongCluster then trusts the system roots already (plus the database's CA), which verify Redis too.
  */
-export function withRedisSettings<K extends Pick<KongClusterProps, "env" | "envFromSecrets">>(kong: K, redis: IKongRedis | undefined): K {
+export function withRedisSettings<K extends Pick<KongClusterProps, "env" | "envFromSecrets">>(kong: K, redis: IKongRedis | undefined, databaseVerifies: boolean): K {
   if (redis === undefined) return kong;
+  const env = Object.fromEntries(Object.entries(redis.kongEnv).filter(([key]) => !(databaseVerifies && key === TRUST_STORE)));
   return {
     ...kong,
-    env: { ...redis.kongEnv, ...(kong.env ?? {}) },
+    env: { ...env, ...(kong.env ?? {}) },
     envFromSecrets: { ...(kong.envFromSecrets ?? {}), ...redis.kongEnvFromSecrets },
   };
 }

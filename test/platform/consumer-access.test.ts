@@ -2,7 +2,7 @@ import { Testing } from "cdktf";
 import { AiPlatform, AiPlatformProps, Authentication, Plugin, ProxyEndpoint } from "../../lib";
 import { resources, synth, synthProblems } from "../helpers";
 
-const MINIMAL: AiPlatformProps = { environment: "dev", kong: { proxy: ProxyEndpoint.clusterIp() } };
+const MINIMAL: AiPlatformProps = { environment: "dev", plainHttp: true, kong: { proxy: ProxyEndpoint.clusterIp() } };
 const KEY = Authentication.keyAuth();
 const JWT = Authentication.jwt();
 const OPEN = { reason: "An open demo of the model for the research preview" };

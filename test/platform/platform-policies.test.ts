@@ -1,6 +1,6 @@
 import { RateLimitCounters } from "../../lib/gateway/plugins/rate-limit-counters";
 import type { ModelRateLimit } from "../../lib/models/props";
-import { withPlatformPolicies } from "../../lib/platform/platform-policies";
+import { withPlatformPolicies, withRedisSettings } from "../../lib/platform/platform-policies";
 
 describe("withPlatformPolicies", () => {
   const defaults = { counters: RateLimitCounters.cluster() };
@@ -19,5 +19,23 @@ describe("withPlatformPolicies", () => {
     expect(withPlatformPolicies(local, defaults)).toBe(local);
     expect(withPlatformPolicies({ rateLimit: false as const }, defaults).rateLimit).toBe(false);
     expect(withPlatformPolicies({ rateLimit: null as never }, defaults).rateLimit).toBeNull();
+  });
+});
+
+describe("withRedisSettings", () => {
+  const redis = {
+    connection: { host: "redis.internal" },
+    kongEnvFromSecrets: { KONG_RATE_LIMITING_REDIS_PASSWORD: { name: "kong-redis", key: "password" } },
+    kongEnv: { KONG_LUA_SSL_TRUSTED_CERTIFICATE: "system" },
+  };
+
+  test("Kong reads the password from its Secret and trusts the system roots to verify Redis", () => {
+    expect(withRedisSettings({}, redis, false)).toEqual({ env: redis.kongEnv, envFromSecrets: redis.kongEnvFromSecrets });
+  });
+
+  test("the user's own trust store wins, and a database that verifies its server keeps Kong's (system roots, plus its CA)", () => {
+    expect(withRedisSettings({ env: { KONG_LUA_SSL_TRUSTED_CERTIFICATE: "/ca.pem" } }, redis, false).env).toEqual({ KONG_LUA_SSL_TRUSTED_CERTIFICATE: "/ca.pem" });
+    const kong: { env?: Record<string, string> } = {};
+    expect(withRedisSettings(kong, redis, true).env).toEqual({});
   });
 });

@@ -4,7 +4,7 @@ import { byName, expectValidationError, Json, resources, synth } from "../helper
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped */
 
-const MINIMAL: AiPlatformProps = { environment: "dev", kong: { proxy: ProxyEndpoint.clusterIp() } };
+const MINIMAL: AiPlatformProps = { environment: "dev", plainHttp: true, kong: { proxy: ProxyEndpoint.clusterIp() } };
 
 function platform(props: Partial<AiPlatformProps> = {}) {
   const p = new AiPlatform(Testing.app(), "acme", { ...MINIMAL, ...props });
