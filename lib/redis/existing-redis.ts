@@ -26,7 +26,8 @@ export interface ExistingRedisProps {
   readonly ssl?: boolean;
   /**
    * Verify the server's certificate (with `ssl`) against Kong's trust store: Kong's pods get
-   * `KONG_LUA_SSL_TRUSTED_CERTIFICATE=system` (the image's CA bundle). @default false
+   * `KONG_LUA_SSL_TRUSTED_CERTIFICATE=system` (the image's CA bundle), unless Kong's database verification already
+   * sets it (it then holds the system roots too). @default false
    */
   readonly sslVerify?: boolean;
   /** Server name (SNI) to send and verify with TLS. @default none: the host */

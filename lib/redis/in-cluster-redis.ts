@@ -14,6 +14,7 @@ import type { RedisOptions } from "../gateway/plugins/redis";
 import { ContainerResources, renderResources, resolveResources, ResolvedResources } from "../kubernetes/container-resources";
 import { dns1123Label } from "../kubernetes/names";
 import { parseQuantity } from "../kubernetes/quantities";
+import { DEFAULT_IMAGE_PULL_SECONDS, readySeconds, rolloutBudget, startupSeconds } from "../kubernetes/rollout-budget";
 import { SecretKeyRef } from "../kubernetes/secret-ref";
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "../kubernetes/security-context";
 import { checkKongPeer, IKongProxyPeer } from "../models/model-isolation";
@@ -31,6 +32,8 @@ export const DEFAULT_REDIS_RESOURCES: ResolvedResources = {
 /** uid/gid of the `redis` user in the official Debian-based image. */
 const REDIS_UID = 999;
 const REDIS_PORT = 6379;
+/** Redis stops at once on SIGTERM (nothing to persist). */
+const TERMINATION_GRACE_SECONDS = 30;
 
 export interface InClusterRedisProps {
   /** Namespace of the Deployment, Service, Secret and NetworkPolicy: Kong's, so Kong's pods can read the password Secret. */
@@ -135,22 +138,39 @@ export class InClusterRedis extends Construct implements IKongRedis {
     return [{ from, ports: [{ port: String(REDIS_PORT), protocol: "TCP" }] }];
   }
 
-  /** One pod, no persistence, the password from the Secret, memory kept below the limit. Id `Resource`. */
+  /**
+   * One pod, no persistence, the password from the Secret, memory kept below the limit. Id `Resource`. Its progress
+   * deadline and Terraform waits come from `rolloutBudget`: scheduling 60 + pull 180 + start 70 + ready 10 = 320 s,
+   * + 60 s = a 380 s deadline; create and update (Recreate: one step) 380 + 60 (+ 30 s grace) -> 8m / 8m.
+   */
   private addDeployment(labels: Record<string, string>, resources: ResolvedResources, passwordRef: SecretKeyRef): DeploymentV1 {
     const limitBytes = parseQuantity(resources.limits.memory) ?? 256 * 2 ** 20;
     const args = ["--requirepass", "$(REDIS_PASSWORD)", "--save", "", "--appendonly", "no", "--maxmemory", String(Math.floor(limitBytes * 0.75)), "--maxmemory-policy", "volatile-ttl"];
     const probe = { tcpSocket: [{ port: "redis" }], periodSeconds: 10, timeoutSeconds: 3 };
+    const readiness = { ...probe, failureThreshold: 3 };
+    const liveness = { ...probe, initialDelaySeconds: 10, failureThreshold: 6 };
+    const budget = rolloutBudget({
+      imagePullSeconds: DEFAULT_IMAGE_PULL_SECONDS,
+      startupSeconds: startupSeconds(liveness),
+      readySeconds: readySeconds(readiness),
+      minReplicas: 1,
+      maxReplicas: 1,
+      strategy: { type: "Recreate" },
+      terminationGracePeriodSeconds: TERMINATION_GRACE_SECONDS,
+    });
     return new DeploymentV1(this, "Resource", {
       metadata: { name: this.name, namespace: this.namespace, labels },
       spec: {
         replicas: "1",
         selector: { matchLabels: this.podSelectorLabels },
         strategy: { type: "Recreate" },
+        progressDeadlineSeconds: budget.progressDeadlineSeconds,
         template: {
           metadata: { labels },
           spec: {
             automountServiceAccountToken: false,
             enableServiceLinks: false,
+            terminationGracePeriodSeconds: TERMINATION_GRACE_SECONDS,
             securityContext: restrictedPodSecurityContext({ runAsUser: REDIS_UID }),
             container: [
               {
@@ -159,8 +179,8 @@ export class InClusterRedis extends Construct implements IKongRedis {
                 args,
                 port: [{ name: "redis", containerPort: REDIS_PORT, protocol: "TCP" }],
                 env: [{ name: "REDIS_PASSWORD", valueFrom: { secretKeyRef: { name: passwordRef.name, key: passwordRef.key } } }],
-                readinessProbe: { ...probe, failureThreshold: 3 },
-                livenessProbe: { ...probe, initialDelaySeconds: 10, failureThreshold: 6 },
+                readinessProbe: readiness,
+                livenessProbe: liveness,
                 resources: renderResources(resources),
                 securityContext: restrictedContainerSecurityContext({ runAsUser: REDIS_UID }),
                 volumeMount: [{ name: "data", mountPath: "/data" }],
@@ -171,6 +191,7 @@ export class InClusterRedis extends Construct implements IKongRedis {
         },
       },
       waitForRollout: true,
+      timeouts: { ...budget.timeouts },
     });
   }
 }

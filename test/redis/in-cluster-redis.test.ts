@@ -78,3 +78,13 @@ describe("InClusterRedis", () => {
     expectValidationError(() => r.allowFrom({ namespace: "kong", proxySelectorLabels: {} }), "[test/redis] allowFrom.proxySelectorLabels ({}) must name at least one label: an empty selector matches every pod");
   });
 });
+
+describe("InClusterRedis waits", () => {
+  test("a progress deadline and Terraform timeouts from its own budget (rolloutBudget)", () => {
+    const { stack } = redisStack();
+    const deployment = only(synth(stack), "kubernetes_deployment_v1");
+    expect(deployment.spec.progress_deadline_seconds).toBe(380);
+    expect(deployment.timeouts).toEqual({ create: "8m", update: "8m" });
+    expect(deployment.spec.strategy).toEqual({ type: "Recreate" });
+  });
+});
