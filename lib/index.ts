@@ -21,6 +21,7 @@ export type { ReplaceRolloutOptions, RolloutStrategy, SurgeRolloutOptions } from
 export { Vip } from "./kubernetes/vip";
 export type { ClusterIpVipOptions, LoadBalancerVipOptions } from "./kubernetes/vip";
 export type { SecretKeyRef } from "./kubernetes/secret-ref";
+export { CaCertificate } from "./kubernetes/ca-certificate";
 export { DefaultDenyIngress } from "./kubernetes/default-deny";
 export type { DefaultDenyIngressProps } from "./kubernetes/default-deny";
 
@@ -29,7 +30,9 @@ export type { KongClusterProps } from "./kong/kong-cluster";
 export { ProxyEndpoint } from "./kong/proxy-endpoint";
 export type { ProxyPorts, LoadBalancerProxyOptions, NodePortProxyOptions } from "./kong/proxy-endpoint";
 export { AdminEndpoint } from "./kong/admin-endpoint";
-export type { ClusterIpAdminOptions, LoadBalancerAdminOptions } from "./kong/admin-endpoint";
+export type { ClusterIpAdminOptions, LoadBalancerAdminOptions, ProxyRouteAdminOptions, AdminProxyRoute } from "./kong/admin-endpoint";
+export { ProxyTls, CertificateReload } from "./kong/proxy-tls";
+export type { ProxyTlsSecretOptions, ManualReloadOptions } from "./kong/proxy-tls";
 export type { AdminPeer } from "./kong/admin-access";
 
 export * from "./gateway";
@@ -43,6 +46,12 @@ export { ModelIsolation } from "./models/model-isolation";
 export type { ModelIsolationProps, IKongProxyPeer } from "./models/model-isolation";
 export { KongProxyPeer } from "./models/kong-proxy-peer";
 export type { KongProxyPeerAttributes } from "./models/kong-proxy-peer";
+
+export { InClusterRedis, DEFAULT_REDIS_IMAGE } from "./redis/in-cluster-redis";
+export type { InClusterRedisProps } from "./redis/in-cluster-redis";
+export { ExistingRedis } from "./redis/existing-redis";
+export type { ExistingRedisProps } from "./redis/existing-redis";
+export type { IKongRedis } from "./redis/kong-redis";
 
 export { NamespaceOrder } from "./policy/namespace-order";
 
@@ -63,6 +72,8 @@ export type { PlatformAttachmentValues, TeamAdminCredentials, PublishedAdminCred
 export { TeamApp } from "./platform/team-app";
 export type { TeamAppProps, TeamModelDefinition } from "./platform/team-app";
 export { PlatformDatabase } from "./platform/platform-database";
+export { PlatformRedis } from "./platform/platform-redis";
+export type { PlatformInClusterRedisProps } from "./platform/platform-redis";
 export type { PlatformInClusterDatabaseProps, PlatformExistingDatabaseProps } from "./platform/platform-database";
 export { StateBackend } from "./app/state-backend";
 export type { LocalStateOptions, S3StateOptions, PgStateOptions } from "./app/state-backend";

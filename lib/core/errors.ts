@@ -82,9 +82,9 @@ export class Problems {
     return this;
   }
 
-  /** Adds problems recorded elsewhere (e.g. by a `ProblemRecorder`), keeping their fields. */
+  /** Adds problems recorded elsewhere (e.g. by a `ProblemRecorder`), keeping their fields (a recorder prefixes them). */
   public addAll(problems: readonly ValidationProblem[]): this {
-    for (const p of problems) this.list.push({ ...p });
+    for (const p of problems) this.list.push({ ...p, field: this.qualify(p.field) });
     return this;
   }
 

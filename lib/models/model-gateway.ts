@@ -5,6 +5,7 @@ import { IKongGateway } from "../gateway/gateway-base";
 import { GatewayRoute } from "../gateway/route";
 import { GatewayService } from "../gateway/service";
 import { GatewayUpstream } from "../gateway/upstream";
+import { addCanaryUpstream } from "./canary-upstream";
 import { ModelKongScope } from "./model-kong-scope";
 import { defaultPolicies } from "./model-policies";
 import type { ResolvedModel, ResolvedRoute } from "./resolved";
@@ -33,10 +34,13 @@ export function addGatewayEntities(model: Construct, p: ResolvedModel, gateway: 
   if (gateway.stack !== modelStack) gateway.stack.addDependency(modelStack);
 
   const scope = new ModelKongScope(gateway, p.name);
-  const upstream = p.canary ? addCanaryUpstream(p, scope, p.canary.weightPercent) : undefined;
+  const hosts = { stable: clusterDns(p.name, p.namespace), canary: clusterDns(`${p.name}-canary`, p.namespace) };
+  const upstream = p.canary ? addCanaryUpstream(p, scope, hosts) : undefined;
   const service = new GatewayService(scope, "Service", {
     name: p.name,
-    protocol: p.protocol === "grpc" ? "grpc" : "http",
+    protocol: p.protocol === "grpc" ? "grpc" : p.serverTls ? "https" : "http",
+    // Verified against the KongCluster's upstreamCaCertificate (nginx's trusted certificate for upstreams).
+    tlsVerify: p.serverTls ? p.serverTls.verify : undefined,
     ...(upstream ? { upstream } : { host: clusterDns(p.name, p.namespace) }),
     port: p.vip.port,
     connectTimeoutMs: p.timeoutMs,
@@ -44,13 +48,16 @@ export function addGatewayEntities(model: Construct, p: ResolvedModel, gateway: 
     writeTimeoutMs: p.timeoutMs,
     retries: 2,
   });
-  const routes = p.routes.map((r, i) => addRoute(model, service, r, p.protocol === "grpc", `routes[${i}]`));
+  const authentication = p.authentication;
+  if (authentication) reportedAt(model, "authentication", () => authentication.attachTo(service, { allow: p.allowedGroups }));
+  const routes = p.routes.map((r, i) => addRoute(model, service, r, p, `routes[${i}]`));
   for (const policy of defaultPolicies(p)) service.addPlugin(policy);
   p.plugins.forEach((policy, i) => reportedAt(model, `plugins[${i}]`, () => service.addPlugin(policy)));
   return { service, routes, upstream };
 }
 
-function addRoute(model: IConstruct, service: GatewayService, r: ResolvedRoute, grpc: boolean, field: string): GatewayRoute {
+function addRoute(model: IConstruct, service: GatewayService, r: ResolvedRoute, p: ResolvedModel, field: string): GatewayRoute {
+  const grpc = p.protocol === "grpc";
   const route = reportedAt(model, field, () =>
     service.addRoute(r.name, {
       name: r.kongName,
@@ -58,11 +65,18 @@ function addRoute(model: IConstruct, service: GatewayService, r: ResolvedRoute, 
       methods: r.methods,
       hosts: r.hosts,
       stripPath: r.stripPath,
-      protocols: grpc ? ["grpc", "grpcs"] : ["http", "https"],
+      protocols: routeProtocols(grpc, p.httpsOnly),
+      httpsRedirectStatusCode: p.httpsOnly && !grpc ? p.httpsRedirectStatusCode : undefined,
     }),
   );
   r.plugins.forEach((policy, j) => reportedAt(model, `${field}.plugins[${j}]`, () => route.addPlugin(policy)));
   return route;
+}
+
+/** The schemes a model's route accepts: with `httpsOnly`, only the TLS one (Kong answers the other before any plugin). */
+function routeProtocols(grpc: boolean, httpsOnly: boolean): ("grpc" | "grpcs" | "http" | "https")[] {
+  if (grpc) return httpsOnly ? ["grpcs"] : ["grpc", "grpcs"];
+  return httpsOnly ? ["https"] : ["http", "https"];
 }
 
 /**
@@ -82,16 +96,4 @@ function reportedAt<T>(model: IConstruct, field: string, create: () => T): T {
 function rehome(field: string, problem: ValidationProblem): ValidationProblem {
   const own = problem.field === "plugins" || problem.field === "plugin" || problem.field === "props";
   return { ...problem, field: own ? field : `${field}.${problem.field}` };
-}
-
-/** Both tracks' VIPs as weighted targets of one upstream, with passive health checks. */
-function addCanaryUpstream(p: ResolvedModel, scope: ModelKongScope, canaryWeightPercent: number): GatewayUpstream {
-  return new GatewayUpstream(scope, "Upstream", {
-    name: `${p.name}.upstream`,
-    targets: [
-      { target: `${clusterDns(p.name, p.namespace)}:${p.vip.port}`, weight: 100 - canaryWeightPercent },
-      { target: `${clusterDns(`${p.name}-canary`, p.namespace)}:${p.vip.port}`, weight: canaryWeightPercent },
-    ],
-    healthchecks: { passive: { unhealthy: { httpFailures: 5, timeouts: 3 } } },
-  });
 }

@@ -5,6 +5,7 @@ import { checkGatewayPolicy } from "./checks/gateway-policy";
 import { checkOperations } from "./checks/operations";
 import { checkPodResources } from "./checks/resources";
 import { checkRoutes } from "./checks/routes";
+import { checkTls } from "./checks/tls";
 import { checkWorkload } from "./checks/workload";
 import type { DetectionServiceProps } from "./props";
 import { ResolvedModel } from "./resolved";
@@ -12,7 +13,7 @@ import { ResolvedModel } from "./resolved";
 const MODEL_KEYS = knownKeys<DetectionServiceProps>()([
   "name", "namespace", "image", "gateway", "kong", "port", "protocol", "scaling", "resources", "env", "configMaps", "secrets", "probes",
   "vip", "runAsUser", "routes", "allowedGroups", "rateLimit", "maxPayloadMegabytes", "public", "plugins", "canary", "timeoutMs",
-  "imagePullSeconds", "rollout", "metrics",
+  "imagePullSeconds", "rollout", "metrics", "authentication", "httpsOnly", "httpsRedirectStatusCode", "serverTls",
 ]);
 
 /**
@@ -30,6 +31,7 @@ export function resolveModelProps(scope: IConstruct, props: DetectionServiceProp
   const routes = checkRoutes(v, props, workload.protocol);
   const policy = checkGatewayPolicy(v, props);
   const operations = checkOperations(v, props, workload);
+  const tls = checkTls(v, props, workload.protocol, routes);
   v.throwIfAny();
-  return { name: props.name, namespace: props.namespace, image: props.image, ...workload, ...pod, routes, ...policy, ...operations };
+  return { name: props.name, namespace: props.namespace, image: props.image, ...workload, ...pod, routes, ...policy, ...operations, ...tls };
 }

@@ -1,9 +1,10 @@
+import { Authentication } from "../gateway/authentication";
 import type { PluginPolicy } from "../gateway/plugins/plugin";
 import { Rollout } from "../kubernetes/rollout";
 import { DEFAULT_IMAGE_PULL_SECONDS, GPU_IMAGE_PULL_SECONDS } from "../kubernetes/rollout-budget";
 import { Scaling } from "../kubernetes/scaling";
 import { Vip } from "../kubernetes/vip";
-import type { ModelMetricsScraper, ModelProtocol, ModelPublicAccess, ModelRateLimit, ModelResources } from "./props";
+import type { HttpsRedirectStatusCode, ModelMetricsScraper, ModelProtocol, ModelPublicAccess, ModelRateLimit, ModelResources } from "./props";
 
 /** The CPU use (percent of the request) a model's autoscaler aims for unless told otherwise. */
 export const MODEL_CPU_TARGET_PERCENT = 70;
@@ -13,7 +14,6 @@ export const MODEL_DEFAULTS = {
   port: 8080,
   protocol: "http" as ModelProtocol,
   scaling: Scaling.cpu({ minReplicas: 2, maxReplicas: 5, targetPercent: MODEL_CPU_TARGET_PERCENT }),
-  canaryScaling: Scaling.fixed(1),
   rollout: Rollout.surge(),
   gpuRollout: Rollout.replace(),
   metricsPath: "/metrics",
@@ -27,8 +27,12 @@ export const MODEL_DEFAULTS = {
   vip: Vip.clusterIp(),
   runAsUser: 10001,
   rateLimit: { second: 20, minute: 600 } as ModelRateLimit,
+  authentication: Authentication.keyAuth(),
   maxPayloadMegabytes: 10,
   timeoutMs: 60000,
+  httpsOnly: false,
+  httpsRedirectStatusCode: 426 as HttpsRedirectStatusCode,
+  serverTlsVerify: true,
 };
 
 /** A canary after validation. */
@@ -77,6 +81,8 @@ export interface ResolvedModel {
   readonly secrets: string[];
   readonly canary?: ResolvedCanary;
   readonly routes: ResolvedRoute[];
+  /** How clients authenticate; none for a public model. */
+  readonly authentication?: Authentication;
   readonly allowedGroups: string[];
   /** The rate-limiting policy, built (and checked) once during validation; none when `rateLimit: false`. */
   readonly rateLimitPolicy?: PluginPolicy;
@@ -84,6 +90,12 @@ export interface ResolvedModel {
   readonly public?: ModelPublicAccess;
   readonly plugins: PluginPolicy[];
   readonly timeoutMs: number;
+  /** Routes accept https (grpcs) only. */
+  readonly httpsOnly: boolean;
+  /** What an https-only route answers plain HTTP with. */
+  readonly httpsRedirectStatusCode: HttpsRedirectStatusCode;
+  /** The model server's own TLS, when it terminates TLS. */
+  readonly serverTls?: { readonly secretName: string; readonly verify: boolean };
   readonly rollout: Rollout;
   readonly metrics?: ResolvedModelMetrics;
 }

@@ -1,15 +1,18 @@
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
-import { Aspects, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
+import { Aspects, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { StateBackend } from "../app/state-backend";
-import { bool, dns1123Label, integerIn, isToken, literal, plainObject, required } from "../core/checks";
+import { bool, dns1123Label, factoryMadeProp, integerIn, isToken, literal, plainObject, required } from "../core/checks";
+import { childId } from "../core/construct-ids";
 import { Problems } from "../core/errors";
-import { knownKeys, strictKeys, suppliedKeys } from "../core/keys";
+import { strictKeys, suppliedKeys } from "../core/keys";
 import { IKongDatabase } from "../database/kong-database";
-import { GatewayConsumer, GatewayConsumerProps } from "../gateway/consumer";
+import { GatewayConsumer } from "../gateway/consumer";
+import { AdminApiRoute } from "../gateway/admin-api-route";
 import { KongGateway } from "../gateway/gateway";
-import { Plugin } from "../gateway/plugins/plugin";
-import { KongCluster, KongClusterProps } from "../kong/kong-cluster";
+import { Authentication } from "../gateway/authentication";
+import { RateLimitCounters } from "../gateway/plugins/rate-limit-counters";
+import { KongCluster } from "../kong/kong-cluster";
 import { DefaultDenyIngress } from "../kubernetes/default-deny";
 import { Scaling } from "../kubernetes/scaling";
 import { ProxyEndpoint } from "../kong/proxy-endpoint";
@@ -17,102 +20,20 @@ import { DetectionService, DetectionServiceProps } from "../models/detection-ser
 import { MODEL_CPU_TARGET_PERCENT } from "../models/resolved";
 import { routePaths } from "../models/route-paths";
 import { NamespaceOrder } from "../policy/namespace-order";
+import { checkClientTransport, ClientTransport, clientTransport } from "./client-transport";
 import { kubernetesProvider } from "./kubernetes-provider";
 import { PlatformDatabase } from "./platform-database";
-import { childId } from "../core/construct-ids";
+import { platformGateway } from "./platform-gateway";
 import { PlatformTeam, PlatformTeamProps } from "./team";
+import { InClusterRedis } from "../redis/in-cluster-redis";
+import type { IKongRedis } from "../redis/kong-redis";
+import { checkRedisChoice, withPlatformPolicies, withRedisSettings } from "./platform-policies";
+import { ModelsByGroup } from "./consumer-access";
+import { MODEL_SCALE_KEYS, NAMESPACES_KEYS, PLATFORM_KEYS, SUPPLIED } from "./platform-props";
+import type { AiPlatformKongProps, AiPlatformModelScale, AiPlatformNamespaces, AiPlatformProps, ConsumerDefinition, ModelDefinition } from "./platform-props";
 
-/** A model of the platform: DetectionService props without the parts the platform supplies. */
-export type ModelDefinition = Omit<DetectionServiceProps, "gateway" | "kong" | "namespace">;
+export type { AiPlatformKongProps, AiPlatformModelScale, AiPlatformNamespaces, AiPlatformProps, ConsumerDefinition, ModelDefinition } from "./platform-props";
 
-/** A consumer of the platform: who calls which models, with which limits. */
-export type ConsumerDefinition = Omit<GatewayConsumerProps, "credentialsSecret" | "sensitiveOutputs">;
-
-/** The namespaces of the platform. */
-export interface AiPlatformNamespaces {
-  /** Kong, its migrations and its in-cluster database. @default "kong" */
-  readonly kong?: string;
-  /** The model workloads. @default "models" */
-  readonly models?: string;
-  /**
-   * Where each consumer's credentials are published, as the Secret `kong-consumer-<username>`: give it the namespace
-   * of the applications that call the models, so they read their key without access to Kong's namespace.
-   * @default the Kong namespace
-   */
-  readonly consumerCredentials?: string;
-}
-
-/**
- * The Kong cluster of the platform: KongCluster's own props, without those the platform supplies (namespace,
- * database). The platform adds one rule: a LoadBalancer proxy must name its client networks, so that opening the
- * platform to the internet is a decision (`ProxyEndpoint.loadBalancer({ sourceRanges: ["0.0.0.0/0", "::/0"] })`).
- */
-export type AiPlatformKongProps = Omit<KongClusterProps, "namespace" | "database">;
-
-/** Autoscaling bounds for the models that set no `scaling` of their own (on 70% CPU, a model's default target). */
-export interface AiPlatformModelScale {
-  readonly minReplicas: number;
-  /** @default minReplicas */
-  readonly maxReplicas?: number;
-}
-
-export interface AiPlatformProps {
-  /** Name of the environment (`dev`, `prod`, ...): the last part of both stack names. At most 30 characters. */
-  readonly environment: string;
-  /**
-   * First part of both stack names: `<stackPrefix>-platform-<environment>` and `<stackPrefix>-gateway-<environment>`.
-   * At most 20 characters.
-   * @default the construct id (`new AiPlatform(app, "acme", ...)` makes `acme-platform-dev`, `acme-gateway-dev`)
-   */
-  readonly stackPrefix?: string;
-  /** @default kong: "kong", models: "models", consumerCredentials: the Kong namespace */
-  readonly namespaces?: AiPlatformNamespaces;
-  /**
-   * Create the namespaces (restricted Pod Security Standard enforced; every object in them waits for them). Set
-   * false when a cluster administrator creates them.
-   * @default true
-   */
-  readonly createNamespaces?: boolean;
-  /**
-   * A default-deny ingress NetworkPolicy (`DefaultDenyIngress`) in the Kong and model namespaces, created or not: a
-   * pod without a policy of its own is then reachable by nobody, and each workload's policy opens exactly what it
-   * needs (Kong's proxy and status ports; the admin ports to their allowed peers; PostgreSQL to Kong, its migration
-   * Jobs and its backups; each model's port to Kong's proxy pods). The `consumerCredentials` namespace is left
-   * alone: it belongs to the applications. Set false for namespaces shared with workloads that have no policies.
-   * @default true
-   */
-  readonly defaultDenyIngress?: boolean;
-  /** Kong's PostgreSQL. @default `PlatformDatabase.inCluster()` (a 10Gi StatefulSet in Kong's namespace) */
-  readonly database?: PlatformDatabase;
-  /**
-   * The Kong cluster. `kong.proxy` is required unless it is a ClusterIP or NodePort: a LoadBalancer needs its
-   * `sourceRanges`. @default KongCluster's defaults (Scaling.cpu() 2..5 pods, AdminEndpoint.clusterIp())
-   */
-  readonly kong?: AiPlatformKongProps;
-  /** @default none: each model's own `scaling` (DetectionService: 2..5 pods on 70% CPU) */
-  readonly modelScale?: AiPlatformModelScale;
-  /** Where Terraform keeps the state of both stacks. @default `StateBackend.local()`: `<project>/terraform-state/<stack>.tfstate` */
-  readonly backend?: StateBackend;
-}
-
-const PLATFORM_KEYS = knownKeys<AiPlatformProps>()([
-  "environment", "stackPrefix", "namespaces", "createNamespaces", "defaultDenyIngress", "database", "kong", "modelScale", "backend",
-]);
-const NAMESPACES_KEYS = knownKeys<AiPlatformNamespaces>()(["kong", "models", "consumerCredentials"]);
-const MODEL_SCALE_KEYS = knownKeys<AiPlatformModelScale>()(["minReplicas", "maxReplicas"]);
-/** Props the platform supplies to what it builds, and where the user sets them instead. */
-const SUPPLIED = {
-  kong: { namespace: "the platform runs Kong in namespaces.kong", database: "set the platform's database prop" },
-  model: {
-    namespace: "the platform runs every model in namespaces.models",
-    gateway: "the platform registers every model in its own gateway",
-    kong: "the platform admits its own Kong cluster's proxy pods",
-  },
-  consumer: {
-    credentialsSecret: "the platform writes every consumer's credentials to a Secret in namespaces.consumerCredentials",
-    sensitiveOutputs: "the platform always exposes consumer credentials as sensitive outputs",
-  },
-};
 
 const PLATFORM_LABELS = {
   // Every pod of the platform meets the restricted Pod Security Standard; the namespace enforces it.
@@ -146,21 +67,35 @@ export class AiPlatform extends Construct {
   public readonly platformStack: TerraformStack;
   public readonly gatewayStack: TerraformStack;
   public readonly database: IKongDatabase;
+  /** The Redis of `redis` (construct `redis` of the platform stack), if one was given. */
+  public readonly redis?: IKongRedis;
+  /**
+   * Where the models count their rate limits unless they say otherwise: the platform's Redis, else Kong's PostgreSQL.
+   * Use it in consumers' own limits too: `Plugin.rateLimiting({ minute: 100, counters: platform.rateLimitCounters })`.
+   */
+  public readonly rateLimitCounters: RateLimitCounters;
   public readonly kong: KongCluster;
   public readonly gateway: KongGateway;
   /** The default-deny ingress policies, one per namespace of Kong and the models (none with `defaultDenyIngress: false`). */
   public readonly defaultDeny: DefaultDenyIngress[];
-  /** The command that makes the gateway stack's default `kong_admin_url` work, e.g. `kubectl -n kong port-forward svc/kong-admin 8001`. */
+  /**
+   * The command that reaches the Admin API from a workstation, e.g. `kubectl -n kong port-forward svc/kong-admin 8001`:
+   * the default `kong_admin_url` without `AdminEndpoint.throughProxy`, the first apply (and break-glass) with it.
+   */
   public readonly adminPortForward: string;
+  /** The Admin API's route on the proxy (key-auth, ACL, ip-restriction), with `kong.admin: AdminEndpoint.throughProxy(...)`. */
+  public readonly adminApiRoute?: AdminApiRoute;
+  /** What the models' routes accept from clients: https only (with kong.tls, unless plainHttp) or http and https. */
+  public readonly clientTransport: ClientTransport;
   public readonly models = new Map<string, DetectionService>();
   public readonly consumers = new Map<string, GatewayConsumer>();
+  /** How models authenticate unless they say otherwise (or are public). */
+  public readonly authentication: Authentication;
   /** The model teams, by name (`addTeam`). */
   public readonly teams = new Map<string, PlatformTeam>();
   private readonly modelScale?: AiPlatformModelScale;
-  /** ACL groups that some model allows: a consumer group outside this set can never call anything. */
-  private readonly grantableGroups = new Set<string>();
-  /** Whether some model's groups are Terraform references: then no consumer group can be called unknown at synth. */
-  private unknownGroups = false;
+  /** The models by the ACL groups they allow: a consumer group outside them can never call anything. */
+  private readonly modelsByGroup = new ModelsByGroup();
 
   constructor(scope: Construct, id: string, props: AiPlatformProps) {
     super(scope, childId(scope, id, { inStack: false }));
@@ -175,14 +110,14 @@ export class AiPlatform extends Construct {
       consumerCredentials: p.namespaces?.consumerCredentials ?? kongNamespace,
     };
     this.modelScale = p.modelScale;
+    this.authentication = p.authentication ?? Authentication.keyAuth();
     const backend = p.backend ?? StateBackend.local();
     const kong = p.kong ?? {};
 
+    // ---- Kubernetes: namespaces, database, Kong, model workloads ----
     const platformName = `${this.stackPrefix}-platform-${this.environment}`;
     const gatewayName = `${this.stackPrefix}-gateway-${this.environment}`;
     checkStackNames(this, scope, this.environment, p.stackPrefix === undefined ? "stackPrefix (the construct id)" : "stackPrefix", [platformName, gatewayName]);
-
-    // ---- Kubernetes: namespaces, database, Kong, model workloads ----
     this.platformStack = new TerraformStack(scope, platformName);
     backend.applyTo(this.platformStack);
     kubernetesProvider(this.platformStack);
@@ -202,22 +137,22 @@ export class AiPlatform extends Construct {
 
     this.database = (p.database ?? PlatformDatabase.inCluster())._bind(this.platformStack, "postgres", kongNamespace);
 
-    this.kong = new KongCluster(this.platformStack, "kong", { ...kong, namespace: kongNamespace, database: this.database });
+    this.redis = p.redis?._bind(this.platformStack, "redis", kongNamespace);
+    this.rateLimitCounters = this.redis ? RateLimitCounters.redis(this.redis) : RateLimitCounters.cluster();
+
+    this.kong = new KongCluster(this.platformStack, "kong", { ...withRedisSettings(kong, this.redis, this.database.sslVerify), namespace: kongNamespace, database: this.database });
+    if (this.redis instanceof InClusterRedis) this.redis.allowFrom(this.kong);
 
     // ---- Kong configuration ----
     this.gatewayStack = new TerraformStack(scope, gatewayName);
     backend.applyTo(this.gatewayStack);
     this.gatewayStack.addDependency(this.platformStack);
     kubernetesProvider(this.gatewayStack);
-    this.adminPortForward = `kubectl -n ${kongNamespace} port-forward svc/${this.kong.name}-admin 8001`;
-    const adminUrl = new TerraformVariable(this.gatewayStack, "kong_admin_url", {
-      type: "string",
-      default: "http://localhost:8001",
-      description: `Kong Admin API URL as seen from where Terraform runs: \`${this.adminPortForward}\` makes the default work; in-cluster runners use the ${this.stackPrefix}-platform stack's kong admin URL output`,
-    });
-    this.gateway = new KongGateway(this.gatewayStack, "gateway", { adminUrl: adminUrl.stringValue });
-    this.gateway.addPlugin(Plugin.prometheus({ statusCodeMetrics: true, latencyMetrics: true, bandwidthMetrics: true, upstreamHealthMetrics: true }));
-    this.gateway.addPlugin(Plugin.correlationId({ headerName: "X-Request-ID", generator: "uuid", echoDownstream: true }));
+    const gateway = platformGateway(this.gatewayStack, this.kong, kongNamespace, this.stackPrefix);
+    this.gateway = gateway.gateway;
+    this.adminPortForward = gateway.adminPortForward;
+    this.adminApiRoute = gateway.adminApiRoute;
+    this.clientTransport = clientTransport(this.kong, p);
   }
 
   /** Adds a model: its workload in the platform stack, its Kong service, routes and policies in the gateway stack. */
@@ -227,12 +162,19 @@ export class AiPlatform extends Construct {
     suppliedKeys(supplied, "", model, SUPPLIED.model);
     supplied.throwIfAny();
     // a missing definition goes through as is, so DetectionService reports it with its path
+    const defaults = { counters: this.rateLimitCounters, authentication: this.authentication };
     const props: DetectionServiceProps = valid
-      ? { ...withPlatformScaling(model, this.modelScale), namespace: this.namespaces.models, gateway: this.gateway, kong: this.kong }
+      ? {
+          ...this.clientTransport.modelDefaults(model.protocol),
+          ...withPlatformPolicies(withPlatformScaling(model, this.modelScale), defaults),
+          namespace: this.namespaces.models,
+          gateway: this.gateway,
+          kong: this.kong,
+        }
       : (model as unknown as DetectionServiceProps);
     const service = new DetectionService(this.platformStack, id, props);
     this.models.set(service.name, service);
-    if (!model.public) this.grant(model.allowedGroups ?? [model.name]);
+    this.modelsByGroup.add(service);
     new TerraformOutput(this.gatewayStack, `${service.name.replace(/-/g, "_")}_routes`, {
       description: `Paths clients call for the ${service.name} model, through the Kong proxy VIP`,
       value: routePaths(model.routes ?? [{ paths: [`/v1/${service.name}`] }]),
@@ -248,7 +190,7 @@ export class AiPlatform extends Construct {
   public addTeam(name: string, props: PlatformTeamProps = {}): PlatformTeam {
     const team = new PlatformTeam(this, name, props);
     this.teams.set(team.name, team);
-    for (const group of team.aclGroups) this.grantableGroups.add(group);
+    this.modelsByGroup.grant(team.aclGroups);
     return team;
   }
 
@@ -258,9 +200,7 @@ export class AiPlatform extends Construct {
    */
   public addConsumer(id: string, consumer: ConsumerDefinition): GatewayConsumer {
     const v = new Problems(typeof id === "string" ? `${this.gateway.node.path}/${id}` : this.gateway.node.path);
-    if (plainObject(v, "props", consumer ?? null, "must be an object { username?, customId?, aclGroups?, keyAuth?, ... }")) {
-      suppliedKeys(v, "", consumer, SUPPLIED.consumer);
-    }
+    if (plainObject(v, "props", consumer ?? null, "must be an object { username?, customId?, aclGroups?, keyAuth?, ... }")) suppliedKeys(v, "", consumer, SUPPLIED.consumer);
     v.throwIfAny();
     const c = this.gateway.addConsumer(id, {
       ...consumer,
@@ -268,34 +208,18 @@ export class AiPlatform extends Construct {
       sensitiveOutputs: true,
     });
     this.consumers.set(id, c);
-    // Checked at synth, when every model is known: a group no model allows is a typo that would surface as 403s.
+    // Checked at synth, when every model and credential is known: a group no model allows is a typo that would
+    // surface as 403s; a model that accepts none of the consumer's credentials would answer it 401.
     const groups = Array.isArray(consumer.aclGroups) && !isToken(consumer.aclGroups) ? consumer.aclGroups : [];
-    c.node.addValidation({
-      validate: () =>
-        groups
-          .filter((g) => !this.unknownGroups && !isToken(g) && !this.grantableGroups.has(g))
-          .map(
-            (g) =>
-              `aclGroups (${JSON.stringify(g)}) is allowed by no model of this platform (${[...this.grantableGroups]
-                .sort()
-                .map((x) => JSON.stringify(x))
-                .join(", ")}): the consumer would get 403 from every route`,
-          ),
-    });
+    c.node.addValidation({ validate: () => this.modelsByGroup.problemsOf(c, groups) });
     return c;
-  }
-
-  /** Records the groups a model allows (a reference makes every consumer group possibly allowed). */
-  private grant(groups: string[]): void {
-    if (isToken(groups)) this.unknownGroups = true;
-    else for (const group of groups) if (isToken(group)) this.unknownGroups = true; else this.grantableGroups.add(group);
   }
 }
 
 /** The props, checked before anything is built from them (stack names, namespaces). */
 function checkProps(scope: Construct, id: string, props: AiPlatformProps): AiPlatformProps {
   const v = new Problems(scope);
-  if (!plainObject(v, "props", props ?? null, "must be an object { environment, stackPrefix?, namespaces?, database?, kong?, modelScale?, backend? }")) v.throwIfAny();
+  if (!plainObject(v, "props", props ?? null, "must be an object { environment, stackPrefix?, namespaces?, database?, kong?, modelScale?, backend?, plainHttp?, httpsRedirectStatusCode?, redis?, authentication? }")) v.throwIfAny();
   strictKeys(v, "", props, PLATFORM_KEYS);
   if (required(v, "environment", props.environment, 'is required: the environment\'s name, e.g. "dev", ends both stack names')) {
     literalLabel(v, "environment", props.environment, 30);
@@ -321,7 +245,7 @@ function checkProps(scope: Construct, id: string, props: AiPlatformProps): AiPla
   } else {
     props.database?._checkSupplied(v, "database");
   }
-  if (plainObject(v, "kong", props.kong, "must be an object { proxy, image?, scaling?, resources?, workerProcesses?, admin?, env?, envFromSecrets?, name? }")) {
+  if (plainObject(v, "kong", props.kong, "must be an object { proxy, tls?, image?, scaling?, resources?, workerProcesses?, admin?, upstreamCaCertificate?, env?, envFromSecrets?, name? }")) {
     suppliedKeys(v, "kong", props.kong, SUPPLIED.kong);
     checkKong(v, props.kong ?? {});
   }
@@ -335,6 +259,9 @@ function checkProps(scope: Construct, id: string, props: AiPlatformProps): AiPla
       v.add("modelScale.maxReplicas", scale.maxReplicas, `must be >= modelScale.minReplicas (${scale.minReplicas})`);
     }
   }
+  checkClientTransport(v, props);
+  checkRedisChoice(v, props.redis, props.kong);
+  factoryMadeProp(v, "authentication", props.authentication, Authentication.keyAuth(), "Authentication.keyAuth(), Authentication.jwt(), Authentication.anyOf(...) or Authentication.allOf(...)");
   if (props.backend !== undefined && !(props.backend instanceof StateBackend)) {
     v.add("backend", props.backend, "must be made with StateBackend.local(), StateBackend.s3(), StateBackend.pg() or StateBackend.fromEnv()");
   }
@@ -347,13 +274,8 @@ function checkStackNames(platform: Construct, scope: Construct, environment: str
   const v = new Problems(platform);
   for (const name of names) {
     const taken = scope.node.tryFindChild(name);
-    if (taken) {
-      v.add(
-        "environment",
-        environment,
-        `with ${prefixField} gives the stack name ${JSON.stringify(name)}, which ${taken.node.path} already has: one platform per prefix and environment; change stackPrefix or environment`,
-      );
-    }
+    const why = `which ${taken?.node.path} already has: one platform per prefix and environment; change stackPrefix or environment`;
+    if (taken) v.add("environment", environment, `with ${prefixField} gives the stack name ${JSON.stringify(name)}, ${why}`);
   }
   v.throwIfAny();
 }

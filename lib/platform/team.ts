@@ -48,6 +48,8 @@ export interface ITeamHost {
   /** Kong's proxy pods and its Admin API's in-cluster URL. */
   readonly kong: IKongProxyPeer & { readonly adminUrl: string };
   readonly adminPortForward: string;
+  /** The Admin API's key-auth route on the proxy, when the platform publishes the Admin API that way. */
+  readonly adminApiRoute?: unknown;
   /** The teams declared so far, by name. */
   readonly teams: ReadonlyMap<string, PlatformTeam>;
 }
@@ -169,7 +171,7 @@ function checkTeamProps(host: ITeamHost, name: string, props: PlatformTeamProps)
   }
   checkQuota(v, props.quota);
   stringArray(v, "deployerGroups", props.deployerGroups, false);
-  checkAdminCredentials(v, props.adminCredentials);
+  checkAdminCredentials(v, props.adminCredentials, host.adminApiRoute !== undefined);
   v.throwIfAny();
   return props;
 }
@@ -250,7 +252,17 @@ function checkQuota(v: Problems, quota: TeamQuota | undefined): void {
   integerIn(v, "quota.loadBalancers", quota.loadBalancers, 0, 1000);
 }
 
-function checkAdminCredentials(v: Problems, c: TeamAdminCredentials | undefined): void {
+function checkAdminCredentials(v: Problems, c: TeamAdminCredentials | undefined, keyAuthAdmin: boolean): void {
+  if (keyAuthAdmin && (c === undefined || (c !== null && typeof c === "object" && c.kind !== "apiKey"))) {
+    // The Admin API answers only through its key-auth route on the proxy (AdminEndpoint.throughProxy): a team's
+    // Terraform without the key would get 401 on its first plan.
+    v.add(
+      "adminCredentials",
+      c,
+      'must be { kind: "apiKey", source } on this platform: its Admin API is published through the proxy behind key-auth (AdminEndpoint.throughProxy), so the team\'s Terraform sends kong_api_key; say where its pipeline reads it, e.g. { kind: "apiKey", source: "vault:secret/kong/teams/vision" }',
+    );
+    return;
+  }
   if (!plainObject(v, "adminCredentials", c, '{ kind: "token" | "apiKey" | "basicAuth", source }') || !c) return;
   strictKeys(v, "adminCredentials", c, CREDENTIALS_KEYS);
   const kinds = Object.keys(ADMIN_CREDENTIAL_VARIABLES);

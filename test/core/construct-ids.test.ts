@@ -50,7 +50,7 @@ describe("childId: construct-id problems as ValidationErrors, before the constru
 
 describe("construct ids given to the library: ValidationErrors where it creates children", () => {
   const app = () => Testing.app();
-  const platform = (a = app()) => new AiPlatform(a, "acme", { environment: "dev", kong: { proxy: ProxyEndpoint.clusterIp() } });
+  const platform = (a = app()) => new AiPlatform(a, "acme", { environment: "dev", plainHttp: true, kong: { proxy: ProxyEndpoint.clusterIp() } });
   const gateway = () => new KongGateway(new TerraformStack(app(), "stack"), "gw", { adminUrl: "http://kong-admin:8001" });
   const model = { name: "ocr", image: "registry.local/ocr:1.0.0" };
 
@@ -86,7 +86,7 @@ describe("construct ids given to the library: ValidationErrors where it creates 
       () => {
         const a = app();
         platform(a);
-        new AiPlatform(a, "acme2", { environment: "dev", stackPrefix: "acme", kong: { proxy: ProxyEndpoint.clusterIp() } });
+        new AiPlatform(a, "acme2", { environment: "dev", stackPrefix: "acme", plainHttp: true, kong: { proxy: ProxyEndpoint.clusterIp() } });
       },
       '[acme2] environment ("dev") with stackPrefix gives the stack name "acme-platform-dev", which acme-platform-dev already has: one platform per prefix and environment; change stackPrefix or environment\n' +
         '[acme2] environment ("dev") with stackPrefix gives the stack name "acme-gateway-dev", which acme-gateway-dev already has: one platform per prefix and environment; change stackPrefix or environment',

@@ -1,12 +1,13 @@
 // Strict props (issue 12) wired into every options object: one row per interface of the public API, a misspelt key in
 // it, and the exact message. A new options interface gets its knownKeys list (tsc asks for it) and a row here.
-import { TerraformStack, Testing } from "cdktf";
+import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import {
-  AdminEndpoint, AiPlatform, DefaultDenyIngress, DetectionService, ExistingPostgres, GatewayService, InClusterPostgres, KongCluster, KongDatabase,
-  KongGateway, KongProxyPeer, ModelIsolation, PlatformAttachment, PlatformDatabase, Plugin, PostgresBackup, ProxyEndpoint, Rollout, Scaling, StateBackend,
-  TeamApp, Vip,
+  AdminApiRoute, AdminEndpoint, AiPlatform, Authentication, CertificateReload, DefaultDenyIngress, DetectionService, ExistingPostgres, ExistingRedis,
+  GatewayService, InClusterPostgres, InClusterRedis, KongCluster, KongDatabase, KongGateway, KongProxyPeer, ModelIsolation, PlatformAttachment,
+  PlatformDatabase, PlatformRedis, Plugin, PostgresBackup, ProxyEndpoint, ProxyTls, RateLimitCounters, Rollout, Scaling, StateBackend, TeamApp, Vip,
 } from "../../lib";
+import { Problems } from "../../lib/core/errors";
 import { errorOf } from "../helpers";
 /* eslint-disable @typescript-eslint/no-explicit-any -- misspelt options are passed on purpose */
 
@@ -17,9 +18,15 @@ const KONG = { namespace: "kong", proxySelectorLabels: { app: "kong" } };
 const model = (o: object) => { const g = gw(); return new DetectionService(g.stack, "m", { name: "m", namespace: "models", image: "r.local/m:1.0.0", gateway: g, kong: KONG, ...o } as any); };
 const db = (s: TerraformStack) => new InClusterPostgres(s, "db", { namespace: "kong" });
 const cluster = (o: object) => { const s = stack(); return new KongCluster(s, "kong", { namespace: "kong", database: db(s), ...o } as any); };
-const platform = (o: object) => new AiPlatform(Testing.app(), "acme", { environment: "dev", kong: { proxy: ProxyEndpoint.clusterIp() }, ...o } as any);
+const platform = (o: object) => new AiPlatform(Testing.app(), "acme", { environment: "dev", plainHttp: true, kong: { proxy: ProxyEndpoint.clusterIp() }, ...o } as any);
 const attach = (o: object = {}) => ({ formatVersion: 1, platform: "ai", environment: "dev", team: "vision", namespace: "team-vision", namePrefix: "vision-", pathPrefix: "/v1/vision/", aclGroups: ["vision"], kongAdminUrl: "http://kong-admin.kong.svc.cluster.local:8001", kongAdminPortForward: "kubectl", kongAdminCredentials: { kind: "none" }, kongProxy: KONG, ...o });
 const withPolicy = (p: any) => svc().addPlugin(p);
+/** Runs an endpoint's own validation and throws what it found (KongCluster would, with more problems of its own). */
+const validated = (endpoint: { validate(v: Problems, field: string): boolean }, field: string) => {
+  const v = new Problems("s/kong");
+  endpoint.validate(v, field);
+  v.throwIfAny();
+};
 
 const EVERY_OPTIONS_OBJECT: [string, () => unknown, string][] = [
   [
@@ -323,9 +330,9 @@ const EVERY_OPTIONS_OBJECT: [string, () => unknown, string][] = [
     '[s/kong] admin.allow ([]) is an unknown option; did you mean "allowFrom"?',
   ],
   [
-    "LoadBalancerAdminOptions",
-    () => cluster({ admin: AdminEndpoint.loadBalancer({ sourceRanges: ["10.0.0.0/8"], annotation: {} } as any) }),
-    '[s/kong] admin.annotation ({}) is an unknown option; did you mean "annotations"?',
+    "ProxyRouteAdminOptions",
+    () => validated(AdminEndpoint.throughProxy({ host: "kong-admin.example.com", sourceRanges: ["10.0.0.0/8"], paths: "/" } as any), "admin"),
+    '[s/kong] admin.paths ("/") is an unknown option; did you mean "path"?',
   ],
   [
     "AdminPeer",
@@ -436,6 +443,61 @@ const EVERY_OPTIONS_OBJECT: [string, () => unknown, string][] = [
     "PgStateOptions",
     () => StateBackend.pg({ schema: "x" } as any),
     '[StateBackend.pg] schema ("x") is an unknown option; did you mean "schemaPrefix"?',
+  ],
+  [
+    "InClusterRedisProps",
+    () => new InClusterRedis(stack(), "redis", { namespace: "kong", img: "redis:7.2.7" } as any),
+    '[s/redis] img ("redis:7.2.7") is an unknown option; the options are namespace, name, image, resources',
+  ],
+  [
+    "ExistingRedisProps",
+    () => new ExistingRedis(stack(), "redis", { host: "redis.local", tls: true } as any),
+    "[s/redis] tls (true) is an unknown option; the options are host, port, passwordSecret, username, database, ssl, sslVerify, serverName, timeoutMs",
+  ],
+  [
+    "PlatformInClusterRedisProps (supplied)",
+    () => new AiPlatform(Testing.app(), "acme", { environment: "dev", plainHttp: true, kong: { proxy: ProxyEndpoint.clusterIp() }, redis: PlatformRedis.inCluster({ namespace: "x" } as any) }),
+    "[acme] redis.namespace (\"x\") is not an option here: the platform runs Redis in Kong's namespace (namespaces.kong)",
+  ],
+  [
+    "RedisCountersOptions",
+    () => gw().addService("svc", { host: "a.local" }).addPlugin(Plugin.rateLimiting({ minute: 5, counters: RateLimitCounters.redis({ host: "redis.local" }, { syncRate: 1 } as any) })),
+    '[s/gw/svc] rateLimiting.counters.syncRate (1) is an unknown option; did you mean "syncRateSeconds"?',
+  ],
+  [
+    "ProxyTlsSecretOptions",
+    () => validated(ProxyTls.fromSecret({ secretName: "tls", hosts: ["api.example.com"], host: "x" } as any), "tls"),
+    '[s/kong] tls.host ("x") is an unknown option; did you mean "hosts"?',
+  ],
+  [
+    "ManualReloadOptions",
+    () => validated(ProxyTls.fromSecret({ secretName: "tls", hosts: ["api.example.com"], reload: CertificateReload.manual({ generations: "1" } as any) }), "tls"),
+    '[s/kong] tls.reload.generations ("1") is an unknown option; did you mean "generation"?',
+  ],
+  [
+    "AdminApiRouteProps",
+    () => { const g = gw(); new AdminApiRoute(g, "admin", { host: "kong-admin.example.com", sourceRanges: ["10.0.0.0/8"], apiKey: new TerraformVariable(g.stack, "k", { type: "string", sensitive: true }), sourceRange: [] } as any); },
+    '[s/gw/admin] sourceRange ([]) is an unknown option; did you mean "sourceRanges"?',
+  ],
+  [
+    "AuthenticationAccess",
+    () => Authentication.keyAuth().attachTo(gw().addService("svc", { host: "a.local" }), { allow: ["a"], hideGroups: true } as any),
+    '[s/gw/svc] access.hideGroups (true) is an unknown option; did you mean "hideGroupsHeader"?',
+  ],
+  [
+    "KeyAuthMethodOptions",
+    () => model({ authentication: Authentication.keyAuth({ keyName: ["x"] } as any) }),
+    '[s/m] authentication.keyAuth.keyName (["x"]) is an unknown option; did you mean "keyNames"?',
+  ],
+  [
+    "KeyAuthMethodOptions (supplied)",
+    () => model({ authentication: Authentication.keyAuth({ anonymous: "x" } as any) }),
+    "[s/m] authentication.keyAuth.anonymous (\"x\") is not an option here: Authentication.anyOf(...) sets it to the gateway's anonymous consumer",
+  ],
+  [
+    "ModelServerTls",
+    () => model({ serverTls: { secretName: "tls", verfy: false } }),
+    '[s/m] serverTls.verfy (false) is an unknown option; did you mean "verify"?',
   ],
 ];
 

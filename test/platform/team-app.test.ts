@@ -8,7 +8,7 @@ import { byName, expectValidationError, resources, synth, synthProblems } from "
 
 /** What a platform "acme" (dev) publishes for the team vision: the output's value, as `terraform output -json` gives it. */
 function published(props: PlatformTeamProps = {}): unknown {
-  const platform = new AiPlatform(Testing.app(), "acme", { environment: "dev", kong: { proxy: ProxyEndpoint.clusterIp() } });
+  const platform = new AiPlatform(Testing.app(), "acme", { environment: "dev", plainHttp: true, kong: { proxy: ProxyEndpoint.clusterIp() } });
   platform.addTeam("vision", props);
   return synth(platform.platformStack).output.team_vision.value;
 }

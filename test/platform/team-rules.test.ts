@@ -3,7 +3,7 @@ import { AiPlatform, PlatformAttachment, ProxyEndpoint, TeamApp } from "../../li
 import { synth, synthProblems } from "../helpers";
 
 function attachment(): PlatformAttachment {
-  const platform = new AiPlatform(Testing.app(), "acme", { environment: "dev", kong: { proxy: ProxyEndpoint.clusterIp() } });
+  const platform = new AiPlatform(Testing.app(), "acme", { environment: "dev", plainHttp: true, kong: { proxy: ProxyEndpoint.clusterIp() } });
   platform.addTeam("vision");
   return PlatformAttachment.fromOutput(synth(platform.platformStack).output.team_vision.value);
 }
@@ -26,7 +26,7 @@ describe("the rules of a team's stack", () => {
 
 describe("the rules of a platform's gateway stack with teams", () => {
   test("report each problem once across synths, for teams added after the entity", () => {
-    const platform = new AiPlatform(Testing.app(), "acme", { environment: "dev", kong: { proxy: ProxyEndpoint.clusterIp() } });
+    const platform = new AiPlatform(Testing.app(), "acme", { environment: "dev", plainHttp: true, kong: { proxy: ProxyEndpoint.clusterIp() } });
     platform.addModel("vision-ocr", { name: "vision-ocr", image: "r/ocr:1.0.0" });
     platform.addTeam("vision");
     const first = synthProblems(platform.gatewayStack);

@@ -2,7 +2,7 @@ import { Testing } from "cdktf";
 import { AiPlatform, AiPlatformProps, PlatformTeamProps, ProxyEndpoint } from "../../lib";
 import { byName, expectValidationError, Json, resources, synth, synthProblems } from "../helpers";
 
-const MINIMAL: AiPlatformProps = { environment: "dev", kong: { proxy: ProxyEndpoint.clusterIp() } };
+const MINIMAL: AiPlatformProps = { environment: "dev", plainHttp: true, kong: { proxy: ProxyEndpoint.clusterIp() } };
 
 /** A platform "acme" with the model "ocr" and whatever `build` adds. */
 function platformWith(build: (platform: AiPlatform) => void = () => undefined): AiPlatform {
@@ -256,5 +256,26 @@ describe("the platform's own Kong entities stay out of every team's share", () =
   test("a platform without teams is not checked (no aspect on its gateway stack)", () => {
     const platform = platformWith((p) => p.addModel("vision-ocr", { name: "vision-ocr", image: "r/ocr:1.0.0" }));
     expect(() => synth(platform.gatewayStack)).not.toThrow();
+  });
+});
+
+describe("a team of a platform whose Admin API takes a key (AdminEndpoint.throughProxy)", () => {
+  test("must be published an apiKey reference: without one its Terraform would get 401", () => {
+    // GIVEN the default app's prod platform, whose Admin API is a key-auth route on the proxy
+    const { ENVIRONMENTS } = jest.requireActual("../../stacks/environments");
+    const platform = new AiPlatform(Testing.app(), "ai", ENVIRONMENTS.prod);
+    const at = "[ai-platform-prod/team-vision]";
+    const rule =
+      'must be { kind: "apiKey", source } on this platform: its Admin API is published through the proxy behind key-auth (AdminEndpoint.throughProxy), so the team\'s Terraform sends kong_api_key; say where its pipeline reads it, e.g. { kind: "apiKey", source: "vault:secret/kong/teams/vision" }';
+    // WHEN a team is added without credentials, or with another kind THEN the platform refuses it, saying which
+    expectValidationError(() => platform.addTeam("vision"), `${at} adminCredentials (undefined) ${rule}`);
+    expectValidationError(
+      () => platform.addTeam("vision", { adminCredentials: { kind: "token", source: "vault:x" } }),
+      `${at} adminCredentials ({"kind":"token","source":"vault:x"}) ${rule}`,
+    );
+    // AND with the key's reference it publishes it, with the variable the team's app declares
+    const team = platform.addTeam("vision", { adminCredentials: { kind: "apiKey", source: "vault:secret/kong/teams/vision" } });
+    expect(team.published.kongAdminCredentials).toEqual({ kind: "apiKey", source: "vault:secret/kong/teams/vision", variables: ["kong_api_key"] });
+    expect(team.published.kongAdminUrl).toBe("https://kong-admin.prod.internal");
   });
 });

@@ -5,9 +5,9 @@ export default {
   aclGroups: ["vision"],
   environment: "prod",
   formatVersion: 1,
-  kongAdminCredentials: { kind: "none" },
+  kongAdminCredentials: { kind: "apiKey", source: "vault:secret/kong/teams/vision", variables: ["kong_api_key"] },
   kongAdminPortForward: "kubectl -n kong port-forward svc/kong-admin 8001",
-  kongAdminUrl: "http://kong-admin.kong.svc.cluster.local:8001",
+  kongAdminUrl: "https://kong-admin.prod.internal",
   kongProxy: {
     namespace: "kong",
     proxySelectorLabels: { "app.kubernetes.io/instance": "kong", "app.kubernetes.io/name": "kong" },

@@ -4,6 +4,7 @@ import { knownKeys } from "../../core/keys";
 import { headerName, path } from "../validation";
 import { compact, optionsOf, PolicySpec } from "./render";
 import { checkWindows, RateLimitWindows, renderWindows } from "./periods";
+import { RateLimitCounters } from "./rate-limit-counters";
 import { checkRedis, RedisOptions } from "./redis";
 import { isNumberToken } from "../../core/tokens";
 
@@ -35,11 +36,16 @@ export interface RateLimitingOptions extends RateLimitWindows {
   readonly syncRateSeconds?: number;
   /** Redis connection, required with policy "redis". @default none */
   readonly redis?: RedisOptions;
+  /**
+   * Where counters live, as a typed choice instead of `policy` / `redis` / `syncRateSeconds` (give one or the other):
+   * `RateLimitCounters.cluster()`, `.redis(redis)` or `.local()`. @default none: `policy` and its options apply
+   */
+  readonly counters?: RateLimitCounters;
 }
 
 const RATE_LIMITING_OPTION_KEYS = knownKeys<RateLimitingOptions>()([
   "second", "minute", "hour", "day", "month", "year", "limitBy", "headerName", "path", "policy", "faultTolerant",
-  "hideClientHeaders", "errorCode", "errorMessage", "syncRateSeconds", "redis",
+  "hideClientHeaders", "errorCode", "errorMessage", "syncRateSeconds", "redis", "counters",
 ]);
 
 export function rateLimiting(options: RateLimitingOptions): PolicySpec {
@@ -56,6 +62,7 @@ export function rateLimiting(options: RateLimitingOptions): PolicySpec {
   bool(v, "hideClientHeaders", o.hideClientHeaders);
   numberAbove(v, "errorCode", o.errorCode, 0);
   nonEmptyString(v, "errorMessage", o.errorMessage);
+  const counters = checkCounters(v, o);
   const redis = o.policy === "redis" ? checkRedis(v, o.redis) : undefined;
   if (policyOk && o.policy !== "redis" && o.redis !== undefined) {
     v.add("redis", "<set>", 'is only used with policy "redis": set policy to "redis" or remove redis');
@@ -74,6 +81,7 @@ export function rateLimiting(options: RateLimitingOptions): PolicySpec {
         error_message: o.errorMessage ?? "API rate limit exceeded",
         sync_rate: o.syncRateSeconds ?? -1,
         redis,
+        ...counters,
       })
     : {};
   return { name: "rate-limiting", label: "rateLimiting", config, problems: v.items };
@@ -88,4 +96,17 @@ function checkSyncRate(v: ProblemRecorder, syncRate: unknown, policy: unknown): 
   } else if (syncRate !== -1 && syncRate < 0.02) {
     v.add("syncRateSeconds", syncRate, "must be -1 (synchronous) or at least 0.02 seconds");
   }
+}
+
+/** `counters` (a RateLimitCounters), which replaces `policy`, `redis` and `syncRateSeconds`: its rendered fields. */
+function checkCounters(v: ProblemRecorder, o: Partial<RateLimitingOptions>): Record<string, unknown> | undefined {
+  if (o.counters === undefined) return undefined;
+  if (!(o.counters instanceof RateLimitCounters)) {
+    v.add("counters", o.counters, "must be made with RateLimitCounters.cluster(), RateLimitCounters.redis(redis) or RateLimitCounters.local()");
+    return undefined;
+  }
+  for (const field of ["policy", "redis", "syncRateSeconds"] as const) {
+    if (o[field] !== undefined) v.add(field, field === "redis" ? "<set>" : o[field], "cannot be combined with counters, which sets where counters live: give one or the other");
+  }
+  return o.counters._render(v, "counters");
 }
