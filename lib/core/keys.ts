@@ -88,6 +88,17 @@ export function suppliedKeys(v: Problems, field: string, value: unknown, supplie
   return ok;
 }
 
+/**
+ * `props` with the keys a caller supplies itself (see `suppliedKeys`) filled in, for the construct that checks the
+ * rest. Anything but a plain object (null, a list, a string) is handed over as it is, so that the construct refuses
+ * it as props, instead of spreading it into a valid object (`{ ...null }` is `{}`; `{ ..."ab" }` has keys 0 and 1).
+ */
+export function withSupplied<T>(props: unknown, supplied: Partial<T>): T {
+  if (props === undefined) return { ...supplied } as T;
+  if (props === null || typeof props !== "object" || Array.isArray(props) || isToken(props)) return props as T;
+  return { ...props, ...supplied } as T;
+}
+
 /** Option names that hold a secret (`password`, `adminPassword`, `clientSecret`, `apiKey`, ...): their values are not shown. */
 const SECRET_WORD = /(pass(word|wd)?|secret|token|api_?key|private_?key|credentials?)$/i;
 

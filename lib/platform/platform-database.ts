@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { Problems } from "../core/errors";
-import { suppliedKeys } from "../core/keys";
+import { suppliedKeys, withSupplied } from "../core/keys";
 import { ExistingPostgres, ExistingPostgresProps } from "../database/existing-postgres";
 import { InClusterPostgres, InClusterPostgresProps } from "../database/in-cluster-postgres";
 import { IKongDatabase, KongDatabase, KongDatabaseAttributes } from "../database/kong-database";
@@ -57,7 +57,7 @@ class InClusterChoice extends PlatformDatabase {
   }
 
   public _bind(scope: Construct, id: string, namespace: string): IKongDatabase {
-    return new InClusterPostgres(scope, id, { ...this.props, namespace });
+    return new InClusterPostgres(scope, id, withSupplied<InClusterPostgresProps>(this.props, { namespace }));
   }
 
   protected _props(): unknown {
@@ -72,7 +72,7 @@ class ExistingChoice extends PlatformDatabase {
   }
 
   public _bind(scope: Construct, id: string, namespace: string): IKongDatabase {
-    return new ExistingPostgres(scope, id, { ...this.props, namespace });
+    return new ExistingPostgres(scope, id, withSupplied<ExistingPostgresProps>(this.props, { namespace }));
   }
 
   protected _props(): unknown {

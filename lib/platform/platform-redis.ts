@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { Problems } from "../core/errors";
-import { suppliedKeys } from "../core/keys";
+import { suppliedKeys, withSupplied } from "../core/keys";
 import { ExistingRedis, ExistingRedisProps } from "../redis/existing-redis";
 import { InClusterRedis, InClusterRedisProps } from "../redis/in-cluster-redis";
 import type { IKongRedis } from "../redis/kong-redis";
@@ -47,7 +47,7 @@ class InClusterChoice extends PlatformRedis {
   }
 
   public _bind(scope: Construct, id: string, namespace: string): InClusterRedis {
-    return new InClusterRedis(scope, id, { ...this.props, namespace });
+    return new InClusterRedis(scope, id, withSupplied<InClusterRedisProps>(this.props, { namespace }));
   }
 }
 

@@ -2,6 +2,7 @@ import { TerraformStack, Testing } from "cdktf";
 import { AdminEndpoint, AiPlatform, AiPlatformProps, DEFAULT_KONG_IMAGE, PlatformDatabase, ProxyEndpoint, ProxyTls, Scaling, StateBackend } from "../../lib";
 import { addDefaultConsumers, addDefaultModels } from "../../stacks/catalog";
 import { ENVIRONMENTS } from "../../stacks/environments";
+import { errorOf } from "../helpers";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped */
 
@@ -411,6 +412,14 @@ describe("AiPlatform rejects bad input", () => {
     ["defaultDenyIngress not a boolean", { ...MINIMAL, defaultDenyIngress: "off" }, '[acme] defaultDenyIngress ("off") must be true or false'],
   ])("%s", (_what, props, message) => {
     expect(() => new AiPlatform(Testing.app(), "acme", props as never)).toThrow(message);
+  });
+
+  test.each([
+    ["null (an unset value)", PlatformDatabase.inCluster(null as never), "[ai-platform-dev/postgres] props (null) must be an object { namespace, name?, image?, storageSize?, ... }"],
+    ["a list", PlatformDatabase.inCluster(["pg"] as never), '[ai-platform-dev/postgres] props (["pg"]) must be an object { namespace, name?, image?, storageSize?, ... }'],
+    ["a string, for an existing server", PlatformDatabase.existing("db.internal" as never), "[ai-platform-dev/postgres] props (\"db.internal\") must be an object { namespace, host, port?, sslMode?, ... }"],
+  ])("database props that are not an object (%s) are refused, not spread into valid props", (_what, database, message) => {
+    expect(errorOf(() => new AiPlatform(Testing.app(), "ai", { ...ENVIRONMENTS.dev, database }))).toBe(message);
   });
 
   test("an id that cannot be a stack-name prefix says how to fix it; all problems are reported together", () => {

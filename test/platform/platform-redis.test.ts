@@ -71,3 +71,14 @@ describe("AiPlatform with PlatformRedis.existing()", () => {
     );
   });
 });
+
+describe("PlatformRedis given props that are not an object", () => {
+  // the platform fills in the namespace: null or a list must be refused as props, not spread into a valid object
+  test.each([
+    ["null (an unset value)", PlatformRedis.inCluster(null as never), "[acme-platform-dev/redis] props (null) must be an object { namespace, name?, image?, resources? }"],
+    ["a list", PlatformRedis.inCluster(["kong-redis"] as never), '[acme-platform-dev/redis] props (["kong-redis"]) must be an object { namespace, name?, image?, resources? }'],
+    ["a string", PlatformRedis.inCluster("kong-redis" as never), '[acme-platform-dev/redis] props ("kong-redis") must be an object { namespace, name?, image?, resources? }'],
+  ])("%s", (_what, redis, message) => {
+    expectValidationError(() => platform({ redis }), message);
+  });
+});
