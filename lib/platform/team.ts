@@ -1,6 +1,6 @@
 import { Aspects, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
-import { eachElement, integerIn, isToken, plainObject, stringArray } from "../core/checks";
+import { eachElement, integerIn, isToken, literal, plainObject, stringArray } from "../core/checks";
 import { Problems } from "../core/errors";
 import { IKongProxyPeer } from "../models/model-isolation";
 import { dns1123Label, extendedResourceName } from "../kubernetes/names";
@@ -170,7 +170,9 @@ function checkTeamProps(host: ITeamHost, name: string, props: PlatformTeamProps)
     checkPathPrefix(v, host, props.pathPrefix ?? `/v1/${name}/`);
   }
   checkQuota(v, props.quota);
-  stringArray(v, "deployerGroups", props.deployerGroups, false);
+  if (literal(v, "deployerGroups", props.deployerGroups, "each group becomes a subject of the team's RoleBinding")) {
+    stringArray(v, "deployerGroups", props.deployerGroups, false);
+  }
   checkAdminCredentials(v, props.adminCredentials, host.adminApiRoute !== undefined);
   v.throwIfAny();
   return props;

@@ -1,6 +1,6 @@
-import { TerraformStack, TerraformVariable, Token } from "cdktf";
+import { TerraformStack, TerraformVariable, Testing, Token } from "cdktf";
 import { isListToken, isMapToken, isNumberToken, isScalarToken, isStringToken, isToken } from "../../lib/core/tokens";
-import { DefaultDenyIngress, DetectionService, KongCluster, InClusterPostgres, Plugin, Scaling, Vip } from "../../lib";
+import { AiPlatform, DefaultDenyIngress, DetectionService, KongCluster, InClusterPostgres, Plugin, ProxyEndpoint, Scaling, Vip } from "../../lib";
 import { byName, errorOf, Json, kubernetesStack, resources, synth } from "../helpers";
 import { KONG } from "../models/helpers";
 import { KongGateway } from "../../lib/gateway/gateway";
@@ -193,6 +193,16 @@ describe("a reference of the wrong type, or where a literal is needed, is refuse
       "a replica count (it decides the disruption budget and the rollout's wait)",
       (r: ReturnType<typeof refs>) => face(r, { scaling: Scaling.cpu({ minReplicas: r.num }) }),
       "[refs/face] scaling.minReplicas (<reference>) must be a literal value, not a Terraform reference: it decides whether a disruption budget is made and how long Terraform waits for a rollout",
+    ],
+    [
+      "a team's deployerGroups (each becomes a subject of the RoleBinding)",
+      () => {
+        // the team's RoleBinding is in the platform stack: the reference is a variable of that stack
+        const platform = new AiPlatform(Testing.app(), "acme", { environment: "dev", plainHttp: true, kong: { proxy: ProxyEndpoint.clusterIp() } });
+        const groups = new TerraformVariable(platform.platformStack, "groups", { type: "list(string)" }).listValue;
+        platform.addTeam("vision", { deployerGroups: groups });
+      },
+      "[acme-platform-dev/team-vision] deployerGroups (<reference>) must be a literal value, not a Terraform reference: each group becomes a subject of the team's RoleBinding",
     ],
   ])("%s", (_what, build, message) => {
     expect(errorOf(() => build(refs()))).toBe(message);
