@@ -10,18 +10,26 @@ import {
   AdminCredentials,
   AdminEndpoint,
   AiPlatform,
+  Authentication,
+  CaCertificate,
+  CertificateReload,
   DefaultDenyIngress,
   DetectionService,
   ExistingPostgres,
+  ExistingRedis,
   GatewayService,
   InClusterPostgres,
+  InClusterRedis,
   KongCluster,
   KongDatabase,
   KongGateway,
   KongProxyPeer,
   ModelIsolation,
   PlatformAttachment,
+  PlatformRedis,
   Plugin,
+  ProxyTls,
+  RateLimitCounters,
   PlatformDatabase,
   ProxyEndpoint,
   Rollout,
@@ -43,6 +51,19 @@ function children<T extends { id: unknown }>(child: fc.Arbitrary<T>, maxLength: 
     { arbitrary: fc.array(child, { minLength, maxLength }), weight: 1 },
   );
 }
+/**
+ * A model definition without the HTTPS options that a platform with plainHttp: true refuses (`httpsOnly`,
+ * `httpsRedirectStatusCode`), so that most platform cases get as far as synth; one in ten keeps them.
+ */
+function httpOnlyModel(platform: unknown, definition: unknown): unknown {
+  const plain = platform !== null && typeof platform === "object" && (platform as Record<string, unknown>).plainHttp === true;
+  if (!plain || definition === null || typeof definition !== "object" || Array.isArray(definition)) return definition;
+  const rest: Record<string, unknown> = { ...(definition as Record<string, unknown>) };
+  delete rest.httpsOnly;
+  delete rest.httpsRedirectStatusCode;
+  return rest;
+}
+
 /** The cases made from one schema: a gateway with its entities, models, a Kong cluster, or a whole platform. */
 function makeCases(s: Schema) {
   const { teamProps, routeProps, policies, serviceProps, upstreamProps, consumerProps, gatewayProps, modelProps, inClusterDatabase, existingDatabase, databaseAttributes, kongProps, platformProps, modelDefinition, consumerDefinition } = s;
@@ -107,6 +128,13 @@ function makeCases(s: Schema) {
     ),
     id: idArb,
     props: field(kongProps.map((p) => ({ namespace: "kong", database: { $ref: "database" }, ...p }))),
+    redis: fc.option(
+      fc.oneof(
+        fc.record({ type: fc.constant("inCluster" as const), props: field(options({ namespace: field(fc.constant("kong"), ["string"], fc.constant("Bad")), name: field(fc.constantFrom("kong-redis"), [], fc.constant("Bad_Name")), image: field(fc.constant("redis:7.2.7"), [], fc.constant("redis:7")) }, ["namespace"])) }),
+        fc.record({ type: fc.constant("existing" as const), props: field(options({ host: field(fc.constant("redis.internal"), ["string"], fc.constant("a b")), port: field(fc.integer({ min: 1, max: 65535 }), ["number"]), ssl: field(fc.boolean()), sslVerify: field(fc.boolean()) }, ["host"])) }),
+      ),
+      { nil: undefined },
+    ),
   });
   const platformCase = fc.record({
     kind: fc.constant("platform" as const),
@@ -115,7 +143,8 @@ function makeCases(s: Schema) {
     models: children(fc.record({ id: idArb, definition: field(modelDefinition) }), 3),
     teams: fc.uniqueArray(fc.record({ name: field(fc.constantFrom("vision", "audio", "nlp"), [], fc.constantFrom("Vision", "vision-x")), props: field(teamProps) }), { maxLength: 2, selector: (t) => t.name }),
     consumers: children(fc.record({ id: idArb, definition: field(consumerDefinition) }), 2),
-  });
+    strictHttps: fc.nat(9),
+  }).map(({ strictHttps, ...c }) => (strictHttps === 0 ? c : { ...c, models: c.models.map((m) => ({ ...m, definition: httpOnlyModel(c.props, m.definition) })) }));
   const teamModel = modelDefinition.map((m: Record<string, unknown>) => ({
     ...m,
     name: typeof m.name === "string" ? `<team>-${m.name}` : m.name,
@@ -155,11 +184,11 @@ function makeCases(s: Schema) {
 }
 
 /**
- * One configuration of the public API. Half the cases come from a mild schema (about one field in a dozen is not
- * valid, so deep configurations reach the JSON), half from a harsh one (one in three: every kind of bad value is
+ * One configuration of the public API. Half the cases come from a mild schema (about one field in 25 is not
+ * valid, so deep configurations reach the JSON), half from a harsh one (one in five: every kind of bad value is
  * frequent, in every nested option).
  */
-export const caseArb = fc.oneof(makeCases(schemaAt(1)), makeCases(schemaAt(3)));
+export const caseArb = fc.oneof(makeCases(schemaAt(1)), makeCases(schemaAt(6)));
 export type Case = typeof caseArb extends fc.Arbitrary<infer T> ? T : never;
 
 // ---- materializing descriptors ----
@@ -197,6 +226,15 @@ export function materialize(value: unknown, ctx: Context): any {
   if ("$vip" in d) return (Vip as any)[d.$vip](materialize(d.options, ctx));
   if ("$proxy" in d) return (ProxyEndpoint as any)[d.$proxy](materialize(d.options, ctx));
   if ("$admin" in d) return (AdminEndpoint as any)[d.$admin](materialize(d.options, ctx));
+  if ("$ca" in d) return (CaCertificate as any)[d.$ca](materialize(d.name, ctx), materialize(d.key, ctx));
+  if ("$counters" in d) return d.$counters === "redis" ? RateLimitCounters.redis(d.redis, materialize(d.options, ctx)) : (RateLimitCounters as any)[d.$counters]();
+  if ("$auth" in d) {
+    if (d.$auth === "anyOf" || d.$auth === "allOf") return (Authentication as any)[d.$auth](...d.of.map((m: string) => (Authentication as any)[m]()));
+    return (Authentication as any)[d.$auth](materialize(d.options, ctx));
+  }
+  if ("$tls" in d) return ProxyTls.fromSecret(materialize(d.options, ctx));
+  if ("$reload" in d) return d.$reload === "reloader" ? CertificateReload.reloader() : CertificateReload.manual(materialize(d.options, ctx));
+  if ("$platformRedis" in d) return (PlatformRedis as any)[d.$platformRedis](materialize(d.props, ctx));
   if ("$rollout" in d) return d.$rollout === "recreate" ? Rollout.recreate() : (Rollout as any)[d.$rollout](materialize(d.options, ctx));
   if ("$backend" in d) return (StateBackend as any)[d.$backend](materialize(d.options, ctx));
   if ("$platformDb" in d) return (PlatformDatabase as any)[d.$platformDb](materialize(d.props, ctx));
@@ -274,7 +312,9 @@ function buildCluster(app: App, c: Extract<Case, { kind: "cluster" }>): void {
   const id = kindId("db", d.id) as string;
   ctx.refs.database =
     d.type === "inCluster" ? new InClusterPostgres(stack, id, dbProps) : d.type === "existing" ? new ExistingPostgres(stack, id, dbProps) : KongDatabase.fromAttributes(stack, id, dbProps);
-  new KongCluster(stack, c.id as string, materialize(c.props, ctx));
+  const kong = new KongCluster(stack, c.id as string, materialize(c.props, ctx));
+  if (c.redis?.type === "inCluster") new InClusterRedis(stack, "redis", materialize(c.redis.props, ctx)).allowFrom(kong);
+  else if (c.redis?.type === "existing") new ExistingRedis(stack, "redis", materialize(c.redis.props, ctx));
 }
 
 function buildPlatform(app: App, c: Extract<Case, { kind: "platform" }>): void {

@@ -58,8 +58,35 @@ function makeSchema() {
     field(list(pool, { minLength }), ["list"], bad === undefined ? undefined : list(fc.oneof(pool, bad), { minLength: 1 }));
   /** A string that must be literal (it names objects): references are rare, among the nearly valid values. */
   const lit = (pool: fc.Arbitrary<string>, bad: fc.Arbitrary<unknown>) => field(pool, [], fc.oneof(bad, tokenOf("string")));
+  /** A CA certificate from a Secret or a ConfigMap (`CaCertificate.fromSecret(name, key?)`). */
+  const ca = field(fc.record({ $ca: fc.constantFrom("fromSecret", "fromConfigMap"), name: field(fc.constantFrom("pg-ca", "kong-ca"), ["string"], fc.constant("Bad_Name")), key: field(fc.constantFrom(undefined, "ca.crt"), [], fc.constant("bad key")) }));
+  /** Where rate limits count (`RateLimitCounters.*`). */
+  const counters = field(
+    fc.oneof(
+      fc.constantFrom({ $counters: "local" }, { $counters: "cluster" }),
+      fc.record({ $counters: fc.constant("redis"), redis: fc.constant({ host: "redis.kong.svc" }), options: field(fc.constantFrom({}, { syncRateSeconds: 1 }), [], fc.constant({ syncRateSeconds: 0.001 })) }),
+    ),
+  );
+  /** How clients authenticate (`Authentication.*`). */
+  const authentication = field(
+    fc.oneof(
+      fc.constantFrom({ $auth: "keyAuth" }, { $auth: "jwt" }),
+      fc.record({ $auth: fc.constant("keyAuth"), options: field(fc.constantFrom({ keyNames: ["x-api-key"] }, { hideCredentials: false }), [], fc.constantFrom({ anonymous: "x" }, { keyName: [] })) }),
+      fc.constantFrom({ $auth: "anyOf", of: ["keyAuth", "jwt"] }, { $auth: "allOf", of: ["keyAuth", "jwt"] }),
+    ),
+    [],
+    fc.constantFrom({ $auth: "anyOf", of: [] }, { $auth: "anyOf", of: ["keyAuth", "keyAuth"] }),
+  );
   /** One of `values`, or one of `bad`. */
   const oneOf = (values: unknown[], bad: unknown[]) => field(fc.constantFrom(...values), [], fc.constantFrom(...bad));
+  /**
+   * `base` with options that only make sense together (a CA and a verifying mode, a redirect code and httpsOnly):
+   * mostly none or a coherent set (`coherent`), now and then one without the other (`alone`).
+   */
+  const together = (base: fc.Arbitrary<Record<string, unknown>>, coherent: fc.Arbitrary<Record<string, unknown>>, alone: fc.Arbitrary<Record<string, unknown>>) =>
+    fc
+      .tuple(base, fc.oneof({ arbitrary: fc.constant({}), weight: 6 }, { arbitrary: coherent, weight: 6 }, { arbitrary: alone, weight: 1 }))
+      .map(([b, extra]) => ({ ...b, ...extra }));
   const selector = field(fc.dictionary(labelKey, labelValue, { minKeys: 1, maxKeys: 2 }), [], fc.oneof(fc.constant({}), fc.dictionary(badLabelKey, labelValue, { minKeys: 1, maxKeys: 1 })));
 
   // ---- plugin policies ----
@@ -121,6 +148,7 @@ function makeSchema() {
       errorMessage: str(fc.constantFrom("slow down"), fc.constant("")),
       syncRateSeconds: oneOf([-1], [0.02, 1, 0.001]),
       redis: field(redis, [], redis),
+      counters,
     }),
     responseRateLimiting: options(
       {
@@ -381,7 +409,8 @@ function makeSchema() {
   ).chain((routes) => (Array.isArray(routes) && routes.length === 2 ? fc.constantFrom([routes[0]], routes) : fc.constant(routes)));
 
   /** A model definition (AiPlatform.addModel), without the props the platform supplies. */
-  const modelDefinition = options(
+  const modelDefinition = together(
+    options(
     {
       name: lit(label, fc.constantFrom("Face", "a".repeat(41))),
       image: str(image, badImage),
@@ -405,12 +434,15 @@ function makeSchema() {
       runAsUser: int(1, 65535),
       routes: modelRoutes,
       allowedGroups: strs(groupName, fc.constant(""), 1),
-      rateLimit: field(fc.oneof(fc.constant(false), options({ second: int(1, 50), minute: int(50, 3000), hour: int(3000, 100000), day: int(100000, 1000000) }, ["second"])), [], fc.constantFrom({ second: 100, minute: 10 }, {})),
+      rateLimit: field(fc.oneof(fc.constant(false), options({ second: int(1, 50), minute: int(50, 3000), hour: int(3000, 100000), day: int(100000, 1000000), counters }, ["second"])), [], fc.constantFrom({ second: 100, minute: 10 }, {})),
       maxPayloadMegabytes: int(1, 1024),
       plugins: field(policies(2)),
       canary: field(options({ image: str(fc.constantFrom("registry.local/ai/face:3.0.0-rc1"), fc.constantFrom("registry.local/ai/face:1.4.2", "img:latest")), weightPercent: int(1, 99), scaling }, ["image", "weightPercent"])),
       timeoutMs: int(1, 120000),
       imagePullSeconds: int(30, 3600),
+      authentication,
+      httpsOnly: bool,
+      serverTls: field(options({ secretName: str(fc.constantFrom("model-tls"), fc.constant("Bad_Name")), verify: field(fc.constant(false)) }, ["secretName"])),
       rollout: field(
         fc.oneof(
           fc.record({ $rollout: fc.constant("surge"), options: field(options({ maxSurge: field(fc.constantFrom(1, 2, "25%"), ["number"], fc.constantFrom(0, "x", "200%")), maxUnavailable: field(fc.constantFrom(0, 1, "10%")) })) }),
@@ -427,7 +459,15 @@ function makeSchema() {
       ),
     },
     ["name", "image"],
-  ).chain((m) =>
+    ),
+    // a redirect code only with httpsOnly
+    options({ httpsOnly: fc.constant(true), httpsRedirectStatusCode: oneOf([426, 301, 302, 307, 308], [200]) }, ["httpsOnly", "httpsRedirectStatusCode"]),
+    fc.record({ httpsRedirectStatusCode: fc.constantFrom(426, 308) }),
+  ).map((m) => {
+    // a gRPC model has nothing to redirect (plain HTTP never carries gRPC): the code stays, rarely
+    if (m.protocol !== "grpc" || m.httpsRedirectStatusCode === undefined || m.image === "registry.local/ai/face:2.0.0") return m;
+    return Object.fromEntries(Object.entries(m).filter(([key]) => key !== "httpsRedirectStatusCode"));
+  }).chain((m) =>
     // a public model (rarely): with a reason, and without the ACL's groups
     fc.oneof(
       { arbitrary: fc.constant(m), weight: 8 },
@@ -474,6 +514,10 @@ function makeSchema() {
     fc.oneof(
       fc.record({ $admin: fc.constant("clusterIp"), options: field(options({ allowFrom: field(list(adminPeer)) })) }),
       fc.record({ $admin: fc.constant("loadBalancer"), options: field(options({ sourceRanges: strs(cidr, badCidr, 1), annotations, allowFrom: field(list(adminPeer)) }, ["sourceRanges"])) }),
+    fc.record({
+      $admin: fc.constant("throughProxy"),
+      options: field(options({ host: str(fc.constantFrom("kong-admin.example.com"), fc.constant("*.example.com")), path: str(fc.constantFrom("/", "/kong-admin"), fc.constant("admin")), sourceRanges: strs(cidr, badCidr, 1) }, ["host", "sourceRanges"])),
+    }),
     ),
   );
 
@@ -488,6 +532,22 @@ function makeSchema() {
     admin: endpointAdmin,
     env: kongEnv,
     envFromSecrets: field(fc.dictionary(fc.constantFrom("KONG_ADMIN_GUI_SESSION_CONF"), secretRef, { maxKeys: 1 }), [], fc.constantFrom({ PLUGINS: { name: "a", key: "b" } }, { KONG_PG_HOST: { name: "a", key: "b" } })),
+    tls: field(
+      fc.record({
+        $tls: fc.constant("fromSecret"),
+        options: field(
+          options(
+            {
+              secretName: str(fc.constantFrom("proxy-tls"), fc.constant("Bad_Name")),
+              hosts: field(fc.constantFrom(["api.example.com", "*.example.com"], ["api.example.com", "kong-admin.example.com"]), ["list"], fc.constantFrom([], ["10.0.0.1"], ["a b"])),
+              reload: field(fc.constantFrom({ $reload: "reloader" }, { $reload: "manual", options: {} }, { $reload: "manual", options: { generation: "2025-06-01" } }), [], fc.constant({ $reload: "manual", options: { generation: "" } })),
+            },
+            ["secretName", "hosts"],
+          ),
+        ),
+      }),
+    ),
+    upstreamCaCertificate: ca,
   });
 
   const pg = (pool: string[], bad: string[] = []) => str(fc.constantFrom(...pool), bad.length > 0 ? fc.constantFrom(...bad) : undefined);
@@ -513,7 +573,7 @@ function makeSchema() {
       ),
     ),
   });
-  const existingDatabase = options(
+  const existingDatabaseBase = options(
     {
       host: pg(["kong-db.prod.internal", "10.0.0.9"], ["bad host/x"]),
       port: int(1, 65535),
@@ -528,7 +588,13 @@ function makeSchema() {
     },
     ["host"],
   );
-  const databaseAttributes = options(
+  // a CA only with a verifying mode, caFile only with a CA
+  const existingDatabase = together(
+    existingDatabaseBase,
+    options({ sslMode: oneOf(["verify-ca", "verify-full"], ["require"]), caCertificate: ca, caFile: str(fc.constantFrom("/etc/ssl/pg-ca.pem"), fc.constant("")) }, ["sslMode", "caCertificate"]),
+    fc.constantFrom<Record<string, unknown>>({ caFile: "/etc/ssl/pg-ca.pem" }, { sslMode: "require", caCertificate: { $ca: "fromSecret", name: "pg-ca" } }),
+  );
+  const databaseAttributesBase = options(
     {
       host: pg(["kong-db.internal", "10.0.0.9"]),
       port: int(1, 65535),
@@ -542,6 +608,12 @@ function makeSchema() {
       dependables: field(fc.constant([]), [], fc.constant(["not a resource"])),
     },
     ["host", "passwordSecret"],
+  );
+  // a CA only with sslVerify (and ssl)
+  const databaseAttributes = together(
+    databaseAttributesBase,
+    options({ ssl: field(fc.constant(true)), sslVerify: field(fc.constant(true)), caCertificate: ca }, ["sslVerify", "caCertificate"]),
+    fc.constant<Record<string, unknown>>({ sslVerify: false, caCertificate: { $ca: "fromConfigMap", name: "pg-ca" } }),
   );
 
   const teamProps = options({
@@ -571,6 +643,17 @@ function makeSchema() {
       namespaces: field(options({ kong: lit(fc.constantFrom("kong", "gateway"), fc.constant("Kong")), models: lit(namespace, fc.constant("")), consumerCredentials: lit(fc.constantFrom("apps"), fc.constant("a_b")) })),
       createNamespaces: bool,
       defaultDenyIngress: bool,
+      plainHttp: field(fc.constant(true), [], fc.constant(false)),
+      authentication,
+      redis: field(
+        fc.oneof(
+          fc.record({ $platformRedis: fc.constant("inCluster"), props: field(options({ name: str(fc.constantFrom("kong-redis"), fc.constant("Bad")), image: str(fc.constantFrom("redis:7.2.7"), fc.constant("redis:latest")), resources: containerResources })) }),
+          fc.record({
+            $platformRedis: fc.constant("existing"),
+            props: field(options({ host: str(fc.constantFrom("redis.prod.internal"), fc.constant("a b")), port: int(1, 65535), passwordSecret: secretRef, ssl: bool, sslVerify: bool }, ["host"])),
+          }),
+        ),
+      ),
       database: field(
         fc.oneof(
           fc.record({ $platformDb: fc.constant("inCluster"), props: field(inClusterDatabase) }),
@@ -588,18 +671,22 @@ function makeSchema() {
         ),
       ),
     },
-    ["environment", "kong"],
+    ["environment", "kong", "plainHttp"],
   );
+  /** The platform's props, with httpsRedirectStatusCode mostly where it applies: plainHttp: true refuses it. */
+  const platformPropsWithRedirect = fc
+    .tuple(platformProps, oneOf([426, 308], [200]), fc.nat(9))
+    .map(([p, code, n]) => (n === 0 || (p.plainHttp !== true && n < 5) ? { ...p, httpsRedirectStatusCode: code } : p));
 
   /** A consumer definition (AiPlatform.addConsumer), without the props the platform supplies. */
   const consumerDefinition = consumerProps.map((c) => Object.fromEntries(Object.entries(c).filter(([key]) => key !== "credentialsSecret" && key !== "sensitiveOutputs")));
 
-  return { teamProps, policy, policies, scaling, vip, containerResources, serviceProps, routeProps, upstreamProps, consumerProps, gatewayProps, modelRoute, modelDefinition, modelProps, endpointProxy, endpointAdmin, kongProps, inClusterDatabase, existingDatabase, databaseAttributes, platformProps, consumerDefinition };
+  return { teamProps, policy, policies, scaling, vip, containerResources, serviceProps, routeProps, upstreamProps, consumerProps, gatewayProps, modelRoute, modelDefinition, modelProps, endpointProxy, endpointAdmin, kongProps, inClusterDatabase, existingDatabase, databaseAttributes, platformProps: platformPropsWithRedirect, consumerDefinition };
 }
 
 export type Schema = ReturnType<typeof makeSchema>;
 
-/** The generators at a hostility (1: about one field in a dozen is not valid; higher: more). */
+/** The generators at a hostility (1: about one field in 25 is not valid; 6: one in 5). */
 export function schemaAt(hostility: number): Schema {
   return atHostility(hostility, makeSchema);
 }
