@@ -46,9 +46,13 @@ export type {
   AiPlatformModelScale,
   ModelDefinition,
   ConsumerDefinition,
+  AiPlatformCatalogOptions,
 } from "./platform/ai-platform";
 export { PlatformDatabase } from "./platform/platform-database";
 export type { PlatformInClusterDatabaseProps, PlatformExistingDatabaseProps } from "./platform/platform-database";
+export { ApiCatalog } from "./catalog/api-catalog";
+export type { ApiCatalogProps } from "./catalog/api-catalog";
+export type * from "./catalog/types";
 export { StateBackend } from "./app/state-backend";
 export type { LocalStateOptions, S3StateOptions, PgStateOptions } from "./app/state-backend";
 export { synthesize } from "./app/synthesize";

@@ -11,6 +11,7 @@ const EXPORTS = [
   "AdminCredentials",
   "AdminEndpoint",
   "AiPlatform",
+  "ApiCatalog",
   "DEFAULT_KONG_IMAGE",
   "DEFAULT_POSTGRES_IMAGE",
   "DetectionService",

@@ -3,6 +3,7 @@ import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Aspects, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { StateBackend } from "../app/state-backend";
+import { ApiCatalog } from "../catalog/api-catalog";
 import { bool, dns1123Label, integerIn, isToken, plainObject, required } from "../core/checks";
 import { Problems } from "../core/errors";
 import { IKongDatabase } from "../database/kong-database";
@@ -51,6 +52,12 @@ export interface AiPlatformModelScale {
   readonly maxReplicas?: number;
 }
 
+/** Where the platform's API catalog is written. */
+export interface AiPlatformCatalogOptions {
+  /** Folder under `<outdir>/catalog/`. @default the environment (`cdktf.out/catalog/dev/`) */
+  readonly directory?: string;
+}
+
 export interface AiPlatformProps {
   /** Name of the environment (`dev`, `prod`, ...): the last part of both stack names. At most 30 characters. */
   readonly environment: string;
@@ -79,6 +86,12 @@ export interface AiPlatformProps {
   readonly modelScale?: AiPlatformModelScale;
   /** Where Terraform keeps the state of both stacks. @default `StateBackend.local()`: `<project>/terraform-state/<stack>.tfstate` */
   readonly backend?: StateBackend;
+  /**
+   * The API catalog (`ApiCatalog`: OpenAPI document, catalog, topology) written at synth to
+   * `<outdir>/catalog/<directory>/`; `false` for none.
+   * @default written to `cdktf.out/catalog/<environment>/`
+   */
+  readonly catalog?: AiPlatformCatalogOptions | false;
 }
 
 const PLATFORM_LABELS = {
@@ -119,6 +132,8 @@ export class AiPlatform extends Construct {
   public readonly adminPortForward: string;
   public readonly models = new Map<string, DetectionService>();
   public readonly consumers = new Map<string, GatewayConsumer>();
+  /** The API catalog written at synth (undefined with `catalog: false`). */
+  public readonly catalog?: ApiCatalog;
   private readonly modelScale?: AiPlatformModelScale;
   /** ACL groups that some model allows: a consumer group outside this set can never call anything. */
   private readonly grantableGroups = new Set<string>();
@@ -169,6 +184,11 @@ export class AiPlatform extends Construct {
     this.gateway = new KongGateway(this.gatewayStack, "gateway", { adminUrl: adminUrl.stringValue });
     this.gateway.addPlugin(Plugin.prometheus({ statusCodeMetrics: true, latencyMetrics: true, bandwidthMetrics: true, upstreamHealthMetrics: true }));
     this.gateway.addPlugin(Plugin.correlationId({ headerName: "X-Request-ID", generator: "uuid", echoDownstream: true }));
+    if (p.catalog !== false) {
+      const directory = p.catalog?.directory ?? this.environment;
+      const title = `${this.stackPrefix} (${this.environment})`;
+      this.catalog = new ApiCatalog(this.gatewayStack, "catalog", { gateway: this.gateway, kong: this.kong, directory, title });
+    }
   }
 
   /** Adds a model: its workload in the platform stack, its Kong service, routes and policies in the gateway stack. */
@@ -220,7 +240,7 @@ export class AiPlatform extends Construct {
 /** The props, checked before anything is built from them (stack names, namespaces). */
 function checkProps(scope: Construct, id: string, props: AiPlatformProps): AiPlatformProps {
   const v = new Problems(scope);
-  if (!plainObject(v, "props", props ?? null, "must be an object { environment, stackPrefix?, namespaces?, database?, kong?, modelScale?, backend? }")) v.throwIfAny();
+  if (!plainObject(v, "props", props ?? null, "must be an object { environment, stackPrefix?, namespaces?, database?, kong?, modelScale?, backend?, catalog? }")) v.throwIfAny();
   if (required(v, "environment", props.environment, 'is required: the environment\'s name, e.g. "dev", ends both stack names')) {
     literalLabel(v, "environment", props.environment, 30);
   }
@@ -252,6 +272,7 @@ function checkProps(scope: Construct, id: string, props: AiPlatformProps): AiPla
       v.add("modelScale.maxReplicas", scale.maxReplicas, `must be >= modelScale.minReplicas (${scale.minReplicas})`);
     }
   }
+  if (props.catalog !== false) plainObject(v, "catalog", props.catalog, "must be false or an object { directory? }");
   if (props.backend !== undefined && !(props.backend instanceof StateBackend)) {
     v.add("backend", props.backend, "must be made with StateBackend.local(), StateBackend.s3(), StateBackend.pg() or StateBackend.fromEnv()");
   }
