@@ -8,7 +8,7 @@ import { IKongGateway } from "../gateway/gateway-base";
 import { KongCluster } from "../kong/kong-cluster";
 import { curlSession } from "./curl";
 import { catalogMarkdown } from "./markdown";
-import { openApiDocument } from "./openapi";
+import { openApiText } from "./openapi";
 import { readCatalog } from "./read-gateway";
 import { topologyMermaid } from "./topology";
 import type { CatalogData } from "./types";
@@ -100,7 +100,7 @@ export class ApiCatalog extends Construct {
   public render(): Record<string, string> {
     const data = this.data();
     return {
-      "openapi.json": `${JSON.stringify(openApiDocument(data), null, 2)}\n`,
+      "openapi.json": openApiText(data),
       "catalog.json": `${JSON.stringify(data, null, 2)}\n`,
       "catalog.md": catalogMarkdown(data),
       "topology.mmd": topologyMermaid(data),

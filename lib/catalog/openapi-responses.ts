@@ -31,6 +31,8 @@ const ERRORS: Readonly<Record<string, string>> = {
 export class ResponseComponents {
   private readonly headers = new Map<string, Json>();
   private readonly responses = new Map<string, Json>();
+  /** `$ref` objects already made, by what they list: operations share them (a thousand routes, a handful of shapes). */
+  private readonly made = new Map<string, Json>();
 
   /** `components.headers`, `components.responses` and `components.schemas`, sorted by name. */
   public components(): Json {
@@ -106,6 +108,8 @@ export class ResponseComponents {
 
   /** A `$ref` to the error response `name`, defined on first use. */
   private error(name: string, headers: readonly string[], description = ERRORS[name]): Json {
+    const made = this.made.get(`response:${name}`);
+    if (made) return made;
     if (!this.responses.has(name)) {
       this.responses.set(name, {
         description,
@@ -113,11 +117,17 @@ export class ResponseComponents {
         content: { "application/json": { schema: { $ref: "#/components/schemas/KongError" } } },
       });
     }
-    return { $ref: `#/components/responses/${name}` };
+    const ref = { $ref: `#/components/responses/${name}` };
+    this.made.set(`response:${name}`, ref);
+    return ref;
   }
 
   private refs(names: readonly string[]): Json {
+    const key = `headers:${names.join(",")}`;
+    const made = this.made.get(key);
+    if (made) return made;
     const out: Json = {};
+    this.made.set(key, out);
     for (const name of names) {
       const known = HEADER_DESCRIPTIONS[name];
       if (known) this.define(name, known[0], known[1]);

@@ -10,6 +10,20 @@ type Json = Record<string, unknown>;
 const OPENAPI_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"];
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
 
+/** `info.version` until `openApiText` puts the document's hash there. */
+const UNVERSIONED = "unversioned";
+
+/**
+ * The document as the file holds it (JSON, 2-space indent, final newline), its `info.version` the first 12 hex digits
+ * of the SHA-256 of that text (with the version itself left out): it changes exactly when the document does. Hashing
+ * the text it writes anyway spares a second serialization of a document that is megabytes at a thousand models.
+ */
+export function openApiText(data: CatalogData): string {
+  const text = `${JSON.stringify(openApiDocument(data), null, 2)}\n`;
+  const version = createHash("sha256").update(text).digest("hex").slice(0, 12);
+  return text.replace(`"version": "${UNVERSIONED}"`, `"version": "${version}"`);
+}
+
 /** A server: the URL clients call, with the variables of its unknown parts. */
 interface Server {
   readonly url: string;
@@ -22,6 +36,7 @@ interface Server {
  * address (or each route's hosts); per operation the security Kong enforces (alternatives OR'ed, credentials within
  * one AND'ed), the responses its plugins send (401, 403, 411, 413, 429 with its headers) and `x-kong` with the route's
  * policies. Routes OpenAPI cannot express (regex paths, gRPC, TCP) are listed in `x-kong-unlisted-routes`.
+ * `info.version` is "unversioned" here; `openApiText` renders the file, with the document's hash as its version.
  */
 export function openApiDocument(data: CatalogData): Json {
   const security = new SecuritySchemes();
@@ -55,12 +70,11 @@ export function openApiDocument(data: CatalogData): Json {
     components: { securitySchemes: security.all, ...responses.components() },
     ...(unlisted.length > 0 ? { "x-kong-unlisted-routes": unlisted } : {}),
   };
-  const version = createHash("sha256").update(JSON.stringify(body)).digest("hex").slice(0, 12);
   return {
     openapi: "3.1.0",
     info: {
       title: `${data.title}: model APIs`,
-      version,
+      version: UNVERSIONED,
       description: [
         `Generated at synth by kong-ai-platform from the Kong configuration of stack \`${data.gatewayStack}\`: every route, the`,
         "authentication, limits and CORS policies Kong applies to it. The version is a hash of the document: it changes",
@@ -151,16 +165,14 @@ function describeOperation({ api, route, path }: OperationOf, preflight: boolean
 
 function kongExtension(api: ApiEntry, route: RouteEntry): Json {
   // the policies as catalog.json has them, without where they are attached
-  const strip = <T extends { scope: string }>(x: T | undefined) => (x === undefined ? undefined : Object.fromEntries(Object.entries(x).filter(([k]) => k !== "scope")));
-  return {
-    route: route.name,
-    service: api.service.name,
-    plugins: route.plugins.map((p) => p.name),
-    ...(route.acl ? { acl: strip(route.acl) } : {}),
-    ...(route.rateLimit ? { rateLimit: strip(route.rateLimit) } : {}),
-    ...(route.requestSizeLimit ? { requestSizeLimit: strip(route.requestSizeLimit) } : {}),
-    ...(route.cors ? { cors: strip(route.cors) } : {}),
-  };
+  const out: Json = { route: route.name, service: api.service.name, plugins: route.plugins.map((p) => p.name) };
+  for (const key of ["acl", "rateLimit", "requestSizeLimit", "cors"] as const) {
+    const policy = route[key];
+    if (policy === undefined) continue;
+    const { scope, ...rest } = policy;
+    out[key] = scope === undefined ? policy : rest;
+  }
+  return out;
 }
 
 /** The schemes of the document's servers: those of the routes that answer on any host (http and https if none). */

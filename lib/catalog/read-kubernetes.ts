@@ -41,33 +41,34 @@ function numeric(value: unknown, fallback: number): number {
   return typeof n === "number" && Number.isFinite(n) ? n : fallback;
 }
 
-/** A Deployment's pod count: its autoscaler's range, or its fixed replicas. */
+/**
+ * A Deployment's pod count: its autoscaler's range, or its fixed replicas. Read field by field from the resources'
+ * inputs (a whole `specInput` would copy the Deployment's spec: a cost at a thousand models).
+ */
 export function replicasOf(deployment: DeploymentV1, autoscaler: HorizontalPodAutoscalerV2 | undefined): ReplicaInfo {
   if (autoscaler !== undefined) {
-    const spec = recordOf(autoscaler.specInput);
-    const min = numeric(spec.minReplicas, 1);
-    const metric = Array.isArray(spec.metric) ? spec.metric.map(recordOf) : [];
-    const cpu = metric.map((m) => recordOf(m.resource)).find((r) => r.name === "cpu");
+    const spec = autoscaler.spec;
+    const min = numeric(spec.minReplicasInput, 1);
+    const metric: unknown = spec.metric.internalValue;
+    const cpu = (Array.isArray(metric) ? metric.map(recordOf) : []).map((m) => recordOf(m.resource)).find((r) => r.name === "cpu");
     const target = recordOf(cpu?.target).averageUtilization;
-    const out: ReplicaInfo = { min, max: numeric(spec.maxReplicas, min), autoscaled: true };
+    const out: ReplicaInfo = { min, max: numeric(spec.maxReplicasInput, min), autoscaled: true };
     return typeof target === "number" ? { ...out, cpuTargetPercent: target } : out;
   }
-  const replicas = numeric(recordOf(deployment.specInput).replicas, 1);
+  const replicas = numeric(deployment.spec.replicasInput, 1);
   return { min: replicas, max: replicas, autoscaled: false };
 }
 
 /** A model's Deployment as the catalog shows it: where it runs, its image, pods and GPUs. */
 export function workloadOf(deployment: DeploymentV1, autoscaler: HorizontalPodAutoscalerV2 | undefined): WorkloadInfo {
-  const metadata = recordOf(deployment.metadataInput);
-  const spec = recordOf(deployment.specInput);
-  const container = firstOf(recordOf(recordOf(spec.template).spec).container);
+  const container = firstOf(deployment.spec.template.spec.container.internalValue);
   const limits = recordOf(recordOf(container.resources).limits);
   const gpu = Object.keys(limits)
     .sort()
     .find((k) => k.endsWith("/gpu"));
   const info: WorkloadInfo = {
-    namespace: String(shown(deployment, metadata.namespace ?? "default")),
-    deployment: String(shown(deployment, metadata.name)),
+    namespace: String(shown(deployment, deployment.metadata.namespaceInput ?? "default")),
+    deployment: String(shown(deployment, deployment.metadata.nameInput)),
     image: String(shown(deployment, container.image)),
     replicas: replicasOf(deployment, autoscaler),
   };
@@ -76,13 +77,14 @@ export function workloadOf(deployment: DeploymentV1, autoscaler: HorizontalPodAu
 
 /** Kong's proxy: its Service type, fixed address, ports and client networks, read from the proxy Service. */
 export function proxyOf(kong: KongCluster): ProxyInfo {
-  const spec = recordOf(kong.proxyService.specInput);
-  const ports = Array.isArray(spec.port) ? spec.port.map(recordOf) : [];
+  const spec = kong.proxyService.spec;
+  const portList: unknown = spec.port.internalValue;
+  const ports = Array.isArray(portList) ? portList.map(recordOf) : [];
   const portNamed = (name: string, fallback: number) => numeric(ports.find((p) => p.name === name)?.port, fallback);
-  const ranges = spec.loadBalancerSourceRanges;
-  const address = spec.loadBalancerIp;
+  const ranges = spec.loadBalancerSourceRangesInput;
+  const address = spec.loadBalancerIpInput;
   return {
-    type: String(spec.type ?? "ClusterIP"),
+    type: String(spec.typeInput ?? "ClusterIP"),
     ...(address !== undefined ? { address: String(shown(kong, address)) } : {}),
     inClusterHost: kong.proxyHost,
     httpPort: portNamed("kong-proxy", 80),
