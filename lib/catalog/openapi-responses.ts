@@ -50,9 +50,12 @@ export class ResponseComponents {
     };
   }
 
-  /** The responses of one operation of a route: the model's answer and what Kong's plugins may answer instead. */
-  public forOperation(route: RouteEntry, service: string): Json {
-    const out: Json = { "2XX": { description: `The response of ${service}, proxied by Kong`, headers: this.successHeaders(route) } };
+  /**
+   * The responses of one operation of a route: the backend's answer (a shared component per set of headers Kong adds:
+   * `Proxied`, `Proxied-2`, ...) and what Kong's plugins may answer instead.
+   */
+  public forOperation(route: RouteEntry): Json {
+    const out: Json = { "2XX": this.proxied(this.successHeaders(route)) };
     const auth = route.authentication;
     if (auth.methods.some((m) => !m.anonymous)) out["401"] = this.error("Unauthorized", ["WWW-Authenticate"]);
     if (route.acl !== undefined || route.plugins.some((p) => p.name === "ip-restriction" || p.name === "bot-detection")) {
@@ -78,6 +81,19 @@ export class ResponseComponents {
     if (cors?.maxAgeSeconds !== undefined) names.push("Access-Control-Max-Age");
     if (cors?.credentials) names.push("Access-Control-Allow-Credentials");
     return { "200": { description: "Kong's cors plugin answers the preflight; the request goes no further", headers: this.refs(names) } };
+  }
+
+  /** A `$ref` to the success response with these headers, defined on first use. */
+  private proxied(headers: Json): Json {
+    const key = `proxied:${Object.keys(headers).join(",")}`;
+    const made = this.made.get(key);
+    if (made) return made;
+    const count = [...this.made.keys()].filter((k) => k.startsWith("proxied:")).length;
+    const name = count === 0 ? "Proxied" : `Proxied-${count + 1}`;
+    this.responses.set(name, { description: "The backend's response, proxied by Kong, with the headers Kong's plugins add", headers });
+    const ref = { $ref: `#/components/responses/${name}` };
+    this.made.set(key, ref);
+    return ref;
   }
 
   private successHeaders(route: RouteEntry): Json {

@@ -138,7 +138,7 @@ function operation(op: OperationOf, method: string, servers: Server[] | undefine
     ...(BODY_METHODS.has(method) && !preflight
       ? { requestBody: { description: `The input of ${api.name}${bodyLimit}`, content: { "*/*": { schema: {} } } } }
       : {}),
-    responses: preflight ? ctx.responses.preflight(route) : ctx.responses.forOperation(route, api.service.name || api.name),
+    responses: preflight ? ctx.responses.preflight(route) : ctx.responses.forOperation(route),
     "x-kong": kongExtension(api, route),
   };
 }
