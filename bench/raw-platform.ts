@@ -1,4 +1,4 @@
-import { App, TerraformStack } from "cdktf";
+import { App, DataResource, TerraformStack } from "cdktf";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { DeploymentV1 } from "@cdktf/provider-kubernetes/lib/deployment-v1";
 import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
@@ -18,7 +18,7 @@ export function build(app: App, n: number): void {
   const k8s = new TerraformStack(app, "models");
   new KubernetesProvider(k8s, "kubernetes", { configPath: "~/.kube/config" });
   const gw = new TerraformStack(app, "gateway");
-  new KongProvider(gw, "kong", { kongAdminUri: "http://localhost:8001", strictPluginsMatch: false, tlsSkipVerify: false });
+  new KongProvider(gw, "kong", { kongAdminUri: "http://localhost:8001", strictPluginsMatch: true, tlsSkipVerify: false });
   gw.addDependency(k8s);
   const kongPeer = { "app.kubernetes.io/instance": "kong", "app.kubernetes.io/name": "kong" };
   for (let i = 0; i < n; i++) {
@@ -99,15 +99,26 @@ export function build(app: App, n: number): void {
       },
     });
 
+    const tags = ["managed-by:kong-ai-platform"];
+    const svcData = new DataResource(gw, `${name}-kong-service-clearable`, {
+      input: { path: true, tls_verify: false, tls_verify_depth: false, ca_certificate_ids: false, client_certificate_id: false },
+    });
     const svc = new Service(gw, `${name}-kong-service`, {
       name,
       host: `${name}.models.svc.cluster.local`,
       port: 80,
+      path: "/",
       protocol: "http",
       retries: 2,
       connectTimeout: 60000,
       readTimeout: 60000,
       writeTimeout: 60000,
+      tags,
+      lifecycle: { replaceTriggeredBy: [`terraform_data.${svcData.friendlyUniqueId}`] },
+    });
+    const svcReplaced = `kong_service.${svc.friendlyUniqueId}.id`;
+    const routeData = new DataResource(gw, `${name}-kong-route-clearable`, {
+      input: { paths: true, methods: true, hosts: false, headers: false, snis: false, regex_priority: false },
     });
     new Route(gw, `${name}-kong-route`, {
       name,
@@ -122,21 +133,40 @@ export function build(app: App, n: number): void {
       httpsRedirectStatusCode: 426,
       requestBuffering: true,
       responseBuffering: true,
+      tags,
+      lifecycle: { replaceTriggeredBy: [`terraform_data.${routeData.friendlyUniqueId}`, svcReplaced] },
     });
     const plugin = (plugin: string, config: object) =>
-      new Plugin(gw, `${name}-${plugin}`, { name: plugin, serviceId: svc.id, configJson: JSON.stringify(config) });
-    plugin("key-auth", { hide_credentials: true, key_in_body: false, key_in_header: true, key_in_query: false, key_names: ["apikey"], run_on_preflight: true });
-    plugin("acl", { allow: [name], always_use_authenticated_groups: false, hide_groups_header: true });
+      new Plugin(gw, `${name}-${plugin}`, { name: plugin, serviceId: svc.id, configJson: JSON.stringify(config), lifecycle: { replaceTriggeredBy: [svcReplaced] } });
+    plugin("key-auth", { anonymous: null, hide_credentials: true, key_in_body: false, key_in_header: true, key_in_query: false, key_names: ["apikey"], realm: null, run_on_preflight: true });
+    plugin("acl", { allow: [name], always_use_authenticated_groups: false, deny: null, hide_groups_header: true });
+    const redis = { database: 0, host: null, password: null, port: 6379, server_name: null, ssl: false, ssl_verify: false, timeout: 2000, username: null };
     plugin("rate-limiting", {
+      day: null,
       error_code: 429,
       error_message: "API rate limit exceeded",
       fault_tolerant: true,
+      header_name: null,
       hide_client_headers: false,
+      hour: null,
       limit_by: "consumer",
       minute: 600,
+      month: null,
+      path: null,
       policy: "local",
+      redis,
+      redis_database: 0,
+      redis_host: null,
+      redis_password: null,
+      redis_port: 6379,
+      redis_server_name: null,
+      redis_ssl: false,
+      redis_ssl_verify: false,
+      redis_timeout: 2000,
+      redis_username: null,
       second: 20,
       sync_rate: -1,
+      year: null,
     });
     plugin("request-size-limiting", { allowed_payload_size: 10, require_content_length: false, size_unit: "megabytes" });
   }

@@ -8,15 +8,21 @@ export { KongDatabase } from "./database/kong-database";
 export type { IKongDatabase, KongDatabaseAttributes, KongDatabasePasswordSecret } from "./database/kong-database";
 export { InClusterPostgres, DEFAULT_POSTGRES_IMAGE } from "./database/in-cluster-postgres";
 export type { InClusterPostgresProps } from "./database/in-cluster-postgres";
+export { PostgresBackup } from "./database/postgres-backup";
+export type { PostgresBackupOptions, PostgresBackupProps } from "./database/postgres-backup";
 export { ExistingPostgres } from "./database/existing-postgres";
 export type { ExistingPostgresProps, PostgresSslMode } from "./database/existing-postgres";
 export type { ContainerResources, ResourceQuantities } from "./kubernetes/container-resources";
 
 export { Scaling } from "./kubernetes/scaling";
 export type { CpuScalingOptions } from "./kubernetes/scaling";
+export { Rollout } from "./kubernetes/rollout";
+export type { ReplaceRolloutOptions, RolloutStrategy, SurgeRolloutOptions } from "./kubernetes/rollout";
 export { Vip } from "./kubernetes/vip";
 export type { ClusterIpVipOptions, LoadBalancerVipOptions } from "./kubernetes/vip";
 export type { SecretKeyRef } from "./kubernetes/secret-ref";
+export { DefaultDenyIngress } from "./kubernetes/default-deny";
+export type { DefaultDenyIngressProps } from "./kubernetes/default-deny";
 
 export { KongCluster, DEFAULT_KONG_IMAGE } from "./kong/kong-cluster";
 export type { KongClusterProps } from "./kong/kong-cluster";

@@ -34,7 +34,7 @@ export function synthApp(build: (app: App) => unknown): Record<string, string> {
 }
 
 /** The resources of one type, in the order of their keys; none if the type is absent. */
-export function resources(json: Json, type: string): Json[] {
+export function resources(json: Json, type: string): any[] {
   return Object.values(json.resource?.[type] ?? {});
 }
 

@@ -12,13 +12,27 @@ export interface LocalStateOptions {
   readonly directory?: string;
 }
 
-/** State in an S3 bucket, encrypted at rest, with optional DynamoDB locking. */
+/**
+ * State in an S3 bucket, encrypted at rest, locked with S3's own lock file (`use_lockfile`: Terraform >= 1.10, general
+ * availability in 1.11; hashicorp/terraform `internal/backend/remote-state/s3/backend.go`).
+ */
 export interface S3StateOptions {
   readonly bucket: string;
   readonly region: string;
   /** Key prefix: each stack's state is `<keyPrefix>/<stack>.tfstate`. @default "kong-ai-platform" */
   readonly keyPrefix?: string;
-  /** DynamoDB table Terraform locks the state with. @default none (no locking) */
+  /**
+   * Lock the state with a lock file next to it in the bucket (`<key>.tflock`; the IAM policy needs s3:GetObject,
+   * s3:PutObject and s3:DeleteObject on it). Set false only for Terraform older than 1.10, which rejects the
+   * setting, and give `lockTable` instead.
+   * @default true
+   */
+  readonly useLockfile?: boolean;
+  /**
+   * A DynamoDB table to lock with as well (`dynamodb_table`), while moving an existing setup to the lock file: with
+   * both, Terraform takes both locks. Deprecated by Terraform 1.11, which warns about it.
+   * @default none: the lock file alone
+   */
   readonly lockTable?: string;
 }
 
@@ -48,13 +62,17 @@ export abstract class StateBackend {
     return new LocalState(o.directory);
   }
 
-  /** State in S3 (`encrypt = true`). Credentials come from the usual AWS environment, never from the app. */
+  /**
+   * State in S3 (`encrypt = true`), locked with S3's lock file (`use_lockfile`). Credentials come from the usual AWS
+   * environment, never from the app.
+   */
   public static s3(options: S3StateOptions): StateBackend {
     const v = new Problems("StateBackend.s3");
     const o = (options ?? {}) as Partial<S3StateOptions>;
     for (const field of ["bucket", "region"] as const) {
       if (typeof o[field] !== "string" || o[field] === "") v.add(field, o[field], "is required");
     }
+    checkS3Locking(v, o);
     v.throwIfAny();
     return new S3State(o as S3StateOptions);
   }
@@ -67,7 +85,8 @@ export abstract class StateBackend {
   /**
    * The backend named by environment variables, so one app deploys from a laptop and from CI unchanged:
    * `TF_BACKEND=local` (default; `TF_STATE_DIR`, absolute or relative to the project), `s3` (`TF_STATE_BUCKET`,
-   * `TF_STATE_REGION`, optional `TF_STATE_KEY_PREFIX`, `TF_STATE_LOCK_TABLE`) or `pg` (optional
+   * `TF_STATE_REGION`, optional `TF_STATE_KEY_PREFIX`, `TF_STATE_USE_LOCKFILE` (`true` or `false`; default true),
+   * `TF_STATE_LOCK_TABLE`) or `pg` (optional
    * `TF_STATE_PG_SCHEMA_PREFIX`; export `PG_CONN_STR` for Terraform).
    */
   public static fromEnv(env: NodeJS.ProcessEnv = process.env): StateBackend {
@@ -80,12 +99,18 @@ export abstract class StateBackend {
       case "s3":
         if (!env.TF_STATE_BUCKET) v.add("TF_STATE_BUCKET", env.TF_STATE_BUCKET, "is required when TF_BACKEND=s3");
         if (!env.TF_STATE_REGION) v.add("TF_STATE_REGION", env.TF_STATE_REGION, "is required when TF_BACKEND=s3");
+        if (![undefined, "true", "false"].includes(env.TF_STATE_USE_LOCKFILE)) {
+          v.add("TF_STATE_USE_LOCKFILE", env.TF_STATE_USE_LOCKFILE, 'must be "true" or "false" (unset: true)');
+        } else if (env.TF_STATE_USE_LOCKFILE === "false" && !env.TF_STATE_LOCK_TABLE) {
+          v.add("TF_STATE_USE_LOCKFILE", "false", `${NO_LOCK} Set TF_STATE_LOCK_TABLE (Terraform < 1.10) or unset TF_STATE_USE_LOCKFILE`);
+        }
         v.throwIfAny();
         return new S3State({
           bucket: env.TF_STATE_BUCKET as string,
           region: env.TF_STATE_REGION as string,
           keyPrefix: env.TF_STATE_KEY_PREFIX,
-          lockTable: env.TF_STATE_LOCK_TABLE,
+          useLockfile: env.TF_STATE_USE_LOCKFILE === undefined ? undefined : env.TF_STATE_USE_LOCKFILE === "true",
+          lockTable: env.TF_STATE_LOCK_TABLE || undefined,
         });
       case "pg":
         return new PgState(env.TF_STATE_PG_SCHEMA_PREFIX);
@@ -120,13 +145,32 @@ class S3State extends StateBackend {
   }
 
   public applyTo(stack: TerraformStack): void {
-    new S3Backend(stack, {
+    const backend = new S3Backend(stack, {
       bucket: this.o.bucket,
       region: this.o.region,
       key: `${this.o.keyPrefix ?? "kong-ai-platform"}/${stack.node.id}.tfstate`,
       encrypt: true,
       dynamodbTable: this.o.lockTable,
     });
+    // cdktf 0.21's S3BackendConfig has no use_lockfile; an override lands in terraform.backend.s3 as is.
+    if (this.o.useLockfile !== false) backend.addOverride("use_lockfile", true);
+  }
+}
+
+const NO_LOCK = "leaves the state without a lock (no DynamoDB table either): two applies at once could corrupt it.";
+
+/** Locking: the lock file unless turned off, then a DynamoDB table; state without any lock is refused. */
+function checkS3Locking(v: Problems, o: Partial<S3StateOptions>): void {
+  if (o.useLockfile !== undefined && typeof o.useLockfile !== "boolean") v.add("useLockfile", o.useLockfile, "must be true or false");
+  if (o.lockTable !== undefined && (typeof o.lockTable !== "string" || o.lockTable === "")) {
+    v.add("lockTable", o.lockTable, "must be the name of a DynamoDB table, or left out");
+  }
+  if (o.useLockfile === false && !o.lockTable) {
+    v.add(
+      "useLockfile",
+      false,
+      `${NO_LOCK} Give lockTable (Terraform < 1.10) or keep the lock file`,
+    );
   }
 }
 

@@ -5,16 +5,18 @@ import { StatefulSetV1 } from "@cdktf/provider-kubernetes/lib/stateful-set-v1";
 import type { Password } from "@cdktf/provider-random/lib/password";
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { isToken, pinnedImage, required } from "../core/checks";
+import { isToken, pinnedImage, plainObject, required } from "../core/checks";
 import { Problems } from "../core/errors";
 import { selectorLabels, standardLabels } from "../core/labels";
 import { imageVersion } from "../core/naming";
 import { ContainerResources, renderResources, resolveResources, ResolvedResources } from "../kubernetes/container-resources";
 import { dns1123Label, dns1123Subdomain } from "../kubernetes/names";
 import { parseQuantity, quantity } from "../kubernetes/quantities";
+import { DEFAULT_IMAGE_PULL_SECONDS, readySeconds, rolloutBudget, startupSeconds } from "../kubernetes/rollout-budget";
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "../kubernetes/security-context";
 import { IKongDatabase, KongDatabasePasswordSecret, pgIdentifier } from "./kong-database";
 import { generateDatabasePassword } from "./database-password";
+import { MAX_BACKUP_NAME_LENGTH, PostgresBackup, PostgresBackupOptions } from "./postgres-backup";
 
 /** The PostgreSQL image used when none is given: a pinned minor release of PostgreSQL 16 (Debian). */
 export const DEFAULT_POSTGRES_IMAGE = "postgres:16.9";
@@ -28,12 +30,39 @@ export const DEFAULT_POSTGRES_RESOURCES: ResolvedResources = {
 /** uid/gid of the `postgres` user in the official Debian-based image. */
 const POSTGRES_UID = 999;
 const DATA_MOUNT = "/var/lib/postgresql/data";
+const TERMINATION_GRACE_SECONDS = 60;
+const READINESS = { initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 };
+/** PostgreSQL gets 30 + 6 x 10 = 90 s to answer `pg_isready` (initdb on first start, crash recovery) before a restart. */
+const LIVENESS = { initialDelaySeconds: 30, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 6 };
+/**
+ * Dynamic provisioning and attachment of the data volume: with a `WaitForFirstConsumer` class (EKS gp3, GKE, AKS) the
+ * disk is made only once the pod is scheduled, and a cloud disk takes a minute or two to attach.
+ */
+export const VOLUME_ATTACH_SECONDS = 120;
+
+/**
+ * Terraform's wait for the StatefulSet (`rolloutBudget` with one pod replaced at a time): scheduling 60 + pull 180 +
+ * volume 120 + start 90 + ready 15 = 465 s, + 60 s margin = 525 s per pod, + 60 s grace + 60 s = 645 s -> 11m. A
+ * StatefulSet has no progress deadline: this timeout is the only bound, on create (which provisions the volume) and
+ * on update alike.
+ */
+export const POSTGRES_WAIT_TIMEOUT = rolloutBudget({
+  imagePullSeconds: DEFAULT_IMAGE_PULL_SECONDS,
+  initSeconds: VOLUME_ATTACH_SECONDS,
+  startupSeconds: startupSeconds(LIVENESS),
+  readySeconds: readySeconds(READINESS),
+  minReplicas: 1,
+  maxReplicas: 1,
+  strategy: { type: "Recreate" },
+  terminationGracePeriodSeconds: TERMINATION_GRACE_SECONDS,
+}).timeouts.update;
 
 export interface InClusterPostgresProps {
   /** Namespace of the StatefulSet, Service, Secret and volume claim: the namespace Kong runs in. */
   readonly namespace: string;
   /**
-   * Name of the StatefulSet and Service; the Secret is `<name>-credentials`, the claim `<name>-data`.
+   * Name of the StatefulSet and Service; the Secret is `<name>-credentials`, the claim `<name>-data`. At most 52
+   * characters, 44 with backups (their CronJob `<name>-restore` must fit Kubernetes' 52).
    * @default "kong-postgres"
    */
   readonly name?: string;
@@ -49,6 +78,14 @@ export interface InClusterPostgresProps {
   readonly storageClassName?: string;
   /** @default requests cpu 250m / memory 256Mi, limits cpu 1 / memory 1Gi */
   readonly resources?: ContainerResources;
+  /**
+   * Scheduled `pg_dump` backups into a volume of their own (a `PostgresBackup` with id `Backup`), or `false` for
+   * none. On by default: this database is the only copy of Kong's state (consumers, credentials, plugin settings
+   * made outside Terraform) and `prevent_destroy` protects it from Terraform only, not from a lost volume or a bad
+   * migration; the cost is one small volume and a daily job of seconds.
+   * @default { }: daily at 03:17 UTC, the newest 7 dumps on a 10Gi volume
+   */
+  readonly backup?: PostgresBackupOptions | false;
 }
 
 /**
@@ -79,6 +116,8 @@ export class InClusterPostgres extends Construct implements IKongDatabase {
   public readonly volumeClaim: PersistentVolumeClaimV1;
   public readonly service: ServiceV1;
   public readonly statefulSet: StatefulSetV1;
+  /** The scheduled backups and the restore template (absent with `backup: false`). */
+  public readonly backup?: PostgresBackup;
 
   constructor(scope: Construct, id: string, props: InClusterPostgresProps) {
     super(scope, id);
@@ -133,6 +172,10 @@ export class InClusterPostgres extends Construct implements IKongDatabase {
     this.statefulSet = this.addStatefulSet(labels, resources);
 
     this.dependables = [this.secret, this.service, this.statefulSet];
+
+    if (p.backup !== false) {
+      this.backup = new PostgresBackup(this, "Backup", { ...p.backup, database: this, namespace: this.namespace, name: this.name, image: this.image });
+    }
   }
 
   /** The PostgreSQL pod: one replica, non-root, read-only root filesystem, data on the claim. Id `Resource`. */
@@ -150,7 +193,7 @@ export class InClusterPostgres extends Construct implements IKongDatabase {
           spec: {
             automountServiceAccountToken: false,
             enableServiceLinks: false,
-            terminationGracePeriodSeconds: 60,
+            terminationGracePeriodSeconds: TERMINATION_GRACE_SECONDS,
             securityContext: restrictedPodSecurityContext({ runAsUser: POSTGRES_UID, ownVolumes: true, onlyOnRootMismatch: true }),
             container: [
               {
@@ -167,20 +210,8 @@ export class InClusterPostgres extends Construct implements IKongDatabase {
                   // A subdirectory: the volume root may hold lost+found, and initdb needs an empty directory.
                   { name: "PGDATA", value: `${DATA_MOUNT}/pgdata` },
                 ],
-                readinessProbe: {
-                  exec: { command: isReady },
-                  initialDelaySeconds: 5,
-                  periodSeconds: 10,
-                  timeoutSeconds: 5,
-                  failureThreshold: 3,
-                },
-                livenessProbe: {
-                  exec: { command: isReady },
-                  initialDelaySeconds: 30,
-                  periodSeconds: 10,
-                  timeoutSeconds: 5,
-                  failureThreshold: 6,
-                },
+                readinessProbe: { exec: { command: isReady }, ...READINESS },
+                livenessProbe: { exec: { command: isReady }, ...LIVENESS },
                 resources: renderResources(resources),
                 securityContext: restrictedContainerSecurityContext({ runAsUser: POSTGRES_UID }),
                 volumeMount: [
@@ -199,7 +230,7 @@ export class InClusterPostgres extends Construct implements IKongDatabase {
         },
       },
       waitForRollout: true,
-      timeouts: { create: "10m", update: "10m" },
+      timeouts: { create: POSTGRES_WAIT_TIMEOUT, update: POSTGRES_WAIT_TIMEOUT },
     });
   }
 }
@@ -209,7 +240,8 @@ function checkProps(scope: Construct, p: Partial<InClusterPostgresProps>): Resol
   const v = new Problems(scope);
   if (required(v, "namespace", p.namespace, "is required: the namespace Kong runs in")) dns1123Label(v, "namespace", p.namespace);
   // The StatefulSet's pods get a controller-revision-hash label `<name>-<10 chars>`, at most 63 characters.
-  dns1123Label(v, "name", p.name, 52);
+  // With backups, the CronJob `<name>-restore` must stay within 52 characters.
+  dns1123Label(v, "name", p.name, p.backup === false ? 52 : MAX_BACKUP_NAME_LENGTH);
   if (pinnedImage(v, "image", p.image) && typeof p.image === "string" && !isToken(p.image) && !p.image.includes("@")) {
     const tag = p.image.slice(p.image.lastIndexOf(":") + 1);
     if (!/^v?\d+\.\d+/.test(tag)) {
@@ -224,6 +256,7 @@ function checkProps(scope: Construct, p: Partial<InClusterPostgresProps>): Resol
   }
   dns1123Subdomain(v, "storageClassName", p.storageClassName);
   const resources = resolveResources(v, "resources", p.resources, DEFAULT_POSTGRES_RESOURCES);
+  if (p.backup !== false) plainObject(v, "backup", p.backup, "must be false (no backups) or an object { schedule?, timeZone?, keep?, storageSize?, storageClassName?, resources? }");
   v.throwIfAny();
   return resources;
 }

@@ -5,6 +5,7 @@ import { Plugin as KongPluginResource } from "../../.gen/providers/kong/plugin";
 import { SecretV1 } from "@cdktf/provider-kubernetes/lib/secret-v1";
 import { bool, isToken, nonEmptyString, plainObject, stringArray } from "../core/checks";
 import { Problems } from "../core/errors";
+import { tagsOf } from "./clearable";
 import { ConsumerAclGroups } from "./consumer-acl-groups";
 import { IGatewayContext } from "./context";
 import { checkCredentialsSecret, ConsumerCredentialsSecretOptions, CredentialPublisher, PublishingPlan } from "./credential-publisher";
@@ -15,9 +16,12 @@ import { GatewayEntity } from "./entity";
 import { ConsumerScopablePolicy } from "./plugins/plugin";
 
 export interface GatewayConsumerProps {
-  /** Unique username. Set this and/or `customId`. @default none */
+  /**
+   * Unique username. Set this and/or `customId`. @default the customId: Kong gets both fields (the provider's update
+   * sends an absent one as "", which Kong refuses), and the copy is unique like the original
+   */
   readonly username?: string;
-  /** Unique id from your own user store. Set this and/or `username`. @default none */
+  /** Unique id from your own user store. Set this and/or `username`. @default the username (see `username`) */
   readonly customId?: string;
   /**
    * ACL groups (one kong_consumer_acl each), matched by the acl plugin's allow/deny. Any non-empty string, as in
@@ -41,7 +45,7 @@ export interface GatewayConsumerProps {
    * characters). Output names are unique per stack. @default false
    */
   readonly sensitiveOutputs?: boolean;
-  /** Tags. @default none */
+  /** Tags. The library's tag `managed-by:kong-ai-platform` is always added (see `clearable.ts`). @default none */
   readonly tags?: string[];
 }
 
@@ -53,9 +57,9 @@ export interface GatewayConsumerProps {
 export class GatewayConsumer extends GatewayEntity {
   /** The kong_consumer resource. */
   public readonly resource: KongConsumerResource;
-  /** The username, if set. */
+  /** The username, if set (Kong's username is this, else the custom_id). */
   public readonly username?: string;
-  /** The custom_id, if set. */
+  /** The custom_id, if set (Kong's custom_id is this, else the username). */
   public readonly customId?: string;
   /** The name Kong knows the consumer by: its username, else its custom_id. */
   public readonly name: string;
@@ -77,7 +81,12 @@ export class GatewayConsumer extends GatewayEntity {
     this.username = p.username;
     this.customId = p.customId;
     this.name = (p.username ?? p.customId) as string;
-    this.resource = new KongConsumerResource(this, "Resource", { username: p.username, customId: p.customId, tags: p.tags });
+    // Both fields always: the provider's update sends an absent one as "", which Kong refuses (see `check`).
+    this.resource = new KongConsumerResource(this, "Resource", {
+      username: p.username ?? p.customId,
+      customId: p.customId ?? p.username,
+      tags: tagsOf(p.tags),
+    });
     this.publisher = new CredentialPublisher(this, gateway.names, plan, p.username ?? p.customId);
     this.credentialsSecret = this.publisher.secret;
     this.groups = new ConsumerAclGroups(this);
@@ -106,7 +115,8 @@ export class GatewayConsumer extends GatewayEntity {
 
   /**
    * Adds the consumer's JWT credential (kong_consumer_jwt_auth). HMAC algorithms get a generated secret unless one
-   * comes from a sensitive variable; asymmetric ones need the PEM public key.
+   * comes from a sensitive variable; asymmetric ones need the PEM public key. Every field is rendered non-empty (Kong
+   * refuses ""): HMAC credentials get a placeholder public key, asymmetric ones a generated secret, neither read by Kong.
    */
   public addJwtCredential(options: JwtCredentialOptions = {}): ConsumerJwtAuth {
     this.jwtCredential = this.addCredential(new JwtCredentialSpec(options, this.jwtCredential !== undefined));
@@ -133,6 +143,29 @@ export class GatewayConsumer extends GatewayEntity {
     return result;
   }
 
+  /**
+   * Claims a literal username or customId in the gateway, and, when `copied`, also as the other field, which Kong gets
+   * a copy of it in. Copies are recorded (kind `<kind>-copy`) so that a collision with one can say so.
+   */
+  private claimName(v: Problems, field: "username" | "customId", value: string | undefined, copied: boolean): void {
+    if (value === undefined || isToken(value)) return;
+    const names = this.gateway.names;
+    const kinds = copied ? [field, field === "username" ? "customId" : "username"] : [field];
+    for (const kind of kinds) {
+      const registry = kind === "username" ? "consumer-username" : "consumer-custom-id";
+      const holder = names.claim(registry, value, this.node.path);
+      if (holder === undefined) {
+        if (kind !== field) names.claim(`${registry}-copy`, value, this.node.path);
+        continue;
+      }
+      const kong = kind === "username" ? "username" : "custom_id";
+      const copy = kind !== field || names.holderOf(`${registry}-copy`, value) === holder;
+      const why = copy ? ", and a consumer given only a username or only a customId gets it as both (Kong's updates need both fields)" : "";
+      v.add(field, value, `is already the ${kong} of the consumer ${holder}: Kong ${kong}s are unique${why}`);
+      return;
+    }
+  }
+
   /** Checks the props (claiming the username, custom_id and Secret in the gateway); returns where to publish. */
   private check(p: GatewayConsumerProps, id: string): PublishingPlan {
     const v = new Problems(this);
@@ -140,14 +173,12 @@ export class GatewayConsumer extends GatewayEntity {
     if (p.username === undefined && p.customId === undefined) {
       v.add("username", undefined, "or customId is required: Kong identifies a consumer by at least one of them");
     }
-    if (nonEmptyString(v, "username", p.username) && p.username !== undefined && !isToken(p.username)) {
-      const holder = names.claim("consumer-username", p.username, this.node.path);
-      if (holder) v.add("username", p.username, `is already the username of the consumer ${holder}: Kong usernames are unique`);
-    }
-    if (nonEmptyString(v, "customId", p.customId) && p.customId !== undefined && !isToken(p.customId)) {
-      const holder = names.claim("consumer-custom-id", p.customId, this.node.path);
-      if (holder) v.add("customId", p.customId, `is already the custom_id of the consumer ${holder}: Kong custom_ids are unique`);
-    }
+    const usernameOk = nonEmptyString(v, "username", p.username);
+    const customIdOk = nonEmptyString(v, "customId", p.customId);
+    // Kong gets both fields, the missing one a copy of the other (the provider's update sends an absent field as "",
+    // which Kong refuses): a copy is unique in Kong like the original, so it is claimed too.
+    if (usernameOk) this.claimName(v, "username", p.username, p.customId === undefined);
+    if (customIdOk) this.claimName(v, "customId", p.customId, p.username === undefined);
     stringArray(v, "tags", p.tags);
     bool(v, "sensitiveOutputs", p.sensitiveOutputs);
     if (p.keyAuth !== undefined && typeof p.keyAuth !== "boolean" && (p.keyAuth === null || typeof p.keyAuth !== "object")) {

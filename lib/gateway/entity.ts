@@ -33,6 +33,7 @@ export abstract class GatewayEntity extends Construct implements IGatewayEntity 
       target: () => (kind === "service" ? { serviceId: this.id } : kind === "route" ? { routeId: this.id } : { consumerId: this.id }),
       enclosing: () => this.enclosingPlugins(),
       parts: () => this.partPlugins(),
+      replacedWith: () => this._replacedWith(),
     });
   }
 
@@ -48,6 +49,15 @@ export abstract class GatewayEntity extends Construct implements IGatewayEntity 
   /** Attaches a plugin to this entity only; returns the kong_plugin resource. */
   public addPlugin(policy: PluginPolicy): KongPluginResource {
     return this._plugins.add(policy);
+  }
+
+  /**
+   * @internal `replace_triggered_by` entries of what hangs off this entity in Kong (its plugins, a service's routes):
+   * the address of its own id when this library creates it, so they are replaced with it. None by default (a consumer
+   * is never replaced; a service configured elsewhere is not known here).
+   */
+  public _replacedWith(): readonly string[] {
+    return [];
   }
 
   /** Reads the Kong id (called once). */

@@ -40,7 +40,7 @@ export type { IpRestrictionOptions } from "./plugins/ip-restriction";
 export type { JwtClaim, JwtOptions } from "./plugins/jwt";
 export type { KeyAuthOptions } from "./plugins/key-auth";
 export type { PrometheusOptions } from "./plugins/prometheus";
-export type { CacheableMethod, ProxyCacheOptions } from "./plugins/proxy-cache";
+export type { CacheableMethod, ProxyCacheOptions, ResponsesIgnoreBody } from "./plugins/proxy-cache";
 export type { RateLimitBy, RateLimitingOptions, RateLimitPolicyType } from "./plugins/rate-limiting";
 export type { RedisOptions } from "./plugins/redis";
 export type { RequestSizeLimitingOptions, SizeUnit } from "./plugins/request-size-limiting";

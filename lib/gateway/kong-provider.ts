@@ -12,8 +12,11 @@ export interface KongProviderOptions {
   /** Kong Enterprise workspace (open source Kong has none). @default none: the default workspace */
   readonly workspace?: string;
   /**
-   * Make the provider compare a plugin's whole config with Kong's (including defaults we do not render).
-   * @default false: only the rendered keys are compared
+   * Make the provider compare each plugin's `config_json` with the whole config Kong echoes, so a plugin edited by hand
+   * in Kong shows as a diff in `plan` (and the next apply puts it back). Typed plugins are rendered with every field
+   * Kong echoes, so they converge; a `Plugin.custom` config converges only when written in full, as Kong echoes it.
+   * Set false to compare only at apply time: hand edits in Kong then stay unseen.
+   * @default true
    */
   readonly strictPluginsMatch?: boolean;
   /** Skip TLS verification of an https admin URL. @default false */
@@ -46,7 +49,7 @@ export function kongProviderOf(
       kongAdminUri: url,
       ...credentials,
       kongWorkspace: p.workspace,
-      strictPluginsMatch: p.strictPluginsMatch ?? false,
+      strictPluginsMatch: p.strictPluginsMatch ?? true,
       tlsSkipVerify: p.tlsSkipVerify ?? false,
     });
     return { provider, adminUrl: url };

@@ -31,6 +31,12 @@ export interface PluginHostOptions {
   readonly enclosing?: () => readonly PluginHost[];
   /** Scopes that cover this one when every one of them authenticates: a service's routes. */
   readonly parts?: () => readonly PluginHost[];
+  /**
+   * `replace_triggered_by` entries of the plugins: the scope's own id when this library creates the scope. Kong deletes
+   * a route's or service's plugins with it, so a plugin must be replaced with its scope, not updated (a PATCH to a
+   * deleted plugin fails).
+   */
+  readonly replacedWith?: () => readonly string[];
 }
 
 /** Where an ACL of each kind of scope finds an authentication plugin, for its error message. */
@@ -96,10 +102,12 @@ export class PluginHost {
     }
     v.throwIfAny();
     this.container ??= new Construct(this.owner, "Plugins");
+    const triggers = this.options.replacedWith?.() ?? [];
     const resource = new KongPluginResource(this.container, policy.name, {
       name: policy.name,
       configJson: policy.configJson,
       ...this.options.target(),
+      lifecycle: triggers.length > 0 ? { replaceTriggeredBy: [...triggers] } : undefined,
     });
     this.byName.set(policy.name, resource);
     if (policy.authenticates) this.authCount++;

@@ -1,6 +1,7 @@
 import { Route as KongRouteResource } from "../../.gen/providers/kong/route";
 import { bool, integerIn, isToken, oneOf, stringArray } from "../core/checks";
 import { describeValue, Problems } from "../core/errors";
+import { clearableFields, idAddress, tagsOf } from "./clearable";
 import { GatewayEntity, IGatewayEntity } from "./entity";
 import { PluginHost } from "./plugin-host";
 import { dedupe } from "./plugins/render";
@@ -35,13 +36,16 @@ export interface GatewayRouteProps {
   readonly httpsRedirectStatusCode?: number;
   /** Priority among regex paths (higher first). @default 0 */
   readonly regexPriority?: number;
-  /** Path joining behaviour, "v0" or "v1" (deprecated). @default "v0" */
-  readonly pathHandling?: "v0" | "v1";
+  /**
+   * How the matched path joins the service's path: "v0" only. "v1" is refused: Kong 3.9's default router
+   * (traditional_compatible) ignores it and always joins as v0. @default "v0"
+   */
+  readonly pathHandling?: "v0";
   /** Buffer request bodies. @default true */
   readonly requestBuffering?: boolean;
   /** Buffer response bodies. @default true */
   readonly responseBuffering?: boolean;
-  /** Tags. @default none */
+  /** Tags. The library's tag `managed-by:kong-ai-platform` is always added (see `clearable.ts`). @default none */
   readonly tags?: string[];
 }
 
@@ -70,7 +74,15 @@ export class GatewayRoute extends GatewayEntity {
     bool(v, "responseBuffering", p.responseBuffering);
     oneOf(v, "httpsRedirectStatusCode", p.httpsRedirectStatusCode, [426, 301, 302, 307, 308]);
     integerIn(v, "regexPriority", p.regexPriority, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-    oneOf(v, "pathHandling", p.pathHandling, ["v0", "v1"]);
+    if ((p.pathHandling as string) === "v1") {
+      v.add(
+        "pathHandling",
+        "v1",
+        `is not supported: Kong 3.9's default router (router_flavor "traditional_compatible") ignores it and joins paths as "v0" (Kong only logs that "path_handling='v1' is deprecated and will not work under 'expressions' or 'traditional_compatible' router_flavor"). Use "v0" (the default): strip the prefix with stripPath and set the service's path`,
+      );
+    } else {
+      oneOf(v, "pathHandling", p.pathHandling, ["v0"]);
+    }
     stringArray(v, "tags", p.tags);
     // uniqueness across the gateway (only when the route itself is valid, so one mistake gives one message)
     if (v.count === 0) {
@@ -83,6 +95,17 @@ export class GatewayRoute extends GatewayEntity {
     v.throwIfAny();
     this.name = name;
     const has = m.has;
+    // Fields the provider's PATCH cannot clear: a flip of one replaces the route (and its plugins); so does a
+    // replacement of its service.
+    const clearable = clearableFields(this, {
+      paths: has.paths,
+      methods: has.methods,
+      hosts: has.hosts,
+      headers: has.headers,
+      snis: has.snis,
+      regex_priority: (p.regexPriority ?? 0) !== 0,
+    });
+    const withService = service instanceof GatewayEntity ? service._replacedWith() : [];
     this.resource = new KongRouteResource(this, "Resource", {
       serviceId: service.id,
       name,
@@ -99,9 +122,16 @@ export class GatewayRoute extends GatewayEntity {
       pathHandling: p.pathHandling ?? "v0",
       requestBuffering: p.requestBuffering ?? true,
       responseBuffering: p.responseBuffering ?? true,
-      tags: p.tags,
+      tags: tagsOf(p.tags),
+      lifecycle: { replaceTriggeredBy: [clearable, ...withService] },
     });
   }
+
+  /** @internal Its plugins are replaced with the route: Kong deletes them with it. */
+  public _replacedWith(): readonly string[] {
+    return (this.replacedWith ??= Object.freeze([idAddress(this.resource)]));
+  }
+  private replacedWith?: readonly string[];
 
   protected kongId(): string {
     return this.resource.id;

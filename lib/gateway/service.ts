@@ -3,6 +3,7 @@ import { Service as KongServiceResource } from "../../.gen/providers/kong/servic
 import { bool, integerIn, isToken, oneOf, required, stringArray } from "../core/checks";
 import { describeValue, Problems } from "../core/errors";
 import { gatewayOfScope, IGatewayContext } from "./context";
+import { clearableFields, idAddress, tagsOf } from "./clearable";
 import { GatewayEntity, IGatewayEntity } from "./entity";
 import { PluginHost } from "./plugin-host";
 import { GatewayRoute, GatewayRouteProps } from "./route";
@@ -23,7 +24,10 @@ export interface GatewayServiceProps {
   readonly port?: number;
   /** Protocol to the backend. @default "http" */
   readonly protocol?: ServiceProtocol;
-  /** Path prefix added to proxied requests (http/https only). @default none */
+  /**
+   * Path prefix added to proxied requests (http/https only). @default "/" for http and https (Kong treats no path as
+   * "/"; written out so that removing a path is applied), none for other protocols
+   */
   readonly path?: string;
   /** Retries on failure, 0..32767. @default 5 */
   readonly retries?: number;
@@ -41,7 +45,7 @@ export interface GatewayServiceProps {
   readonly caCertificateIds?: string[];
   /** Kong certificate id (a UUID or a kong_certificate's `id`) presented to the backend (https/tls only). @default none */
   readonly clientCertificateId?: string;
-  /** Tags. @default none */
+  /** Tags. The library's tag `managed-by:kong-ai-platform` is always added (see `clearable.ts`). @default none */
   readonly tags?: string[];
 }
 
@@ -110,12 +114,21 @@ export class GatewayService extends ServiceBase {
     this.name = name;
     this.protocol = protocol;
     const upstream = p.upstream;
+    const path = p.path ?? (protocol === "http" || protocol === "https" ? "/" : undefined);
+    // Fields the provider's PATCH cannot clear: a flip of one replaces the service (with its routes and plugins).
+    const clearable = clearableFields(this, {
+      path: path !== undefined,
+      tls_verify: p.tlsVerify !== undefined,
+      tls_verify_depth: p.tlsVerifyDepth !== undefined,
+      ca_certificate_ids: (p.caCertificateIds?.length ?? 0) > 0,
+      client_certificate_id: p.clientCertificateId !== undefined,
+    });
     this.resource = new KongServiceResource(this, "Resource", {
       name,
       protocol,
       host: upstream ? upstream.name : p.host,
       port: p.port ?? 80,
-      path: p.path,
+      path,
       retries: p.retries ?? 5,
       connectTimeout: p.connectTimeoutMs ?? 60000,
       readTimeout: p.readTimeoutMs ?? 60000,
@@ -124,10 +137,17 @@ export class GatewayService extends ServiceBase {
       tlsVerifyDepth: p.tlsVerifyDepth,
       caCertificateIds: p.caCertificateIds,
       clientCertificateId: p.clientCertificateId,
-      tags: p.tags,
+      tags: tagsOf(p.tags),
       dependsOn: upstream ? [upstream.resource] : undefined,
+      lifecycle: { replaceTriggeredBy: [clearable] },
     });
   }
+
+  /** @internal Its routes and plugins are replaced with the service: Kong refuses to delete a service with routes. */
+  public _replacedWith(): readonly string[] {
+    return (this.replacedWith ??= Object.freeze([idAddress(this.resource)]));
+  }
+  private replacedWith?: readonly string[];
 
   protected kongId(): string {
     return this.resource.id;

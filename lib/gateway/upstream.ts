@@ -3,6 +3,7 @@ import { Target as KongTargetResource } from "../../.gen/providers/kong/target";
 import { Upstream as KongUpstreamResource, UpstreamHealthchecks } from "../../.gen/providers/kong/upstream";
 import { bool, integerIn, isToken, oneOf, required, stringArray } from "../core/checks";
 import { describeValue, Problems } from "../core/errors";
+import { clearableFields, tagsOf } from "./clearable";
 import { IGatewayContext } from "./context";
 import { cookieName, headerName, hostWithOptionalPort, numberBetween, path, sni, targetAddress, upstreamName, uuid } from "./validation";
 
@@ -62,16 +63,19 @@ export interface PassiveHealthcheck {
 }
 
 export interface UpstreamHealthchecksProps {
-  /** Active probes. @default none: no active probing (Kong's defaults, intervals 0) */
+  /** Active probes. @default Kong's defaults, written out: no active probing (intervals 0) */
   readonly active?: ActiveHealthcheck;
-  /** Passive checks. @default none: circuit breaker off (Kong's defaults, counters 0) */
+  /** Passive checks. @default Kong's defaults, written out: circuit breaker off (counters 0) */
   readonly passive?: PassiveHealthcheck;
 }
 
 export interface UpstreamTargetProps {
   /** "host[:port]" or "[ipv6]:port". A missing port is written as Kong's default, 8000. */
   readonly target: string;
-  /** Share of traffic relative to the other targets, 0..65535 (0 disables the target). @default 100 */
+  /**
+   * Share of traffic relative to the other targets, 1..65535. 0 is refused (the provider would send no weight and Kong
+   * would store 100): to drain a target, remove it. @default 100
+   */
   readonly weight?: number;
   /** Tags. @default none */
   readonly tags?: string[];
@@ -101,11 +105,14 @@ export interface GatewayUpstreamProps {
   readonly hostHeader?: string;
   /** Kong certificate id (a UUID or a kong_certificate's `id`) presented to targets. @default none */
   readonly clientCertificateId?: string;
-  /** Health checks. @default none */
+  /**
+   * Health checks. Both blocks are always rendered whole, Kong's defaults filled in, so that removing a setting (or
+   * all of them) is applied. @default Kong's defaults: no active probing, no circuit breaker
+   */
   readonly healthchecks?: UpstreamHealthchecksProps;
   /** Targets to add now (more with `addTarget`). @default none */
   readonly targets?: UpstreamTargetProps[];
-  /** Tags. @default none */
+  /** Tags. The library's tag `managed-by:kong-ai-platform` is always added (see `clearable.ts`). @default none */
   readonly tags?: string[];
 }
 
@@ -146,6 +153,15 @@ export class GatewayUpstream extends Construct {
     v.throwIfAny();
 
     this.name = name;
+    // Fields the provider's PATCH cannot clear: a flip of one replaces the upstream (its targets with it).
+    const clearable = clearableFields(this, {
+      host_header: p.hostHeader !== undefined,
+      hash_on_header: p.hashOnHeader !== undefined,
+      hash_fallback_header: p.hashFallbackHeader !== undefined,
+      hash_on_cookie: p.hashOnCookie !== undefined,
+      client_certificate_id: p.clientCertificateId !== undefined,
+      "healthchecks.active.https_sni": healthchecks.active?.httpsSni !== undefined,
+    });
     this.resource = new KongUpstreamResource(this, "Resource", {
       name,
       hashOn: p.hashOn ?? "none",
@@ -158,7 +174,8 @@ export class GatewayUpstream extends Construct {
       hostHeader: p.hostHeader,
       clientCertificateId: p.clientCertificateId,
       healthchecks,
-      tags: p.tags,
+      tags: tagsOf(p.tags),
+      lifecycle: { replaceTriggeredBy: [clearable] },
     });
     (p.targets ?? []).forEach((t, i) => this.addTarget(`Target${i}`, t));
   }
@@ -171,7 +188,10 @@ export class GatewayUpstream extends Construct {
   }
   private idToken?: string;
 
-  /** Adds a target (kong_target) with a weight. Targets are unique per upstream. */
+  /**
+   * Adds a target (kong_target) with a weight, always rendered as host:port. Targets are unique per upstream. Every
+   * field of a kong_target forces a new one, so a weight change replaces the target (briefly absent during the apply).
+   */
   public addTarget(id: string, props: UpstreamTargetProps): KongTargetResource {
     const v = new Problems(this);
     const t: Partial<UpstreamTargetProps> = props !== null && typeof props === "object" ? props : {};
@@ -187,7 +207,15 @@ export class GatewayUpstream extends Construct {
         }
       }
     }
-    integerIn(v, `targets.${id}.weight`, t.weight, 0, 65535);
+    if (t.weight === 0) {
+      v.add(
+        `targets.${id}.weight`,
+        0,
+        "cannot be 0: the kong provider 6.5.1 leaves a zero weight out, so Kong would store its default 100 and send the target full traffic (and every plan would replace it). To drain a target, remove it",
+      );
+    } else {
+      integerIn(v, `targets.${id}.weight`, t.weight, 1, 65535);
+    }
     stringArray(v, `targets.${id}.tags`, t.tags);
     v.throwIfAny();
     if (!isToken(target)) this.targetKeys.set(String(target).toLowerCase(), id);
@@ -271,14 +299,13 @@ function checkHealthCounters(
   integerIn(v, f("unhealthy.httpFailures"), u.httpFailures, 0, 255);
 }
 
-/** Checks the health checks and renders them with Kong's defaults filled in for every block given. */
-function renderHealthchecks(v: Problems, value: UpstreamHealthchecksProps | undefined): UpstreamHealthchecks | undefined {
-  if (value === undefined) return undefined;
+/**
+ * Checks the health checks and renders both blocks whole, Kong's defaults filled in: the provider's healthchecks are
+ * optional and computed, so a block left out would keep what Kong has.
+ */
+function renderHealthchecks(v: Problems, value: UpstreamHealthchecksProps | undefined): UpstreamHealthchecks {
   const hc = objectOrEmpty(v, "healthchecks", value);
-  const out: { active?: UpstreamHealthchecks["active"]; passive?: UpstreamHealthchecks["passive"] } = {};
-  if (hc.active !== undefined) out.active = renderActive(v, hc.active);
-  if (hc.passive !== undefined) out.passive = renderPassive(v, hc.passive);
-  return out;
+  return { active: renderActive(v, hc.active ?? {}), passive: renderPassive(v, hc.passive ?? {}) };
 }
 
 function renderActive(v: Problems, value: ActiveHealthcheck): UpstreamHealthchecks["active"] {

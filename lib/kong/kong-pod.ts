@@ -91,6 +91,12 @@ export function kongEnvironment(o: KongEnvironmentOptions): KongEnvVar[] {
     KONG_PROXY_ACCESS_LOG: "/dev/stdout",
     KONG_PROXY_ERROR_LOG: "/dev/stderr",
     KONG_PROXY_LISTEN: `0.0.0.0:${p.proxy}, [::]:${p.proxy}, 0.0.0.0:${p.proxyTls} http2 ssl, [::]:${p.proxyTls} http2 ssl`,
+    // Pinned, not inherited, as the chart does (_helpers.tpl): a Kong upgrade that changed these defaults would
+    // otherwise change routing or move logs silently. traditional_compatible is Kong 3.9's default (kong.conf.default
+    // router_flavor); the chart's "traditional" is for its ingress controller, which this platform does not run.
+    KONG_PROXY_STREAM_ACCESS_LOG: "/dev/stdout basic",
+    KONG_PROXY_STREAM_ERROR_LOG: "/dev/stderr",
+    KONG_ROUTER_FLAVOR: "traditional_compatible",
     KONG_STATUS_ACCESS_LOG: "off",
     KONG_STATUS_ERROR_LOG: "/dev/stderr",
     KONG_STATUS_LISTEN: `0.0.0.0:${p.status}, [::]:${p.status}`,

@@ -1,6 +1,8 @@
 import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
 import { Fn, TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
+import { prometheusScrapeAnnotations } from "../kubernetes/prometheus";
+import { loadBalancerWait } from "../kubernetes/load-balancer";
 import { AdminEndpoint } from "./admin-endpoint";
 import { KONG_PORTS } from "./kong-pod";
 import { ProxyEndpoint } from "./proxy-endpoint";
@@ -46,7 +48,8 @@ export function addKongServices(scope: Construct, o: KongServicesOptions): KongS
         { name: "kong-proxy-tls", port: proxy.httpsPort, targetPort: "proxy-tls", protocol: "TCP" },
       ],
     },
-    waitForLoadBalancer: proxy.isLoadBalancer ? true : undefined,
+    // The proxy address output reads the load balancer's address: the wait makes sure it is there.
+    ...loadBalancerWait(proxy.isLoadBalancer),
   });
   const admin = o.admin;
   const adminService = new ServiceV1(scope, "AdminService", {
@@ -62,9 +65,12 @@ export function addKongServices(scope: Construct, o: KongServicesOptions): KongS
         { name: "kong-admin-tls", port: KONG_PORTS.adminTls, targetPort: "admin-tls", protocol: "TCP" },
       ],
     },
+    ...loadBalancerWait(admin.isLoadBalancer),
   });
+  // Prometheus finds the status port (GET /metrics) through the Service, not the pods: annotating both would make a
+  // Prometheus that reads both scrape Kong twice, and pod annotations would restart Kong to change.
   const statusService = new ServiceV1(scope, "StatusService", {
-    metadata: metadata("status"),
+    metadata: metadata("status", prometheusScrapeAnnotations(KONG_PORTS.status)),
     spec: {
       type: "ClusterIP",
       selector: o.selector,

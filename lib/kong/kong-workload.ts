@@ -2,6 +2,7 @@ import { DeploymentV1, DeploymentV1SpecTemplateSpecContainer } from "@cdktf/prov
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { renderResources, ResolvedResources } from "../kubernetes/container-resources";
+import { DEFAULT_IMAGE_PULL_SECONDS, readySeconds, rolloutBudget, RolloutBudget, RolloutStrategy, startupSeconds } from "../kubernetes/rollout-budget";
 import { Scaling } from "../kubernetes/scaling";
 import { deploymentScaling, SPREAD_OVER_NODES_AND_ZONES } from "../kubernetes/workload-scaling";
 import {
@@ -14,7 +15,11 @@ import {
   kongVolumeMounts,
   kongVolumes,
 } from "./kong-pod";
-import { clearStaleStateCommand, waitForDatabaseScript } from "./migrations";
+import { clearStaleStateCommand, DEFAULT_WAIT, waitBudgetSeconds, waitForDatabaseScript } from "./migrations";
+
+/** Zero downtime: new pods (a quarter more at a time) must be ready before old ones go. */
+const KONG_STRATEGY: RolloutStrategy = { type: "RollingUpdate", rollingUpdate: { maxSurge: "25%", maxUnavailable: "0" } };
+const TERMINATION_GRACE_SECONDS = 30;
 
 /** What the Kong Deployment is made of, resolved by KongCluster. */
 export interface KongWorkloadOptions {
@@ -33,24 +38,43 @@ export interface KongWorkloadOptions {
 }
 
 /**
+ * How long Kong's rollout may take (`rolloutBudget`): an ordinary image pull, the init containers' bound (the database
+ * wait), Kong's liveness allowance to start, its readiness probe, for every replica count the scaling allows.
+ */
+export function kongRolloutBudget(scaling: Scaling): RolloutBudget {
+  return rolloutBudget({
+    imagePullSeconds: DEFAULT_IMAGE_PULL_SECONDS,
+    initSeconds: waitBudgetSeconds(DEFAULT_WAIT),
+    startupSeconds: startupSeconds(statusProbe("/status")),
+    readySeconds: readySeconds(statusProbe("/status/ready")),
+    minReplicas: scaling.minReplicas,
+    maxReplicas: scaling.maxReplicas,
+    strategy: KONG_STRATEGY,
+    terminationGracePeriodSeconds: TERMINATION_GRACE_SECONDS,
+  });
+}
+
+/**
  * Kong's Deployment, id `Resource` in `scope` (the KongCluster): zero-downtime rollouts spread over nodes and zones,
  * two init containers (clear stale state, wait for a migrated database), then the proxy container with the chart's
- * probes and a graceful `kong quit`.
+ * probes and a graceful `kong quit`. Its progress deadline and Terraform timeouts come from `kongRolloutBudget`.
  */
 export function addKongDeployment(scope: Construct, o: KongWorkloadOptions): DeploymentV1 {
   const scaled = deploymentScaling(o.scaling, o.selector, SPREAD_OVER_NODES_AND_ZONES);
+  const budget = kongRolloutBudget(o.scaling);
   return new DeploymentV1(scope, "Resource", {
     metadata: { name: o.name, namespace: o.namespace, labels: o.labels },
     spec: {
       replicas: scaled.replicas,
       selector: { matchLabels: o.selector },
-      strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: "25%", maxUnavailable: "0" } },
+      strategy: { ...KONG_STRATEGY },
+      progressDeadlineSeconds: budget.progressDeadlineSeconds,
       template: {
         metadata: { labels: o.labels },
         spec: {
           automountServiceAccountToken: false,
           enableServiceLinks: false,
-          terminationGracePeriodSeconds: 30,
+          terminationGracePeriodSeconds: TERMINATION_GRACE_SECONDS,
           securityContext: kongPodSecurityContext(),
           topologySpreadConstraint: scaled.topologySpreadConstraint,
           initContainer: initContainers(o),
@@ -60,7 +84,7 @@ export function addKongDeployment(scope: Construct, o: KongWorkloadOptions): Dep
       },
     },
     waitForRollout: true,
-    timeouts: { create: "15m", update: "15m" },
+    timeouts: { ...budget.timeouts },
     dependsOn: o.dependsOn,
     // The autoscaler owns the replica count once it exists.
     lifecycle: scaled.lifecycle,

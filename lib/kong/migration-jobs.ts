@@ -2,6 +2,7 @@ import { JobV1 } from "@cdktf/provider-kubernetes/lib/job-v1";
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { renderResources } from "../kubernetes/container-resources";
+import { DEFAULT_IMAGE_PULL_SECONDS, SCHEDULE_SECONDS, waitTimeout } from "../kubernetes/rollout-budget";
 import {
   KONG_TASK_RESOURCES,
   kongContainerSecurityContext,
@@ -10,7 +11,26 @@ import {
   kongVolumeMounts,
   kongVolumes,
 } from "./kong-pod";
-import { migrationsFinishScript, migrationsUpScript } from "./migrations";
+import { DEFAULT_WAIT, migrationsFinishScript, migrationsUpScript, waitBudgetSeconds } from "./migrations";
+
+/**
+ * Longest the migrations themselves may run once the database answers: Kong 3.9's `bootstrap` or `up` takes well under
+ * a minute on a small database; the rest is room for a large one.
+ */
+export const MIGRATIONS_RUN_SECONDS = 360;
+/** Failed attempts a Job retries (each in a new pod) within its deadline. */
+export const MIGRATION_JOB_BACKOFF_LIMIT = 3;
+/**
+ * `activeDeadlineSeconds` of both Jobs, over every attempt: scheduling + image pull + the script's database wait +
+ * the migrations = 60 + 180 + 600 + 360 = 1200 s. Past it Kubernetes stops the Job and marks it `Failed`
+ * (`DeadlineExceeded`), which ends Terraform's wait at once with that reason.
+ */
+export const MIGRATION_JOB_DEADLINE_SECONDS =
+  SCHEDULE_SECONDS + DEFAULT_IMAGE_PULL_SECONDS + waitBudgetSeconds(DEFAULT_WAIT) + MIGRATIONS_RUN_SECONDS;
+/** The Jobs' pods keep Kubernetes' default grace period: the `Failed` condition may wait for them to stop. */
+const JOB_POD_GRACE_SECONDS = 30;
+/** Terraform's `wait_for_completion` timeout: the Job's deadline, its pods' grace and the wait margin (1290 s -> 22m). */
+export const MIGRATION_JOB_TIMEOUT = waitTimeout(MIGRATION_JOB_DEADLINE_SECONDS + JOB_POD_GRACE_SECONDS);
 
 /** What both migration Jobs share, resolved by KongCluster. */
 export interface MigrationJobOptions {
@@ -49,8 +69,8 @@ function migrationJob(
   return new JobV1(scope, id, {
     metadata: { name: jobName, namespace: o.namespace, labels: o.labels },
     spec: {
-      backoffLimit: 3,
-      activeDeadlineSeconds: 1200,
+      backoffLimit: MIGRATION_JOB_BACKOFF_LIMIT,
+      activeDeadlineSeconds: MIGRATION_JOB_DEADLINE_SECONDS,
       template: {
         metadata: { labels: o.labels },
         spec: {
@@ -75,7 +95,7 @@ function migrationJob(
       },
     },
     waitForCompletion: true,
-    timeouts: { create: "25m", update: "25m" },
+    timeouts: { create: MIGRATION_JOB_TIMEOUT, update: MIGRATION_JOB_TIMEOUT },
     dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
   });
 }

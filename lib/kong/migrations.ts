@@ -16,6 +16,17 @@ export interface WaitBudget {
 
 export const DEFAULT_WAIT: WaitBudget = { attempts: 60, intervalSeconds: 5 };
 
+/**
+ * Longest one `kong migrations list` takes against an unreachable database: Kong's `pg_timeout` (5 s by default,
+ * kong.conf.default) bounds the connection attempt.
+ */
+export const LIST_ATTEMPT_SECONDS = 5;
+
+/** Longest a script waits for the database: every attempt's `kong migrations list` plus the sleep after it. */
+export function waitBudgetSeconds(budget: WaitBudget): number {
+  return budget.attempts * (budget.intervalSeconds + LIST_ATTEMPT_SECONDS);
+}
+
 /** What a Terraform token is hashed as: its `${TfToken[TOKEN.n]}` placeholder changes with build order. */
 export const UNRESOLVED_PART = "<unresolved>";
 

@@ -2,6 +2,7 @@ import { isIP } from "node:net";
 import { cidrList, noEveryAddress } from "../core/checks";
 import { Problems } from "../core/errors";
 import { isToken } from "../core/tokens";
+import { waitTimeout } from "./rollout-budget";
 
 /** The checks of a LoadBalancer Service's own fields, shared by every exposure that can be one. */
 
@@ -32,6 +33,28 @@ export function sourceRanges(v: Problems, field: string, value: unknown, rules: 
   }
   if (!cidrList(v, field, value, { requireCidr: true })) return false;
   return rules.exposes === undefined || noEveryAddress(v, field, value, rules.exposes);
+}
+
+/**
+ * How long a cloud may take to give a load balancer its address: usually one to five minutes; 540 s leaves room for a
+ * slow one. With the wait margin the Terraform timeout is 10m.
+ */
+export const LOAD_BALANCER_ADDRESS_SECONDS = 540;
+
+/** The wait fields of a Service (`wait_for_load_balancer`, `timeouts`). */
+export interface LoadBalancerWait {
+  readonly waitForLoadBalancer?: boolean;
+  readonly timeouts?: { readonly create: string };
+}
+
+/**
+ * The wait of a Service: a LoadBalancer's creation waits until the cloud has given it an address (so outputs that
+ * read `status.load_balancer.ingress` have one), at most `LOAD_BALANCER_ADDRESS_SECONDS` + margin. The provider waits
+ * only on create and only for type LoadBalancer, so other types get nothing written.
+ */
+export function loadBalancerWait(isLoadBalancer: boolean): LoadBalancerWait {
+  if (!isLoadBalancer) return {};
+  return { waitForLoadBalancer: true, timeouts: { create: waitTimeout(LOAD_BALANCER_ADDRESS_SECONDS) } };
 }
 
 /** `loadBalancerIp`: an IPv4 or IPv6 address (or a Terraform token). */

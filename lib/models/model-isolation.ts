@@ -22,6 +22,11 @@ export interface ModelIsolationProps {
   readonly kong: IKongProxyPeer;
   /** Extra client CIDRs allowed in (a LoadBalancer VIP's source ranges). @default none */
   readonly allowCidrs?: string[];
+  /**
+   * The model's metrics port and who may scrape it: pods of a namespace (with labels, if given); no scrapers admits
+   * any pod (a port that serves only metrics). @default none
+   */
+  readonly metrics?: { readonly port: number; readonly scrapers?: ReadonlyArray<{ readonly namespace: string; readonly podLabels?: Record<string, string> }> };
 }
 
 /**
@@ -42,6 +47,7 @@ export class ModelIsolation extends Construct {
     if (required(v, "port", p.port)) integerIn(v, "port", p.port, 1, 65535);
     if (required(v, "kong", p.kong)) checkKongPeer(v, "kong", p.kong);
     if (cidrList(v, "allowCidrs", p.allowCidrs, { requireCidr: true })) noEveryAddress(v, "allowCidrs", p.allowCidrs, "the model");
+    checkMetrics(v, p.metrics);
     v.throwIfAny();
     const from = [
       {
@@ -55,10 +61,43 @@ export class ModelIsolation extends Construct {
       spec: {
         podSelector: { matchLabels: p.modelSelector },
         policyTypes: ["Ingress"],
-        ingress: [{ from, ports: [{ port: String(p.port), protocol: "TCP" }] }],
+        ingress: [{ from, ports: [{ port: String(p.port), protocol: "TCP" }] }, ...metricsRule(p.metrics)],
       },
     });
   }
+}
+
+function checkMetrics(v: Problems, metrics: unknown): void {
+  if (!plainObject(v, "metrics", metrics, "must be { port, scrapers? }") || metrics === undefined) return;
+  const m = metrics as NonNullable<ModelIsolationProps["metrics"]>;
+  if (required(v, "metrics.port", m.port)) integerIn(v, "metrics.port", m.port, 1, 65535);
+  checkMetricsScrapers(v, "metrics.scrapers", m.scrapers);
+}
+
+/** Scrapers of a model's metrics: a non-empty list of { namespace, podLabels? } (a non-empty selector), or none. */
+export function checkMetricsScrapers(v: Problems, field: string, scrapers: unknown): boolean {
+  if (scrapers === undefined) return true;
+  if (!Array.isArray(scrapers) || scrapers.length === 0) {
+    v.add(field, scrapers, 'must be a non-empty list of { namespace, podLabels? }, e.g. [{ namespace: "monitoring" }]');
+    return false;
+  }
+  const before = v.count;
+  scrapers.forEach((s, i) => {
+    if (!plainObject(v, `${field}[${i}]`, s ?? null, "must be { namespace, podLabels? }")) return;
+    if (required(v, `${field}[${i}].namespace`, s.namespace, "is required: the scraper's namespace")) dns1123Label(v, `${field}[${i}].namespace`, s.namespace);
+    labelSelector(v, `${field}[${i}].podLabels`, s.podLabels);
+  });
+  return v.count === before;
+}
+
+/** The ingress rule of the metrics port, if the model has metrics. */
+function metricsRule(metrics: ModelIsolationProps["metrics"]) {
+  if (!metrics) return [];
+  const from = metrics.scrapers?.map((s) => ({
+    namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": s.namespace } },
+    ...(s.podLabels ? { podSelector: { matchLabels: { ...s.podLabels } } } : {}),
+  }));
+  return [{ ...(from ? { from } : {}), ports: [{ port: String(metrics.port), protocol: "TCP" }] }];
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { selectorLabels, standardLabels } from "../core/labels";
 import { imageVersion } from "../core/naming";
+import { prometheusScrapeAnnotations } from "../kubernetes/prometheus";
 import { Vip } from "../kubernetes/vip";
 import { IKongProxyPeer, ModelIsolation } from "./model-isolation";
 import { ModelWorkload, ModelWorkloadProps } from "./model-workload";
@@ -50,6 +51,7 @@ export function addKubernetesObjects(model: Construct, p: ResolvedModel, kong: I
     port: p.port,
     kong,
     allowCidrs: p.vip.sourceRanges ? [...p.vip.sourceRanges] : undefined,
+    metrics: p.metrics && { port: p.metrics.port, scrapers: p.metrics.scrapers },
   });
   return { workload, canaryWorkload, isolation };
 }
@@ -63,11 +65,18 @@ function commonWorkloadProps(p: ResolvedModel): CommonWorkloadProps {
     protocol: p.protocol,
     resources: p.resources,
     probes: p.probes,
+    imagePullSeconds: p.imagePullSeconds,
     env: p.env,
     configMaps: p.configMaps,
     secrets: p.secrets,
     runAsUser: p.runAsUser,
-    podAnnotations: p.public ? { "ai-platform/public-reason": p.public.reason } : {},
+    podAnnotations: {
+      ...(p.public ? { "ai-platform/public-reason": p.public.reason } : {}),
+      // on the pods, not the VIP: the VIP serves the model's port only, and the canary's pods are scraped too
+      ...(p.metrics ? prometheusScrapeAnnotations(p.metrics.port, p.metrics.path) : {}),
+    },
+    rollout: p.rollout,
+    metricsPort: p.metrics && p.metrics.port !== p.port ? p.metrics.port : undefined,
   };
 }
 

@@ -3,6 +3,9 @@ import { DeploymentV1, DeploymentV1SpecTemplateSpec, DeploymentV1SpecTemplateSpe
 import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
 import { HorizontalPodAutoscalerV2 } from "@cdktf/provider-kubernetes/lib/horizontal-pod-autoscaler-v2";
 import { PodDisruptionBudgetV1 } from "@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1";
+import { loadBalancerWait } from "../kubernetes/load-balancer";
+import { Rollout } from "../kubernetes/rollout";
+import { readySeconds, rolloutBudget, RolloutBudget, startupSeconds } from "../kubernetes/rollout-budget";
 import { Scaling } from "../kubernetes/scaling";
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "../kubernetes/security-context";
 import { Vip } from "../kubernetes/vip";
@@ -22,16 +25,42 @@ export interface ModelWorkloadProps {
   readonly scaling: Scaling;
   readonly resources: Required<Pick<ModelResources, "cpu" | "memory">> & ModelResources;
   readonly probes: Required<Omit<ModelProbes, "grpcService">> & { grpcService?: string };
+  /** Longest a node may take to pull the image, in seconds. */
+  readonly imagePullSeconds: number;
   readonly vip: Vip;
   readonly env: Record<string, string>;
   readonly configMaps: string[];
   readonly secrets: string[];
   readonly runAsUser: number;
   readonly podAnnotations: Record<string, string>;
+  /** How new pods replace old ones (`spec.strategy`). */
+  readonly rollout: Rollout;
+  /** A port of its own for the model's metrics (container port `metrics`). @default none */
+  readonly metricsPort?: number;
 }
 
 const PROBE_PERIOD_SECONDS = 10;
+/** The readiness and liveness probes' timing. */
+const READINESS_TIMING = { periodSeconds: PROBE_PERIOD_SECONDS, timeoutSeconds: 5, failureThreshold: 3 };
+const TERMINATION_GRACE_SECONDS = 30;
 const TMP_VOLUME = "tmp";
+
+/**
+ * How long a model's rollout may take (`rolloutBudget`): its image-pull allowance, its whole load time (the startup
+ * probe's failures x period, so a `startupTimeoutSeconds` can never exceed the deadline made from it), the readiness
+ * probe, for every replica count the scaling allows, in the batches its rollout takes.
+ */
+export function modelRolloutBudget(p: Pick<ModelWorkloadProps, "imagePullSeconds" | "probes" | "scaling" | "rollout">): RolloutBudget {
+  return rolloutBudget({
+    imagePullSeconds: p.imagePullSeconds,
+    startupSeconds: startupSeconds(startupTiming(p.probes.startupTimeoutSeconds)),
+    readySeconds: readySeconds(READINESS_TIMING),
+    minReplicas: p.scaling.minReplicas,
+    maxReplicas: p.scaling.maxReplicas,
+    strategy: p.rollout.strategy,
+    terminationGracePeriodSeconds: TERMINATION_GRACE_SECONDS,
+  });
+}
 
 /**
  * One version of a model: Deployment, VIP Service, and (when it has more than one pod) its autoscaler and
@@ -44,12 +73,15 @@ export class ModelWorkload extends Construct {
   public readonly service: ServiceV1;
   public readonly autoscaler?: HorizontalPodAutoscalerV2;
   public readonly disruptionBudget?: PodDisruptionBudgetV1;
+  /** The progress deadline and Terraform timeouts of the Deployment, and what they are made of. */
+  public readonly rolloutBudget: RolloutBudget;
 
   constructor(scope: Construct, id: string, p: ModelWorkloadProps) {
     super(scope, id);
     const metadata = { name: p.name, namespace: p.namespace, labels: p.labels };
     const portName = p.protocol === "grpc" ? "grpc" : "http";
     const { replicas, topologySpreadConstraint, lifecycle } = deploymentScaling(p.scaling, p.selector);
+    this.rolloutBudget = modelRolloutBudget(p);
 
     this.deployment = new DeploymentV1(this, "Deployment", {
       metadata,
@@ -57,14 +89,16 @@ export class ModelWorkload extends Construct {
         replicas,
         revisionHistoryLimit: 5,
         selector: { matchLabels: p.selector },
-        // Zero downtime: a new pod must be ready before an old one goes.
-        strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: "1", maxUnavailable: "0" } },
+        // Rollout.surge() (a new pod ready before an old one goes), or Rollout.replace() for GPU models (no spare GPU needed).
+        strategy: p.rollout.strategy,
+        progressDeadlineSeconds: this.rolloutBudget.progressDeadlineSeconds,
         template: {
           metadata: { labels: p.labels, annotations: sortedOrUndefined(p.podAnnotations) },
           spec: { ...this.podSpec(p, portName), topologySpreadConstraint },
         },
       },
       waitForRollout: true,
+      timeouts: { ...this.rolloutBudget.timeouts },
       lifecycle,
     });
 
@@ -75,6 +109,7 @@ export class ModelWorkload extends Construct {
         selector: p.selector,
         port: [{ name: portName, port: p.vip.port, targetPort: portName, protocol: "TCP" }],
       },
+      ...loadBalancerWait(p.vip.isLoadBalancer),
     });
 
     const availability = addAutoscalerAndBudget(this, { scaling: p.scaling, metadata, selector: p.selector, deploymentName: p.name });
@@ -86,7 +121,7 @@ export class ModelWorkload extends Construct {
     return {
       automountServiceAccountToken: false,
       enableServiceLinks: false,
-      terminationGracePeriodSeconds: 30,
+      terminationGracePeriodSeconds: TERMINATION_GRACE_SECONDS,
       // ownVolumes keeps the fsGroup model pods have always had (their /tmp emptyDir does not need it)
       securityContext: restrictedPodSecurityContext({ runAsUser: p.runAsUser, ownVolumes: true }),
       container: [this.container(p, portName)],
@@ -108,7 +143,10 @@ export class ModelWorkload extends Construct {
       name: "model",
       image: p.image,
       imagePullPolicy: "IfNotPresent",
-      port: [{ name: portName, containerPort: p.port, protocol: "TCP" }],
+      port: [
+        { name: portName, containerPort: p.port, protocol: "TCP" },
+        ...(p.metricsPort === undefined ? [] : [{ name: "metrics", containerPort: p.metricsPort, protocol: "TCP" }]),
+      ],
       env: Object.keys(p.env)
         .sort()
         .map((name) => ({ name, value: p.env[name] })),
@@ -121,21 +159,26 @@ export class ModelWorkload extends Construct {
   }
 }
 
+/** The startup probe's timing: failures enough to cover the load time, one every period. */
+function startupTiming(startupTimeoutSeconds: number) {
+  return { periodSeconds: PROBE_PERIOD_SECONDS, timeoutSeconds: 5, failureThreshold: Math.max(1, Math.ceil(startupTimeoutSeconds / PROBE_PERIOD_SECONDS)) };
+}
+
 function probes(p: ModelWorkloadProps, portName: string): Partial<DeploymentV1SpecTemplateSpecContainer> {
-  const startupFailures = Math.max(1, Math.ceil(p.probes.startupTimeoutSeconds / PROBE_PERIOD_SECONDS));
-  const timing = { periodSeconds: PROBE_PERIOD_SECONDS, timeoutSeconds: 5 };
+  const startup = startupTiming(p.probes.startupTimeoutSeconds);
+  const timing = READINESS_TIMING;
   if (p.protocol === "grpc") {
     const grpc = [{ port: p.port, service: p.probes.grpcService }];
     return {
-      startupProbe: { grpc, ...timing, failureThreshold: startupFailures },
-      readinessProbe: { grpc, ...timing, failureThreshold: 3 },
-      livenessProbe: { grpc, ...timing, failureThreshold: 3 },
+      startupProbe: { grpc, ...startup },
+      readinessProbe: { grpc, ...timing },
+      livenessProbe: { grpc, ...timing },
     };
   }
   return {
-    startupProbe: { httpGet: { path: p.probes.startupPath, port: portName }, ...timing, failureThreshold: startupFailures },
-    readinessProbe: { httpGet: { path: p.probes.readinessPath, port: portName }, ...timing, failureThreshold: 3 },
-    livenessProbe: { httpGet: { path: p.probes.livenessPath, port: portName }, ...timing, failureThreshold: 3 },
+    startupProbe: { httpGet: { path: p.probes.startupPath, port: portName }, ...startup },
+    readinessProbe: { httpGet: { path: p.probes.readinessPath, port: portName }, ...timing },
+    livenessProbe: { httpGet: { path: p.probes.livenessPath, port: portName }, ...timing },
   };
 }
 

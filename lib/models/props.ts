@@ -1,5 +1,6 @@
 import type { IKongGateway } from "../gateway/gateway-base";
 import type { PluginPolicy } from "../gateway/plugins/plugin";
+import type { Rollout } from "../kubernetes/rollout";
 import type { Scaling } from "../kubernetes/scaling";
 import type { Vip } from "../kubernetes/vip";
 import type { IKongProxyPeer } from "./model-isolation";
@@ -87,6 +88,28 @@ export interface ModelCanary {
   readonly scaling?: Scaling;
 }
 
+/** Pods allowed to scrape a model's metrics: those of a namespace, or of it with these labels. */
+export interface ModelMetricsScraper {
+  /** Namespace of the scraper, e.g. "monitoring". */
+  readonly namespace: string;
+  /** Labels of the scraper's pods. @default every pod of the namespace */
+  readonly podLabels?: Record<string, string>;
+}
+
+/** Prometheus metrics the model server exposes over HTTP. */
+export interface ModelMetrics {
+  /** Port of the metrics endpoint. @default the model's port */
+  readonly port?: number;
+  /** Path of the metrics endpoint. @default "/metrics" */
+  readonly path?: string;
+  /**
+   * Who may scrape, admitted on the metrics port by the model's NetworkPolicy. Required when the metrics share the
+   * model's port: admitting a pod there lets it call the model without Kong.
+   * @default on a port of its own: any pod (the port serves only metrics, like Kong's status port)
+   */
+  readonly scrapers?: ModelMetricsScraper[];
+}
+
 /** A service that is reachable without authentication must say why. */
 export interface ModelPublicAccess {
   /** Why this model needs no credentials (kept as an annotation for reviewers). */
@@ -125,6 +148,13 @@ export interface DetectionServiceProps {
   /** Model-loading aware probes. @default readiness "/ready", liveness "/healthz", startup = readiness, 600 s to load */
   readonly probes?: ModelProbes;
   /**
+   * Longest a node may take to pull the image, in whole seconds (30..3600). With the load time
+   * (`probes.startupTimeoutSeconds`) it makes the Deployment's progress deadline and Terraform's wait, so a model that
+   * uses its whole allowance is not declared stuck: raise it for a very large image or a slow registry.
+   * @default 180; 600 with `resources.gpu` (GPU images weigh several gigabytes)
+   */
+  readonly imagePullSeconds?: number;
+  /**
    * The model's VIP (its Service): `Vip.clusterIp({ port? })`, reachable only inside the cluster (through Kong), or
    * `Vip.loadBalancer({ sourceRanges, ip?, annotations?, port? })` for a team granted direct access (the
    * NetworkPolicy admits `sourceRanges` too).
@@ -149,4 +179,17 @@ export interface DetectionServiceProps {
   readonly canary?: ModelCanary;
   /** Kong service timeouts in milliseconds (inference can be slow). @default 60000 each */
   readonly timeoutMs?: number;
+  /**
+   * How a new version replaces the pods (stable and canary): `Rollout.surge({ maxSurge?, maxUnavailable? })`,
+   * `Rollout.replace({ maxUnavailable? })` or `Rollout.recreate()`.
+   * @default `Rollout.replace()` for a GPU model (stop one pod, then start its replacement: needs no spare GPU; one
+   * pod less while it loads), `Rollout.surge()` otherwise (start one pod more, then stop an old one)
+   */
+  readonly rollout?: Rollout;
+  /**
+   * Prometheus metrics of the model server: scrape annotations on its pods (`prometheus.io/scrape`, `/port`,
+   * `/path`), a container port `metrics` when they have a port of their own, and the scrapers' admission.
+   * @default none: the model exposes no metrics (Kong's metrics of the model's traffic are there regardless)
+   */
+  readonly metrics?: ModelMetrics;
 }

@@ -1,6 +1,7 @@
 import { IConstruct } from "constructs";
 import { Problems } from "../core/errors";
 import { checkGatewayPolicy } from "./checks/gateway-policy";
+import { checkOperations } from "./checks/operations";
 import { checkPodResources } from "./checks/resources";
 import { checkRoutes } from "./checks/routes";
 import { checkWorkload } from "./checks/workload";
@@ -20,6 +21,7 @@ export function resolveModelProps(scope: IConstruct, props: DetectionServiceProp
   const pod = checkPodResources(v, props);
   const routes = checkRoutes(v, props, workload.protocol);
   const policy = checkGatewayPolicy(v, props);
+  const operations = checkOperations(v, props, workload);
   v.throwIfAny();
-  return { name: props.name, namespace: props.namespace, image: props.image, ...workload, ...pod, routes, ...policy };
+  return { name: props.name, namespace: props.namespace, image: props.image, ...workload, ...pod, routes, ...policy, ...operations };
 }

@@ -1,7 +1,9 @@
 import type { PluginPolicy } from "../gateway/plugins/plugin";
+import { Rollout } from "../kubernetes/rollout";
+import { DEFAULT_IMAGE_PULL_SECONDS, GPU_IMAGE_PULL_SECONDS } from "../kubernetes/rollout-budget";
 import { Scaling } from "../kubernetes/scaling";
 import { Vip } from "../kubernetes/vip";
-import type { ModelProtocol, ModelPublicAccess, ModelRateLimit, ModelResources } from "./props";
+import type { ModelMetricsScraper, ModelProtocol, ModelPublicAccess, ModelRateLimit, ModelResources } from "./props";
 
 /** The CPU use (percent of the request) a model's autoscaler aims for unless told otherwise. */
 export const MODEL_CPU_TARGET_PERCENT = 70;
@@ -12,11 +14,16 @@ export const MODEL_DEFAULTS = {
   protocol: "http" as ModelProtocol,
   scaling: Scaling.cpu({ minReplicas: 2, maxReplicas: 5, targetPercent: MODEL_CPU_TARGET_PERCENT }),
   canaryScaling: Scaling.fixed(1),
+  rollout: Rollout.surge(),
+  gpuRollout: Rollout.replace(),
+  metricsPath: "/metrics",
   cpu: "500m",
   memory: "1Gi",
   readinessPath: "/ready",
   livenessPath: "/healthz",
   startupTimeoutSeconds: 600,
+  imagePullSeconds: DEFAULT_IMAGE_PULL_SECONDS,
+  gpuImagePullSeconds: GPU_IMAGE_PULL_SECONDS,
   vip: Vip.clusterIp(),
   runAsUser: 10001,
   rateLimit: { second: 20, minute: 600 } as ModelRateLimit,
@@ -29,6 +36,13 @@ export interface ResolvedCanary {
   readonly image: string;
   readonly weightPercent: number;
   readonly scaling: Scaling;
+}
+
+/** Metrics after validation: the port and path to scrape, and who may (none: any pod, on a port of its own). */
+export interface ResolvedModelMetrics {
+  readonly port: number;
+  readonly path: string;
+  readonly scrapers?: ModelMetricsScraper[];
 }
 
 /** A route after validation: its name, its Kong name and what it matches. */
@@ -54,6 +68,8 @@ export interface ResolvedModel {
   readonly scaling: Scaling;
   readonly resources: ModelResources & { cpu: string; memory: string };
   readonly probes: { readinessPath: string; livenessPath: string; startupPath: string; startupTimeoutSeconds: number; grpcService?: string };
+  /** Image-pull allowance, in seconds (part of the progress deadline). */
+  readonly imagePullSeconds: number;
   readonly vip: Vip;
   readonly runAsUser: number;
   readonly env: Record<string, string>;
@@ -68,4 +84,6 @@ export interface ResolvedModel {
   readonly public?: ModelPublicAccess;
   readonly plugins: PluginPolicy[];
   readonly timeoutMs: number;
+  readonly rollout: Rollout;
+  readonly metrics?: ResolvedModelMetrics;
 }

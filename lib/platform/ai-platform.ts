@@ -11,6 +11,7 @@ import { GatewayConsumer, GatewayConsumerProps } from "../gateway/consumer";
 import { KongGateway } from "../gateway/gateway";
 import { Plugin } from "../gateway/plugins/plugin";
 import { KongCluster, KongClusterProps } from "../kong/kong-cluster";
+import { DefaultDenyIngress } from "../kubernetes/default-deny";
 import { Scaling } from "../kubernetes/scaling";
 import { ProxyEndpoint } from "../kong/proxy-endpoint";
 import { DetectionService, DetectionServiceProps } from "../models/detection-service";
@@ -75,6 +76,15 @@ export interface AiPlatformProps {
    * @default true
    */
   readonly createNamespaces?: boolean;
+  /**
+   * A default-deny ingress NetworkPolicy (`DefaultDenyIngress`) in the Kong and model namespaces, created or not: a
+   * pod without a policy of its own is then reachable by nobody, and each workload's policy opens exactly what it
+   * needs (Kong's proxy and status ports; the admin ports to their allowed peers; PostgreSQL to Kong, its migration
+   * Jobs and its backups; each model's port to Kong's proxy pods). The `consumerCredentials` namespace is left
+   * alone: it belongs to the applications. Set false for namespaces shared with workloads that have no policies.
+   * @default true
+   */
+  readonly defaultDenyIngress?: boolean;
   /** Kong's PostgreSQL. @default `PlatformDatabase.inCluster()` (a 10Gi StatefulSet in Kong's namespace) */
   readonly database?: PlatformDatabase;
   /**
@@ -128,6 +138,8 @@ export class AiPlatform extends Construct {
   public readonly database: IKongDatabase;
   public readonly kong: KongCluster;
   public readonly gateway: KongGateway;
+  /** The default-deny ingress policies, one per namespace of Kong and the models (none with `defaultDenyIngress: false`). */
+  public readonly defaultDeny: DefaultDenyIngress[];
   /** The command that makes the gateway stack's default `kong_admin_url` work, e.g. `kubectl -n kong port-forward svc/kong-admin 8001`. */
   public readonly adminPortForward: string;
   public readonly models = new Map<string, DetectionService>();
@@ -165,6 +177,12 @@ export class AiPlatform extends Construct {
       );
       Aspects.of(this.platformStack).add(new NamespaceOrder(namespaces, namespaceNames));
     }
+    this.defaultDeny =
+      p.defaultDenyIngress === false
+        ? []
+        : [...new Set([kongNamespace, modelNamespace])].map(
+            (name) => new DefaultDenyIngress(this.platformStack, `deny-ingress-${name}`, { namespace: name, labels: { "app.kubernetes.io/part-of": "ai-platform" } }),
+          );
 
     this.database = (p.database ?? PlatformDatabase.inCluster())._bind(this.platformStack, "postgres", kongNamespace);
 
@@ -258,6 +276,7 @@ function checkProps(scope: Construct, id: string, props: AiPlatformProps): AiPla
     for (const key of ["kong", "models", "consumerCredentials"] as const) literalLabel(v, `namespaces.${key}`, ns[key], 63);
   }
   bool(v, "createNamespaces", props.createNamespaces);
+  bool(v, "defaultDenyIngress", props.defaultDenyIngress);
   if (props.database !== undefined && !(props.database instanceof PlatformDatabase)) {
     v.add("database", props.database, "must be made with PlatformDatabase.inCluster(), PlatformDatabase.existing() or PlatformDatabase.fromAttributes()");
   }

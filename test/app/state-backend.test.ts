@@ -49,11 +49,28 @@ describe("StateBackend.local", () => {
 });
 
 describe("StateBackend.s3 and .pg", () => {
-  test("s3 with encryption and a key per stack", () => {
-    expect(backendJson(StateBackend.s3({ bucket: "tf-state", region: "eu-west-1", lockTable: "tf-lock" }))).toEqual({
-      s3: { bucket: "tf-state", region: "eu-west-1", key: "kong-ai-platform/ai-platform-dev.tfstate", encrypt: true, dynamodb_table: "tf-lock" },
+  test("s3 with encryption, a key per stack, and S3's own lock file (no DynamoDB table) by default", () => {
+    expect(backendJson(StateBackend.s3({ bucket: "tf-state", region: "eu-west-1" }))).toEqual({
+      s3: { bucket: "tf-state", region: "eu-west-1", key: "kong-ai-platform/ai-platform-dev.tfstate", encrypt: true, use_lockfile: true },
     });
     expect(backendJson(StateBackend.s3({ bucket: "b", region: "r", keyPrefix: "acme" }), Testing.app(), "acme-platform-dev").s3.key).toBe("acme/acme-platform-dev.tfstate");
+  });
+
+  test("a DynamoDB lock table only when asked: with the lock file while migrating, or alone for Terraform < 1.10", () => {
+    // GIVEN a lock table WHEN rendered THEN both locks; with useLockfile false, the table alone
+    expect(backendJson(StateBackend.s3({ bucket: "b", region: "r", lockTable: "tf-lock" })).s3).toMatchObject({ use_lockfile: true, dynamodb_table: "tf-lock" });
+    const tableOnly = backendJson(StateBackend.s3({ bucket: "b", region: "r", lockTable: "tf-lock", useLockfile: false })).s3;
+    expect(tableOnly.dynamodb_table).toBe("tf-lock");
+    expect(tableOnly.use_lockfile).toBeUndefined();
+  });
+
+  test("s3 refuses state without any lock, and lock settings of the wrong shape", () => {
+    expect(() => StateBackend.s3({ bucket: "b", region: "r", useLockfile: false })).toThrow(
+      "[StateBackend.s3] useLockfile (false) leaves the state without a lock (no DynamoDB table either): two applies at once could corrupt it. Give lockTable (Terraform < 1.10) or keep the lock file",
+    );
+    expect(() => StateBackend.s3({ bucket: "b", region: "r", useLockfile: "yes" as never, lockTable: "" })).toThrow(
+      '[StateBackend.s3] useLockfile ("yes") must be true or false\n[StateBackend.s3] lockTable ("") must be the name of a DynamoDB table, or left out',
+    );
   });
 
   test("pg keeps the connection string (a password) out of the JSON: Terraform reads PG_CONN_STR", () => {
@@ -77,9 +94,20 @@ describe("StateBackend.fromEnv", () => {
   test("s3 and pg from their variables", () => {
     const env = { TF_BACKEND: "s3", TF_STATE_BUCKET: "tf-state", TF_STATE_REGION: "eu-west-1", TF_STATE_KEY_PREFIX: "acme", TF_STATE_LOCK_TABLE: "tf-lock" };
     expect(backendJson(StateBackend.fromEnv(env))).toEqual({
-      s3: { bucket: "tf-state", region: "eu-west-1", key: "acme/ai-platform-dev.tfstate", encrypt: true, dynamodb_table: "tf-lock" },
+      s3: { bucket: "tf-state", region: "eu-west-1", key: "acme/ai-platform-dev.tfstate", encrypt: true, dynamodb_table: "tf-lock", use_lockfile: true },
     });
     expect(backendJson(StateBackend.fromEnv({ TF_BACKEND: "pg", TF_STATE_PG_SCHEMA_PREFIX: "acme" }))).toEqual({ pg: { schema_name: "acme_ai_platform_dev" } });
+  });
+
+  test("s3 locks with the lock file unless TF_STATE_USE_LOCKFILE=false, which needs TF_STATE_LOCK_TABLE", () => {
+    const s3 = { TF_BACKEND: "s3", TF_STATE_BUCKET: "b", TF_STATE_REGION: "r" };
+    expect(backendJson(StateBackend.fromEnv(s3)).s3).toEqual({ bucket: "b", region: "r", key: "kong-ai-platform/ai-platform-dev.tfstate", encrypt: true, use_lockfile: true });
+    const tableOnly = backendJson(StateBackend.fromEnv({ ...s3, TF_STATE_USE_LOCKFILE: "false", TF_STATE_LOCK_TABLE: "t" })).s3;
+    expect([tableOnly.use_lockfile, tableOnly.dynamodb_table]).toEqual([undefined, "t"]);
+    expect(() => StateBackend.fromEnv({ ...s3, TF_STATE_USE_LOCKFILE: "false" })).toThrow(
+      '[backend] TF_STATE_USE_LOCKFILE ("false") leaves the state without a lock (no DynamoDB table either): two applies at once could corrupt it. Set TF_STATE_LOCK_TABLE (Terraform < 1.10) or unset TF_STATE_USE_LOCKFILE',
+    );
+    expect(() => StateBackend.fromEnv({ ...s3, TF_STATE_USE_LOCKFILE: "no" })).toThrow('[backend] TF_STATE_USE_LOCKFILE ("no") must be "true" or "false" (unset: true)');
   });
 
   test("s3 without bucket and region names both missing variables", () => {

@@ -1,6 +1,7 @@
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { InClusterPostgres, InClusterPostgresProps } from "../../lib/database/in-cluster-postgres";
+import { byName } from "../helpers";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = Record<string, any>;
@@ -101,12 +102,24 @@ describe("InClusterPostgres defaults", () => {
   });
 
   test("a standalone 10Gi claim on the default StorageClass that outlives the StatefulSet and is never destroyed", () => {
-    const pvc = only(json, "kubernetes_persistent_volume_claim_v1");
+    const pvc = byName(json, "kubernetes_persistent_volume_claim_v1", "kong-postgres-data");
     expect(pvc.metadata).toMatchObject({ name: "kong-postgres-data", namespace: "kong" });
     expect(pvc.spec).toEqual({ access_modes: ["ReadWriteOnce"], resources: { requests: { storage: "10Gi" } } });
     expect(pvc.wait_until_bound).toBe(false);
     expect(pvc.lifecycle).toEqual({ prevent_destroy: true });
     expect(sts.spec.volume_claim_template).toBeUndefined();
+  });
+
+  test("Terraform waits for the pod, as long as pull, volume, start and readiness may take", () => {
+    // 60 s scheduling + 180 s pull + 120 s volume + 90 s liveness allowance + 15 s readiness + 60 s margin = 525 s;
+    // + 60 s grace + 60 s = 645 s -> 11m. A StatefulSet has no progress deadline: this timeout is its only bound.
+    expect(sts.wait_for_rollout).toBe(true);
+    expect(sts.timeouts).toEqual({ create: "11m", update: "11m" });
+    expect(pod.termination_grace_period_seconds).toBe(60);
+  });
+
+  test("the claim does not wait to be bound: a WaitForFirstConsumer class binds it only once the pod is scheduled", () => {
+    expect(byName(json, "kubernetes_persistent_volume_claim_v1", "kong-postgres-data").wait_until_bound).toBe(false);
   });
 
   test("probes with pg_isready", () => {
@@ -143,6 +156,41 @@ describe("InClusterPostgres defaults", () => {
   test("adds the random provider once", () => {
     expect(json.provider.random).toEqual([{}]);
   });
+
+  test("backs itself up by default: a PostgresBackup with id Backup, named after the database, with its image", () => {
+    expect(db.backup).toBeDefined();
+    expect(db.backup?.node.id).toBe("Backup");
+    expect(db.backup?.name).toBe("kong-postgres");
+    expect([db.backup?.schedule, db.backup?.keep]).toEqual(["17 3 * * *", 7]);
+    const cronJob = byName(json, "kubernetes_cron_job_v1", "kong-postgres-backup");
+    expect(cronJob.spec.job_template.spec.template.spec.container[0].image).toBe("postgres:16.9");
+    expect(byName(json, "kubernetes_persistent_volume_claim_v1", "kong-postgres-backups")).toBeDefined();
+  });
+});
+
+describe("InClusterPostgres backup option", () => {
+  test("backup: false creates no CronJob, no backup volume and no backup NetworkPolicy", () => {
+    // GIVEN backups turned off WHEN synthesized
+    const { db, json } = build({ backup: false });
+    // THEN only the database's own objects exist
+    expect(db.backup).toBeUndefined();
+    expect(json.resource.kubernetes_cron_job_v1).toBeUndefined();
+    expect(json.resource.kubernetes_network_policy_v1).toBeUndefined();
+    expect(only(json, "kubernetes_persistent_volume_claim_v1").metadata.name).toBe("kong-postgres-data");
+  });
+
+  test("backup options reach the PostgresBackup", () => {
+    // GIVEN a schedule, a retention and a volume WHEN synthesized
+    const { db, json } = build({ name: "pg", backup: { schedule: "0 */6 * * *", keep: 28, storageSize: "50Gi", storageClassName: "slow" } });
+    // THEN the CronJob and the claim follow them
+    expect(db.backup?.keep).toBe(28);
+    expect(byName(json, "kubernetes_cron_job_v1", "pg-backup").spec.schedule).toBe("0 */6 * * *");
+    expect(byName(json, "kubernetes_persistent_volume_claim_v1", "pg-backups").spec).toMatchObject({ storage_class_name: "slow", resources: { requests: { storage: "50Gi" } } });
+  });
+
+  test("a name of 52 characters is fine without backups", () => {
+    expect(build({ name: "p".repeat(52), backup: false }).db.name).toBe("p".repeat(52));
+  });
 });
 
 describe("InClusterPostgres options", () => {
@@ -159,8 +207,7 @@ describe("InClusterPostgres options", () => {
     });
     expect(db.host).toBe("pg.kong.svc.cluster.local");
     expect(db.passwordSecret.name).toBe("pg-credentials");
-    const pvc = only(json, "kubernetes_persistent_volume_claim_v1");
-    expect(pvc.metadata.name).toBe("pg-data");
+    const pvc = byName(json, "kubernetes_persistent_volume_claim_v1", "pg-data");
     expect(pvc.spec).toMatchObject({ storage_class_name: "fast-ssd", resources: { requests: { storage: "50Gi" } } });
     const c = only(json, "kubernetes_stateful_set_v1").spec.template.spec.container[0];
     expect(c.image).toBe("postgres:15.13-bookworm");
@@ -190,9 +237,27 @@ describe("InClusterPostgres rejects", () => {
 
   test("a name too long for the StatefulSet's pod labels", () => {
     expectRejected(
-      { name: "p".repeat(53) },
+      { name: "p".repeat(53), backup: false },
       `[test/db] name ("${"p".repeat(53)}") must be a DNS-1123 label: at most 52 characters of lowercase letters, digits and '-', starting and ending with a letter or digit`,
     );
+  });
+
+  test("a name too long for the backup CronJobs (<name>-restore within 52 characters)", () => {
+    expectRejected(
+      { name: "p".repeat(45) },
+      `[test/db] name ("${"p".repeat(45)}") must be a DNS-1123 label: at most 44 characters of lowercase letters, digits and '-', starting and ending with a letter or digit`,
+    );
+  });
+
+  test.each([[true], [null], ["daily"]])("backup: %p, neither false nor options", (backup) => {
+    expectRejected(
+      { backup: backup as never },
+      `[test/db] backup (${JSON.stringify(backup)}) must be false (no backups) or an object { schedule?, timeZone?, keep?, storageSize?, storageClassName?, resources? }`,
+    );
+  });
+
+  test("bad backup options, reported by the PostgresBackup", () => {
+    expectRejected({ backup: { keep: 0 } }, "[test/db/Backup] keep (0) must be an integer between 1 and 1000");
   });
 
   test.each([

@@ -1,16 +1,43 @@
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Plugin } from "../../lib/gateway/plugins/plugin";
-import { resources, setup, synth } from "./helpers";
+import { errorOf, resources, setup, synth } from "./helpers";
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped, and rejected-input tests pass wrong JavaScript types on purpose */
 
 describe("GatewayConsumer", () => {
-  test("username only: a kong_consumer and nothing else", () => {
-    // GIVEN a consumer with a username WHEN synthesized THEN one kong_consumer, no credential
+  test("username only: a kong_consumer with the username as custom_id too, and nothing else", () => {
+    // GIVEN a consumer with a username WHEN synthesized THEN one kong_consumer carrying both fields (the provider's
+    // update sends an absent custom_id as "", which Kong refuses), no credential
     const { stack, gw } = setup();
     gw.addConsumer("alice", { username: "alice" });
     const json = synth(stack);
-    expect(resources(json, "kong_consumer")).toEqual([{ username: "alice" }]);
+    expect(json.resource.kong_consumer).toEqual({ gw_alice_D3EC447D: { username: "alice", custom_id: "alice", tags: ["managed-by:kong-ai-platform"] } });
     expect(json.resource.random_password).toBeUndefined();
+  });
+
+  test("customId only: the custom_id as username too; both given: each as given", () => {
+    const { stack, gw } = setup();
+    const c = gw.addConsumer("c", { customId: "crm-42" });
+    gw.addConsumer("d", { username: "dora", customId: "crm-43" });
+    expect(resources(synth(stack), "kong_consumer").map((r) => [r.username, r.custom_id])).toEqual([
+      ["crm-42", "crm-42"],
+      ["dora", "crm-43"],
+    ]);
+    // THEN the construct's own fields say what was given
+    expect([c.username, c.customId, c.name]).toEqual([undefined, "crm-42", "crm-42"]);
+  });
+
+  test("the copied field is unique like the given one: a collision with a copy says so", () => {
+    // GIVEN a username-only consumer WHEN another one takes that value as customId THEN refused, and the reverse
+    const { gw } = setup();
+    const both = "a consumer given only a username or only a customId gets it as both (Kong's updates need both fields)";
+    gw.addConsumer("a", { username: "alice" });
+    expect(errorOf(() => gw.addConsumer("b", { username: "bob", customId: "alice" }))).toBe(
+      `[stack/gw/b] customId ("alice") is already the custom_id of the consumer stack/gw/a: Kong custom_ids are unique, and ${both}`,
+    );
+    gw.addConsumer("c", { username: "carol", customId: "42" });
+    expect(errorOf(() => gw.addConsumer("d", { username: "42" }))).toBe(
+      `[stack/gw/d] username ("42") is already the custom_id of the consumer stack/gw/c: Kong custom_ids are unique, and ${both}`,
+    );
   });
 
   test("ACL groups, a generated key, a Kubernetes Secret, sensitive outputs — no key in plain text", () => {

@@ -23,12 +23,19 @@ function build(app: App): TerraformStack {
 
 describe("KongGateway", () => {
   test("configures the kong provider with the admin URL and safe defaults", () => {
-    // GIVEN a gateway with a literal admin URL WHEN synthesized THEN the provider has it, pinned to 6.5.1
+    // GIVEN a gateway with a literal admin URL WHEN synthesized THEN the provider has it, pinned to 6.5.1, and
+    // compares plugin configs strictly (hand edits in Kong show in plan)
     const stack = new TerraformStack(Testing.app(), "s");
     new KongGateway(stack, "gw", { adminUrl: "http://kong-admin:8001" });
     const json = synth(stack);
-    expect(json.provider.kong).toEqual([{ kong_admin_uri: "http://kong-admin:8001", strict_plugins_match: false, tls_skip_verify: false }]);
+    expect(json.provider.kong).toEqual([{ kong_admin_uri: "http://kong-admin:8001", strict_plugins_match: true, tls_skip_verify: false }]);
     expect(json.terraform.required_providers.kong).toEqual({ source: "kevholditch/kong", version: "6.5.1" });
+  });
+
+  test("strictPluginsMatch: false compares plugin configs only at apply (hand edits in Kong stay unseen)", () => {
+    const stack = new TerraformStack(Testing.app(), "s");
+    new KongGateway(stack, "gw", { adminUrl: "http://kong-admin:8001", strictPluginsMatch: false });
+    expect(synth(stack).provider.kong[0].strict_plugins_match).toBe(false);
   });
 
   test("without adminUrl: a kong_admin_url variable", () => {
@@ -55,6 +62,7 @@ describe("KongGateway", () => {
       "kong_upstream",
       "kubernetes_secret_v1",
       "random_password",
+      "terraform_data",
     ]);
     expect(resources(json, "kong_consumer_acl")[0].consumer_id).toMatch(/^\$\{kong_consumer\.[\w-]+\.id\}$/);
     expect(resources(json, "kong_target")[0].upstream_id).toMatch(/^\$\{kong_upstream\.[\w-]+\.id\}$/);

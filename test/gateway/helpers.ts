@@ -2,6 +2,11 @@ import { App, TerraformStack, Testing } from "cdktf";
 import { KongGateway } from "../../lib/gateway/gateway";
 import { PluginPolicy } from "../../lib/gateway/plugins/plugin";
 import { GatewayService } from "../../lib/gateway/service";
+import { EchoMap, EchoMirror, EchoRecord, KONG_ECHO, REQUIRED } from "../../lib/gateway/plugins/kong-echo";
+import { errorOf, resources, synth } from "../helpers";
+
+// The general helpers (synth, resources, errorOf) live in test/helpers.ts; these are the gateway's own.
+export { errorOf, resources, synth };
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped, and rejected-input tests pass wrong JavaScript types on purpose */
 
 /** A stack with a gateway (literal admin URL) and one service "svc" (host models.local). */
@@ -13,15 +18,6 @@ export function setup(): { app: App; stack: TerraformStack; gw: KongGateway; svc
   return { app, stack, gw, svc };
 }
 
-/** Synthesized JSON of a stack, with validations. */
-export function synth(stack: TerraformStack): any {
-  return JSON.parse(Testing.synth(stack, true));
-}
-
-/** The resources of one type, in the order of their keys. */
-export function resources(json: any, type: string): any[] {
-  return Object.values(json.resource?.[type] ?? {});
-}
 
 /** The parsed config of the one kong_plugin named `name`. */
 export function pluginConfig(json: any, name: string): any {
@@ -40,22 +36,32 @@ export function rendered(policy: PluginPolicy): any {
 /** Attaches a policy to a fresh service, expecting a ValidationError; returns its message. */
 export function attachError(policy: PluginPolicy): string {
   const { svc } = setup();
-  try {
-    svc.addPlugin(policy);
-  } catch (e) {
-    if ((e as Error).name !== "ValidationError") throw e;
-    return (e as Error).message;
-  }
-  throw new Error("expected a ValidationError");
+  return errorOf(() => svc.addPlugin(policy));
 }
 
-/** Runs `f`, expecting a ValidationError; returns its whole message (for exact assertions with toBe). */
-export function errorOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    if ((e as Error).name !== "ValidationError") throw e;
-    return (e as Error).message;
+/**
+ * How a rendered plugin config differs from the fields Kong 3.9 echoes (the table in kong-echo.ts): keys missing or
+ * unknown at any depth (records, and each entry of a map of records), and null in a field whose default is not null.
+ * Empty for a config written in full. Plugins without a table entry (custom ones) give nothing.
+ */
+export function echoMismatches(name: string, config: any): string[] {
+  const table = KONG_ECHO[name];
+  return table === undefined ? [] : recordMismatches(name, table, config);
+}
+
+function recordMismatches(at: string, table: EchoRecord, config: any): string[] {
+  if (config === null || typeof config !== "object" || Array.isArray(config)) return [`${at}: not a record`];
+  const out: string[] = [];
+  for (const key of Object.keys(config)) if (!(key in table.fields)) out.push(`${at}.${key}: not a field Kong knows`);
+  for (const [key, field] of Object.entries(table.fields)) {
+    const value = config[key];
+    if (!(key in config)) out.push(`${at}.${key}: missing`);
+    else if (field instanceof EchoRecord) out.push(...recordMismatches(`${at}.${key}`, field, value));
+    else if (field instanceof EchoMap) {
+      for (const [k, item] of Object.entries(value ?? {})) out.push(...recordMismatches(`${at}.${key}.${k}`, field.values, item));
+    } else if (field instanceof EchoMirror) {
+      if (JSON.stringify(value) !== JSON.stringify(config[field.record]?.[field.field])) out.push(`${at}.${key}: not a copy of ${field.record}.${field.field}`);
+    } else if (value === null && field !== null) out.push(`${at}.${key}: null, but Kong's default is ${JSON.stringify(field === REQUIRED ? "required" : field)}`);
   }
-  throw new Error("expected a ValidationError");
+  return out;
 }

@@ -17,7 +17,7 @@ describe("KongGateway.fromAdminUrl", () => {
     // GIVEN an imported gateway WHEN synthesized THEN the stack's kong provider talks to the given admin URL
     const { stack, kong } = teamApp();
     const json = synth(stack);
-    expect(json.provider.kong).toEqual([{ kong_admin_uri: "${var.platform_kong_admin_url}", strict_plugins_match: false, tls_skip_verify: false }]);
+    expect(json.provider.kong).toEqual([{ kong_admin_uri: "${var.platform_kong_admin_url}", strict_plugins_match: true, tls_skip_verify: false }]);
     expect(json.variable.kong_admin_url).toBeUndefined();
     expect(kong.stack).toBe(stack);
     expect(kong.provider.node.path).toBe("team/kong/Provider");
@@ -36,7 +36,7 @@ describe("KongGateway.fromAdminUrl", () => {
     expect(resources(json, "kong_service").map((s) => s.name)).toEqual(["face-v2"]);
     expect(resources(json, "kong_route")[0].service_id).toMatch(/^\$\{kong_service\.[\w-]+\.id\}$/);
     expect(resources(json, "kong_plugin").map((p) => p.name).sort()).toEqual(["acl", "key-auth"]);
-    expect(Object.keys(json.resource).sort()).toEqual(["kong_consumer", "kong_plugin", "kong_route", "kong_service", "kong_upstream"]);
+    expect(Object.keys(json.resource).sort()).toEqual(["kong_consumer", "kong_plugin", "kong_route", "kong_service", "kong_upstream", "terraform_data"]);
   });
 
   test("names are unique among the entities the app adds", () => {

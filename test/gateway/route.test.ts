@@ -20,6 +20,8 @@ describe("GatewayRoute", () => {
       path_handling: "v0",
       request_buffering: true,
       response_buffering: true,
+      tags: ["managed-by:kong-ai-platform"],
+      lifecycle: { replace_triggered_by: ["terraform_data.gw_svc_v1_ClearableFields_B94B7420", "kong_service.gw_svc_36812A42.id"] },
     });
   });
 
@@ -73,7 +75,12 @@ describe("GatewayRoute", () => {
     ["a bad header name", { headers: { "x model": ["a"] } }, "[stack/gw/svc/r] headers.x model (\"x model\") must be an HTTP header name made of A-Z, a-z, 0-9, '-' and '_'"],
     ["empty header values", { headers: { "x-a": [] } }, "[stack/gw/svc/r] headers.x-a ([]) must be a non-empty list of non-empty strings"],
     ["an invalid redirect code", { paths: ["/a"], httpsRedirectStatusCode: 303 }, "[stack/gw/svc/r] httpsRedirectStatusCode (303) must be one of 426, 301, 302, 307, 308"],
-    ["an unknown path handling", { paths: ["/a"], pathHandling: "v2" }, '[stack/gw/svc/r] pathHandling ("v2") must be one of "v0", "v1"'],
+    ["an unknown path handling", { paths: ["/a"], pathHandling: "v2" }, '[stack/gw/svc/r] pathHandling ("v2") must be one of "v0"'],
+    [
+      "path handling v1 (Kong 3.9's default router ignores it)",
+      { paths: ["/a"], pathHandling: "v1" },
+      `[stack/gw/svc/r] pathHandling ("v1") is not supported: Kong 3.9's default router (router_flavor "traditional_compatible") ignores it and joins paths as "v0" (Kong only logs that "path_handling='v1' is deprecated and will not work under 'expressions' or 'traditional_compatible' router_flavor"). Use "v0" (the default): strip the prefix with stripPath and set the service's path`,
+    ],
     ["snis on an http-only route", { paths: ["/a"], protocols: ["http"], snis: ["a.example.com"] }, '[stack/gw/svc/r] snis (["a.example.com"]) can only be set when protocols include "https", "grpcs", "tls" or "tls_passthrough"'],
     ["methods on a grpc route", { protocols: ["grpc"], paths: ["/a"], methods: ["POST"] }, '[stack/gw/svc/r] methods (["POST"]) cannot be set when protocols are grpc/grpcs'],
     ["strip_path on a grpc route", { protocols: ["grpc"], paths: ["/a"], stripPath: true }, "[stack/gw/svc/r] stripPath (true) must be false when protocols are grpc/grpcs"],

@@ -7,17 +7,20 @@ import { errorOf, resources, setup, synth } from "./helpers";
 
 describe("GatewayService", () => {
   test("defaults: name from the id, http, port 80, 5 retries, 60 s timeouts", () => {
-    // GIVEN only a host WHEN synthesized THEN Kong's defaults are explicit
+    // GIVEN only a host WHEN synthesized THEN Kong's defaults are explicit, path "/" included (Kong's no path)
     const { stack } = setup();
     expect(resources(synth(stack), "kong_service")[0]).toEqual({
       name: "svc",
       host: "models.local",
       protocol: "http",
       port: 80,
+      path: "/",
       retries: 5,
       connect_timeout: 60000,
       read_timeout: 60000,
       write_timeout: 60000,
+      tags: ["managed-by:kong-ai-platform"],
+      lifecycle: { replace_triggered_by: ["terraform_data.gw_svc_ClearableFields_5C10FE43"] },
     });
   });
 

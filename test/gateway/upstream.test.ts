@@ -2,16 +2,37 @@ import { errorOf, resources, setup, synth } from "./helpers";
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped, and rejected-input tests pass wrong JavaScript types on purpose */
 
 describe("GatewayUpstream", () => {
-  test("defaults: name from the id, no hashing, 10000 slots, no health checks", () => {
-    // GIVEN only an id WHEN synthesized THEN Kong's defaults are explicit
+  test("defaults: name from the id, no hashing, 10000 slots, health checks off but written out", () => {
+    // GIVEN only an id WHEN synthesized THEN Kong's defaults are explicit, health checks included (a block left out
+    // would keep what Kong has: the provider's healthchecks are optional and computed)
     const { stack, gw } = setup();
     gw.addUpstream("face.upstream");
-    expect(resources(synth(stack), "kong_upstream")[0]).toEqual({
+    const up = resources(synth(stack), "kong_upstream")[0];
+    expect(up).toEqual({
       name: "face.upstream",
       hash_on: "none",
       hash_fallback: "none",
       hash_on_cookie_path: "/",
       slots: 10000,
+      healthchecks: expect.any(Object),
+      tags: ["managed-by:kong-ai-platform"],
+      lifecycle: { replace_triggered_by: ["terraform_data.gw_faceupstream_ClearableFields_93B19943"] },
+    });
+    expect(up.healthchecks).toEqual({
+      active: {
+        type: "http",
+        timeout: 1,
+        concurrency: 10,
+        http_path: "/",
+        https_verify_certificate: true,
+        healthy: { interval: 0, http_statuses: [200, 302], successes: 0 },
+        unhealthy: { interval: 0, http_statuses: [429, 404, 500, 501, 502, 503, 504, 505], tcp_failures: 0, timeouts: 0, http_failures: 0 },
+      },
+      passive: {
+        type: "http",
+        healthy: { http_statuses: [200, 201, 202, 203, 204, 205, 206, 207, 208, 226, 300, 301, 302, 303, 304, 305, 306, 307, 308], successes: 0 },
+        unhealthy: { http_statuses: [429, 500, 503], tcp_failures: 0, timeouts: 0, http_failures: 0 },
+      },
     });
   });
 
@@ -25,6 +46,22 @@ describe("GatewayUpstream", () => {
       ["face-canary.models.svc:8000", 10],
       ["[::1]:81", 100],
     ]);
+  });
+
+  test("a weight of 0 never reaches Kong: the provider would drop it and Kong would store 100", () => {
+    // GIVEN a target drained to weight 0 WHEN added THEN refused with the reason and the way to drain
+    const { gw } = setup();
+    const up = gw.addUpstream("up", { name: "face.upstream" });
+    expect(errorOf(() => up.addTarget("canary", { target: "face-canary.models.svc:80", weight: 0 }))).toBe(
+      "[stack/gw/up] targets.canary.weight (0) cannot be 0: the kong provider 6.5.1 leaves a zero weight out, so Kong would store its default 100 and send the target full traffic (and every plan would replace it). To drain a target, remove it",
+    );
+  });
+
+  test("a drained canary is a removed target: the stable one alone, as host:port", () => {
+    // GIVEN the 90/10 canary above, then the canary's target removed WHEN synthesized THEN one target, full weight
+    const { stack, gw } = setup();
+    gw.addUpstream("up", { name: "face.upstream", targets: [{ target: "face.models.svc", weight: 90 }] });
+    expect(resources(synth(stack), "kong_target")).toEqual([{ upstream_id: "${kong_upstream.gw_up_CF07461E.id}", target: "face.models.svc:8000", weight: 90 }]);
   });
 
   test("health checks: given blocks get Kong's defaults filled in", () => {
@@ -95,7 +132,7 @@ describe("GatewayUpstream", () => {
     expect(() => up.addTarget("t", { target: "bad host", weight: 70000 })).toThrow(
       [
         '[stack/gw/u] targets.t.target ("bad host") must be a hostname or IP address with an optional port, e.g. 10.0.0.7:8080 or [::1]:8080',
-        "[stack/gw/u] targets.t.weight (70000) must be an integer between 0 and 65535",
+        "[stack/gw/u] targets.t.weight (70000) must be an integer between 1 and 65535",
       ].join("\n"),
     );
     up.addTarget("a", { target: "x.local" });

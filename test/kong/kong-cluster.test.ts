@@ -99,12 +99,20 @@ describe("KongCluster defaults", () => {
   test("rolls out with maxUnavailable 0, waits for the rollout, spreads across nodes and zones", () => {
     expect(deployment.spec.strategy).toEqual({ type: "RollingUpdate", rolling_update: { max_surge: "25%", max_unavailable: "0" } });
     expect(deployment.wait_for_rollout).toBe(true);
-    expect(deployment.timeouts).toEqual({ create: "15m", update: "15m" });
     expect(pod.topology_spread_constraint.map((c: Json) => [c.topology_key, c.max_skew, c.when_unsatisfiable])).toEqual([
       ["kubernetes.io/hostname", 1, "ScheduleAnyway"],
       ["topology.kubernetes.io/zone", 1, "ScheduleAnyway"],
     ]);
     expect(pod.topology_spread_constraint[0].label_selector).toEqual([{ match_labels: cluster.proxySelectorLabels }]);
+  });
+
+  test("a progress deadline and Terraform timeouts derived from what a Kong pod allows itself", () => {
+    // one pod: 60 s scheduling + 180 s image pull + 600 s database wait (60 x (5 s sleep + 5 s pg_timeout))
+    //          + 35 s liveness allowance + 15 s readiness = 890 s; the deadline adds 60 s
+    expect(deployment.spec.progress_deadline_seconds).toBe(950);
+    // create: 950 + 60 s -> 17m; update: 2..5 pods at maxSurge 25% take at most 4 batches (4 pods, 1 at a time):
+    // 4 x 950 + 30 s grace + 60 s = 3890 s -> 65m
+    expect(deployment.timeouts).toEqual({ create: "17m", update: "65m" });
   });
 
   test("runs with the chart's restricted security context and no service-account token", () => {
@@ -185,6 +193,9 @@ describe("KongCluster defaults", () => {
       KONG_PROXY_ACCESS_LOG: "/dev/stdout",
       KONG_PROXY_ERROR_LOG: "/dev/stderr",
       KONG_PROXY_LISTEN: "0.0.0.0:8000, [::]:8000, 0.0.0.0:8443 http2 ssl, [::]:8443 http2 ssl",
+      KONG_PROXY_STREAM_ACCESS_LOG: "/dev/stdout basic",
+      KONG_PROXY_STREAM_ERROR_LOG: "/dev/stderr",
+      KONG_ROUTER_FLAVOR: "traditional_compatible",
       KONG_STATUS_ACCESS_LOG: "off",
       KONG_STATUS_ERROR_LOG: "/dev/stderr",
       KONG_STATUS_LISTEN: "0.0.0.0:8100, [::]:8100",
@@ -217,7 +228,9 @@ describe("KongCluster defaults", () => {
         { name: "kong-proxy-tls", port: 443, target_port: "proxy-tls", protocol: "TCP" },
       ],
     });
+    // the proxy address output needs the address: Terraform waits up to 10 minutes (540 s + 60 s) for the cloud
     expect(proxySvc.wait_for_load_balancer).toBe(true);
+    expect(proxySvc.timeouts).toEqual({ create: "10m" });
     const adminSvc = byName(json, "kubernetes_service_v1", "kong-admin");
     expect(adminSvc.spec).toEqual({
       type: "ClusterIP",
@@ -233,6 +246,17 @@ describe("KongCluster defaults", () => {
       selector: cluster.proxySelectorLabels,
       port: [{ name: "kong-status", port: 8100, target_port: "status", protocol: "TCP" }],
     });
+  });
+
+  test("Prometheus discovers /metrics on the status Service's port 8100 by annotations; pods and other Services carry none", () => {
+    expect(byName(json, "kubernetes_service_v1", "kong-status").metadata.annotations).toEqual({
+      "prometheus.io/scrape": "true",
+      "prometheus.io/port": "8100",
+      "prometheus.io/path": "/metrics",
+    });
+    expect(byName(json, "kubernetes_service_v1", "kong-proxy").metadata.annotations).toBeUndefined();
+    expect(byName(json, "kubernetes_service_v1", "kong-admin").metadata.annotations).toBeUndefined();
+    expect(deployment.spec.template.metadata.annotations).toBeUndefined();
   });
 
   test("autoscales 2..5 replicas at 80% CPU (autoscaling/v2) and leaves the replica count to the autoscaler", () => {
@@ -333,10 +357,11 @@ describe("KongCluster migrations", () => {
     expect(finish.depends_on).toEqual([addressOf(json, "kubernetes_deployment_v1", deployment)]);
   });
 
-  test("Terraform waits for both Jobs, which retry 3 times within 20 minutes", () => {
+  test("Terraform waits for both Jobs, which retry 3 times within 20 minutes, and outlasts them", () => {
     for (const job of [up, finish]) {
       expect(job.wait_for_completion).toBe(true);
-      expect(job.timeouts).toEqual({ create: "25m", update: "25m" });
+      // 1200 s deadline (60 s scheduling + 180 s pull + 600 s database wait + 360 s migrations) + 30 s grace + 60 s
+      expect(job.timeouts).toEqual({ create: "22m", update: "22m" });
       expect(job.spec.backoff_limit).toBe(3);
       expect(job.spec.active_deadline_seconds).toBe(1200);
       expect(job.spec.ttl_seconds_after_finished).toBeUndefined();
@@ -390,6 +415,15 @@ describe("KongCluster options", () => {
     expect(only(json, "kubernetes_pod_disruption_budget_v1").spec.max_unavailable).toBe("1");
   });
 
+  test("the update timeout follows the scaling: one batch per pod that 25% surge rolls at a time", () => {
+    // the deadline covers one pod and does not change; the update covers every batch + 30 s grace + 60 s
+    const one = only(build({ scaling: Scaling.fixed(1) }).json, "kubernetes_deployment_v1");
+    expect(one.spec.progress_deadline_seconds).toBe(950);
+    expect(one.timeouts).toEqual({ create: "17m", update: "18m" }); // 950 + 90 = 1040 s
+    const three = only(build({ scaling: Scaling.fixed(3) }).json, "kubernetes_deployment_v1");
+    expect(three.timeouts).toEqual({ create: "17m", update: "49m" }); // 3 x 950 + 90 = 2940 s
+  });
+
   test("autoscaling bounds and target are configurable; maxReplicas defaults to at least minReplicas", () => {
     const hpa = only(build({ scaling: Scaling.cpu({ minReplicas: 3, maxReplicas: 10, targetPercent: 60 }) }).json, "kubernetes_horizontal_pod_autoscaler_v2");
     expect([hpa.spec.min_replicas, hpa.spec.max_replicas, hpa.spec.metric[0].resource.target.average_utilization]).toEqual([3, 10, 60]);
@@ -404,6 +438,7 @@ describe("KongCluster options", () => {
     expect(svc.spec.type).toBe("ClusterIP");
     expect(svc.spec.external_traffic_policy).toBeUndefined();
     expect(svc.wait_for_load_balancer).toBeUndefined();
+    expect(svc.timeouts).toBeUndefined();
     expect(Object.values(json.output)).toContainEqual(
       expect.objectContaining({ value: `\${${addressOf(json, "kubernetes_service_v1", svc)}.spec[0].cluster_ip}` }),
     );
@@ -469,6 +504,8 @@ describe("KongCluster options", () => {
     expect(byName(json, "kubernetes_network_policy_v1", "kong").spec.ingress[1].from).toEqual([{ ip_block: { cidr: "203.0.113.0/24" } }]);
     expect(cluster.adminAddressOutput).toBeDefined();
     expect(Object.values(json.output)).toHaveLength(3);
+    // the admin address output reads the load balancer's address: Terraform waits for it, as for the proxy
+    expect([svc.wait_for_load_balancer, svc.timeouts]).toEqual([true, { create: "10m" }]);
   });
 
   test("extra KONG_* settings are added and may override chart defaults", () => {
@@ -615,9 +652,10 @@ describe("secret flow", () => {
     const passwordRefs = strings(json).filter(([, s]) => s.includes("random_password."));
     expect(passwordRefs.map(([p]) => p.join("."))).toEqual(["resource.kubernetes_secret_v1.db_Secret_C9537D18.data.password"]);
     expect(passwordRefs[0][1]).toBe("${random_password.db_Password_672233AD.result}");
-    // every *PASSWORD* environment variable (Kong, init containers, Jobs, PostgreSQL) comes from the Secret
+    // every *PASSWORD* environment variable (Kong, init containers, Jobs, PostgreSQL, its backups) comes from the Secret
     const envVars = strings(json).filter(([p, s]) => p[p.length - 1] === "name" && p.includes("env") && /PASSWORD/.test(s));
-    expect(envVars).toHaveLength(5); // KONG_PG_PASSWORD of proxy, wait-for-db and both Jobs; POSTGRES_PASSWORD
+    // KONG_PG_PASSWORD of proxy, wait-for-db and both Jobs; POSTGRES_PASSWORD; PGPASSWORD of the backup and restore CronJobs
+    expect(envVars).toHaveLength(7);
     for (const [p] of envVars) {
       const entry = p.slice(0, -1).reduce((node: any, k) => node[k], json);
       expect(entry.value).toBeUndefined();

@@ -64,6 +64,19 @@ describe("kongEnvironment", () => {
     expect(byName.KONG_PROXY_ACCESS_LOG).toBe("off");
   });
 
+  test("pins the router flavor and the stream logs instead of inheriting Kong's defaults; env may still choose", () => {
+    // GIVEN the default environment, and one that picks the expressions router WHEN built
+    const values = (extra?: Record<string, string>) =>
+      Object.fromEntries(kongEnvironment({ database: database(false, false), workerProcesses: 2, httpPort: 80, httpsPort: 443, extra }).map((e) => [e.name, e.value]));
+    const defaults = values();
+    // THEN Kong 3.9's default router and the chart's stream log destinations are written out
+    expect(defaults.KONG_ROUTER_FLAVOR).toBe("traditional_compatible");
+    expect(defaults.KONG_PROXY_STREAM_ACCESS_LOG).toBe("/dev/stdout basic");
+    expect(defaults.KONG_PROXY_STREAM_ERROR_LOG).toBe("/dev/stderr");
+    expect(MANAGED_ENV).not.toContain("KONG_ROUTER_FLAVOR");
+    expect(values({ KONG_ROUTER_FLAVOR: "expressions" }).KONG_ROUTER_FLAVOR).toBe("expressions");
+  });
+
   test("settings from Secrets follow the plain ones, sorted with the database password", () => {
     // GIVEN two settings read from Secrets WHEN the environment is built
     const env = kongEnvironment({

@@ -8,7 +8,9 @@ import {
   migrationsFinishScript,
   migrationsKey,
   migrationsUpScript,
+  DEFAULT_WAIT,
   UNRESOLVED_PART,
+  waitBudgetSeconds,
   waitForDatabaseScript,
 } from "../../lib/kong/migrations";
 
@@ -230,6 +232,14 @@ describe("waitForDatabaseScript", () => {
     // THEN
     expect(r.code).toBe(0);
     expect(r.calls).toHaveLength(2);
+  });
+});
+
+describe("waitBudgetSeconds", () => {
+  test("60 attempts, each a list bounded by pg_timeout (5 s) and a 5 s sleep: 600 s", () => {
+    expect(DEFAULT_WAIT).toEqual({ attempts: 60, intervalSeconds: 5 });
+    expect(waitBudgetSeconds(DEFAULT_WAIT)).toBe(600);
+    expect(waitBudgetSeconds({ attempts: 3, intervalSeconds: 2 })).toBe(21);
   });
 });
 

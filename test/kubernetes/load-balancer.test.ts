@@ -1,4 +1,4 @@
-import { loadBalancerIp, snapshotOptions, sourceRanges } from "../../lib/kubernetes/load-balancer";
+import { LOAD_BALANCER_ADDRESS_SECONDS, loadBalancerIp, loadBalancerWait, snapshotOptions, sourceRanges } from "../../lib/kubernetes/load-balancer";
 import { messages, stringToken } from "./helpers";
 
 describe("sourceRanges", () => {
@@ -43,5 +43,16 @@ describe("snapshotOptions", () => {
     expect(copy).toEqual({ ranges: ["10.0.0.0/8"], annotations: { a: "b" }, port: 80 });
     expect(snapshotOptions("x")).toBe("x");
     expect(snapshotOptions(null)).toBeNull();
+  });
+});
+
+describe("loadBalancerWait", () => {
+  test("a LoadBalancer waits for its address at most 540 s + 60 s = 10m", () => {
+    expect(LOAD_BALANCER_ADDRESS_SECONDS).toBe(540);
+    expect(loadBalancerWait(true)).toEqual({ waitForLoadBalancer: true, timeouts: { create: "10m" } });
+  });
+
+  test("other Service types write nothing: the provider waits only for load balancers", () => {
+    expect(loadBalancerWait(false)).toEqual({});
   });
 });

@@ -20,6 +20,13 @@ describe("DetectionService defaults", () => {
     expect(deployment.lifecycle).toEqual({ ignore_changes: ["spec[0].replicas"] });
   });
 
+  test("a CPU model: a progress deadline holding pull and load, Terraform timeouts for the whole rollout", () => {
+    // one pod: 60 s scheduling + 180 s pull + 600 s load (60 x 10 s startup probe) + 10 s readiness = 850 s; + 60 s
+    expect(deployment.spec.progress_deadline_seconds).toBe(910);
+    // create 910 + 60 = 970 s -> 17m; update: up to 5 pods, one at a time: 5 x 910 + 30 s grace + 60 s = 4640 s -> 78m
+    expect(deployment.timeouts).toEqual({ create: "17m", update: "78m" });
+  });
+
   test("a restricted security context: non-root, read-only root with writable /tmp, no escalation, drop ALL, seccomp, no token", () => {
     expect(pod.automount_service_account_token).toBe(false);
     expect(pod.security_context).toEqual({
@@ -140,6 +147,35 @@ describe("DetectionService options", () => {
     expect(pod.container[0].resources.limits).toEqual({ memory: "8Gi", "nvidia.com/gpu": "1" });
     expect(pod.node_selector).toEqual({ "nvidia.com/gpu.present": "true" });
     expect(pod.toleration).toEqual([{ effect: "NoSchedule", key: "nvidia.com/gpu", operator: "Exists" }]);
+    // a GPU image weighs gigabytes: 600 s to pull by default. 60 + 600 + 600 s load + 10 + 60 = 1330 s;
+    // create 1390 s -> 24m; update 5 x 1330 + 90 = 6740 s -> 113m
+    const d = resources(json, "kubernetes_deployment_v1")[0];
+    expect(d.spec.progress_deadline_seconds).toBe(1330);
+    expect(d.timeouts).toEqual({ create: "24m", update: "113m" });
+  });
+
+  test("a GPU model with a long load: a 600 s pull allowance, and a deadline and timeouts that hold pull + load", () => {
+    const { json } = model({ resources: { cpu: "2", memory: "8Gi", gpu: { count: 1 } }, probes: { startupTimeoutSeconds: 1800 } });
+    const d = resources(json, "kubernetes_deployment_v1")[0];
+    // one pod: 60 + 600 s pull + 1800 s load + 10 = 2470 s; + 60 s
+    expect(d.spec.progress_deadline_seconds).toBe(2530);
+    // create 2530 + 60 = 2590 s -> 44m; update 5 x 2530 + 30 + 60 = 12740 s -> 213m
+    expect(d.timeouts).toEqual({ create: "44m", update: "213m" });
+  });
+
+  test("imagePullSeconds replaces the pull allowance, on a GPU model too", () => {
+    const { json } = model({ resources: { gpu: { count: 1 } }, imagePullSeconds: 1200, scaling: Scaling.fixed(1) });
+    const d = resources(json, "kubernetes_deployment_v1")[0];
+    expect(d.spec.progress_deadline_seconds).toBe(60 + 1200 + 600 + 10 + 60);
+    expect(d.timeouts).toEqual({ create: "34m", update: "34m" }); // 1930 + 60 = 1990 s; 1930 + 30 + 60 = 2020 s
+  });
+
+  test("canary: one pod with the model's allowances: same deadline, an update of one step", () => {
+    const { json } = model({ canary: { image: "registry.local/ai/face-detection:1.5.0", weightPercent: 10 } });
+    const canary = resources(json, "kubernetes_deployment_v1").find((d) => d.metadata.name === "face-detection-canary")!;
+    expect(canary.spec.progress_deadline_seconds).toBe(910);
+    // create 970 s -> 17m; update 910 + 30 + 60 = 1000 s -> 17m
+    expect(canary.timeouts).toEqual({ create: "17m", update: "17m" });
   });
 
   test("canary: a second Deployment and VIP, a Kong upstream splitting 90/10, the service pointing at it", () => {

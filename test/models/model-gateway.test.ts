@@ -130,7 +130,7 @@ describe("DetectionService across stacks", () => {
       "kubernetes_pod_disruption_budget_v1",
       "kubernetes_service_v1",
     ]);
-    expect(Object.keys(g.resource).sort()).toEqual(["kong_plugin", "kong_route", "kong_service"]);
+    expect(Object.keys(g.resource).sort()).toEqual(["kong_plugin", "kong_route", "kong_service", "terraform_data"]);
     expect(gatewayStack.dependencies).toContain(platform);
     expect(g.data?.terraform_remote_state).toBeUndefined();
     expect(p.output).toBeUndefined();

@@ -30,6 +30,22 @@ describe("ModelIsolation", () => {
   });
 });
 
+describe("ModelIsolation metrics", () => {
+  test("a second rule opens the metrics port: to the scrapers, or to any pod without them", () => {
+    // GIVEN one model whose metrics only monitoring may scrape, and one whose metrics port anyone may
+    const stack = new TerraformStack(Testing.app(), "s");
+    const common = { namespace: "models", port: 9000, kong: { namespace: "gateway", proxySelectorLabels: { app: "kong" } } };
+    new ModelIsolation(stack, "a", { ...common, name: "a", modelSelector: { app: "a" }, metrics: { port: 9000, scrapers: [{ namespace: "monitoring" }] } });
+    new ModelIsolation(stack, "b", { ...common, name: "b", modelSelector: { app: "b" }, metrics: { port: 9100 } });
+    // WHEN synthesized
+    const policies = Object.values<{ metadata: { name: string }; spec: { ingress: object[] } }>(JSON.parse(Testing.synth(stack)).resource.kubernetes_network_policy_v1);
+    const ingress = Object.fromEntries(policies.map((p) => [p.metadata.name, p.spec.ingress]));
+    // THEN
+    expect(ingress["a-allow-kong"][1]).toEqual({ from: [{ namespace_selector: { match_labels: { "kubernetes.io/metadata.name": "monitoring" } } }], ports: [{ port: "9000", protocol: "TCP" }] });
+    expect(ingress["b-allow-kong"][1]).toEqual({ ports: [{ port: "9100", protocol: "TCP" }] });
+  });
+});
+
 describe("ModelIsolation rejects what would open the model", () => {
   const base = { name: "ocr", namespace: "models", modelSelector: { app: "ocr" }, port: 9000, kong: { namespace: "gateway", proxySelectorLabels: { app: "kong" } } };
   const cases: [string, object, string][] = [
@@ -37,6 +53,11 @@ describe("ModelIsolation rejects what would open the model", () => {
     ["an empty Kong selector", { kong: { namespace: "gateway", proxySelectorLabels: {} } }, "[s/iso] kong.proxySelectorLabels ({}) must name at least one label: an empty selector matches every pod"],
     ["every address", { allowCidrs: ["::/0"] }, '[s/iso] allowCidrs[0] ("::/0") opens the model to every address: list the networks that need it'],
     ["no props", { __undefined: true }, "[s/iso] props (null) must be { name, namespace, modelSelector, port, kong }"],
+    [
+      "metrics without a port, and scrapers selecting every pod of a namespace by an empty selector",
+      { metrics: { scrapers: [{ namespace: "monitoring", podLabels: {} }] } },
+      "[s/iso] metrics.port (undefined) is required\n[s/iso] metrics.scrapers[0].podLabels ({}) must name at least one label: an empty selector matches every pod",
+    ],
   ];
   test.each(cases)("%s", (_what, overrides, message) => {
     const stack = new TerraformStack(Testing.app(), "s");

@@ -45,6 +45,8 @@ describe("the npm package", () => {
         "dist/lib/testing/index.d.ts",
         "dist/.gen/providers/kong/service/index.js",
         "dist/.gen/providers/kong/service/index.d.ts",
+        "dist/lib/database/scripts/postgres-backup.sh",
+        "dist/lib/database/scripts/postgres-restore.sh",
       ]),
     );
     // no sources, tests, apps or build scripts of the repository

@@ -188,6 +188,63 @@ describe("AiPlatform defaults", () => {
   });
 });
 
+describe("AiPlatform network isolation (the default app's dev)", () => {
+  // GIVEN the default app's dev platform WHEN synthesized (once, shared)
+  const { platform, k8s } = platformFor("dev");
+  const policies = values(k8s, "kubernetes_network_policy_v1");
+  /** The policies that select a pod with these labels in this namespace (an empty selector selects every pod). */
+  const selecting = (namespace: string, labels: Record<string, string>) =>
+    policies.filter((np) => np.metadata.namespace === namespace && Object.entries(np.spec.pod_selector.match_labels ?? {}).every(([k, v]) => labels[k] === v));
+  /** Every ingress rule that admits traffic to such a pod, as { from, ports }. */
+  const admitted = (namespace: string, labels: Record<string, string>) => selecting(namespace, labels).flatMap((np) => np.spec.ingress ?? []);
+  const podOf = (r: any) => (r.spec.job_template?.spec ?? r.spec).template.metadata.labels as Record<string, string>;
+  const tcp = (...ports: number[]) => ports.map((port) => ({ port: String(port), protocol: "TCP" }));
+
+  test("each namespace of Kong and the models denies all ingress by default, after the namespace exists", () => {
+    const deny = policies.filter((np) => np.metadata.name === "default-deny-ingress");
+    expect(deny.map((np) => np.metadata.namespace).sort()).toEqual(["kong", "models"]);
+    for (const np of deny) {
+      expect(np.spec).toEqual({ pod_selector: {}, policy_types: ["Ingress"] });
+      expect(np.depends_on).toEqual([`kubernetes_namespace_v1.namespace-${np.metadata.namespace}`]);
+    }
+    expect(platform.defaultDeny.map((d) => d.node.id)).toEqual(["deny-ingress-kong", "deny-ingress-models"]);
+  });
+
+  test("Kong's pods: proxy and status ports from anywhere, the admin ports from nobody (ClusterIP admin without peers)", () => {
+    const kong = byName(k8s, "kubernetes_deployment_v1").kong;
+    expect(admitted("kong", podOf(kong))).toEqual([{ ports: tcp(8000, 8443, 8100) }]);
+  });
+
+  test("PostgreSQL: its port, from Kong's pods, the migration Jobs' pods and the backup pods only", () => {
+    const postgres = values(k8s, "kubernetes_stateful_set_v1")[0];
+    const rules = admitted("kong", podOf(postgres));
+    expect(rules.every((r) => JSON.stringify(r.ports) === JSON.stringify(tcp(5432)))).toBe(true);
+    const peers = rules.flatMap((r) => r.from).map((f) => f.pod_selector.match_labels["app.kubernetes.io/name"]);
+    expect(peers.sort()).toEqual(["kong", "kong-migrations", "postgresql-backup"]);
+    expect(rules.flatMap((r) => r.from).every((f) => Object.keys(f).join() === "pod_selector")).toBe(true);
+  });
+
+  test("every model pod (stable and canary): its port, from Kong's proxy pods in Kong's namespace only", () => {
+    const models = values(k8s, "kubernetes_deployment_v1").filter((d) => d.metadata.namespace === "models");
+    expect(models.length).toBeGreaterThanOrEqual(4);
+    for (const model of models) {
+      const port = model.spec.template.spec.container[0].port[0].container_port;
+      expect(admitted("models", podOf(model))).toEqual([
+        {
+          from: [{ namespace_selector: { match_labels: { "kubernetes.io/metadata.name": "kong" } }, pod_selector: { match_labels: platform.kong.proxySelectorLabels } }],
+          ports: tcp(port),
+        },
+      ]);
+    }
+  });
+
+  test("pods that serve nothing (migration Jobs, backups) are admitted nothing", () => {
+    const tasks = [...values(k8s, "kubernetes_job_v1"), ...values(k8s, "kubernetes_cron_job_v1")];
+    expect(tasks.length).toBe(4);
+    for (const task of tasks) expect(admitted(task.metadata.namespace, podOf(task))).toEqual([]);
+  });
+});
+
 describe("AiPlatform settings", () => {
   test("stackPrefix, namespaces and where consumer credentials are published", () => {
     const { platform, k8s, gw } = minimal({
@@ -203,9 +260,23 @@ describe("AiPlatform settings", () => {
     expect(gw.variable.kong_admin_url.description).toContain("`kubectl -n edge port-forward svc/kong-admin 8001`");
   });
 
+  test("the default-deny policies cover Kong's and the models' namespaces, not the applications' (consumerCredentials)", () => {
+    const { k8s } = minimal({ namespaces: { kong: "edge", models: "inference", consumerCredentials: "apps" } });
+    const deny = values(k8s, "kubernetes_network_policy_v1").filter((np) => np.metadata.name === "default-deny-ingress");
+    expect(deny.map((np) => np.metadata.namespace).sort()).toEqual(["edge", "inference"]);
+  });
+
+  test("defaultDenyIngress: false for namespaces shared with workloads that have no policies", () => {
+    const { platform, k8s } = minimal({ defaultDenyIngress: false });
+    expect(platform.defaultDeny).toEqual([]);
+    expect(values(k8s, "kubernetes_network_policy_v1").map((np) => np.metadata.name)).not.toContain("default-deny-ingress");
+  });
+
   test("createNamespaces: false leaves the namespaces to the cluster's administrators", () => {
     const { k8s } = minimal({ createNamespaces: false });
     expect(values(k8s, "kubernetes_namespace_v1")).toEqual([]);
+    // the platform's namespaces still deny by default: the workloads' own policies admit what they need
+    expect(values(k8s, "kubernetes_network_policy_v1").filter((np) => np.metadata.name === "default-deny-ingress")).toHaveLength(2);
     expect(byName(k8s, "kubernetes_deployment_v1").kong.depends_on ?? []).not.toContainEqual(expect.stringMatching(/namespace/));
   });
 
@@ -323,6 +394,7 @@ describe("AiPlatform rejects bad input", () => {
     ["model bounds the wrong way round", { ...MINIMAL, modelScale: { minReplicas: 3, maxReplicas: 2 } }, "[acme] modelScale.maxReplicas (2) must be >= modelScale.minReplicas (3)"],
     ["createNamespaces not a boolean", { ...MINIMAL, createNamespaces: "no" }, '[acme] createNamespaces ("no") must be true or false'],
     ["catalog neither false nor options", { ...MINIMAL, catalog: true }, "[acme] catalog (true) must be false or an object { directory? }"],
+    ["defaultDenyIngress not a boolean", { ...MINIMAL, defaultDenyIngress: "off" }, '[acme] defaultDenyIngress ("off") must be true or false'],
   ])("%s", (_what, props, message) => {
     expect(() => new AiPlatform(Testing.app(), "acme", props as never)).toThrow(message);
   });

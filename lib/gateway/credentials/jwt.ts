@@ -14,7 +14,10 @@ export interface JwtCredentialOptions {
   readonly algorithm?: JwtAlgorithm;
   /** Value of the token's `iss` claim (the plugin's key_claim_name) that selects this credential. @default the consumer's username (or custom_id) */
   readonly key?: string;
-  /** HMAC secret (HS* only) from a sensitive variable; never a literal. @default a generated 64-character random_password */
+  /**
+   * HMAC secret (HS* only) from a sensitive variable; never a literal. @default a generated 64-character
+   * random_password (also for asymmetric algorithms, where Kong stores but never reads it, and it is not published)
+   */
   readonly secret?: string;
   /** PEM public key; required for RS*, PS*, ES* and EdDSA. @default none */
   readonly rsaPublicKey?: string;
@@ -26,8 +29,18 @@ export const JWT_SHAPE = "must be { algorithm?, key?, secret?, rsaPublicKey? } (
 const PEM_PUBLIC_KEY = /-----BEGIN [A-Z ]*PUBLIC KEY-----[\s\S]+-----END [A-Z ]*PUBLIC KEY-----/;
 
 /**
- * @internal The consumer's JWT credential (kong_consumer_jwt_auth "Jwt"). HMAC algorithms get a generated secret
- * (`JwtSecretValue`) unless one comes from a sensitive variable; asymmetric ones need the PEM public key. Published as
+ * @internal The `rsa_public_key` of an HMAC credential. The provider requires the field and sends it as given, and Kong
+ * refuses an empty string; for HS256/384/512 Kong neither validates nor reads it (`kong/plugins/jwt/daos.lua` checks the
+ * key only for RS*, PS* and EdDSA; the handler verifies HS* tokens with the secret), and echoes it unchanged.
+ */
+export const HMAC_PUBLIC_KEY_PLACEHOLDER = "not used: HS256/HS384/HS512 credentials verify tokens with their secret";
+
+/**
+ * @internal The consumer's JWT credential (kong_consumer_jwt_auth "Jwt"). The provider sends `key`, `secret`,
+ * `algorithm` and `rsa_public_key` on every create and update, an unset one as "", which Kong refuses: all four are
+ * always rendered non-empty. HMAC algorithms get a generated secret (`JwtSecretValue`) unless one comes from a
+ * sensitive variable, and a fixed placeholder public key Kong ignores for them; asymmetric ones need the PEM public key
+ * and get a generated secret Kong never reads (as Kong itself would generate), which is not published. Published as
  * `jwt-key`, `jwt-algorithm` and, for HMAC, `jwt-secret`.
  */
 export class JwtCredentialSpec implements ConsumerCredential<ConsumerJwtAuth> {
@@ -75,22 +88,18 @@ export class JwtCredentialSpec implements ConsumerCredential<ConsumerJwtAuth> {
     const algorithm: JwtAlgorithm = o.algorithm ?? "HS256";
     const hmac = algorithm.startsWith("HS");
     const key = o.key ?? owner.username ?? (owner.customId as string);
-    let secret: string | undefined;
-    if (hmac) {
-      if (o.secret !== undefined) {
-        secret = o.secret;
-      } else {
-        ensureRandomProvider(scope);
-        secret = new Password(scope, "JwtSecretValue", { length: 64, special: false }).result;
-      }
+    let secret = o.secret;
+    if (secret === undefined) {
+      ensureRandomProvider(scope);
+      secret = new Password(scope, "JwtSecretValue", { length: 64, special: false }).result;
     }
-    // The provider marks rsa_public_key required; HMAC credentials send it empty.
-    const resource = new ConsumerJwtAuth(scope, "Jwt", { consumerId: owner.id, algorithm, key, secret, rsaPublicKey: hmac ? "" : (o.rsaPublicKey as string) });
+    const rsaPublicKey = hmac ? HMAC_PUBLIC_KEY_PLACEHOLDER : (o.rsaPublicKey as string);
+    const resource = new ConsumerJwtAuth(scope, "Jwt", { consumerId: owner.id, algorithm, key, secret, rsaPublicKey });
     const published: Array<[string, string]> = [
       ["jwt-key", key],
       ["jwt-algorithm", algorithm],
     ];
-    if (secret !== undefined) published.push(["jwt-secret", secret]);
+    if (hmac) published.push(["jwt-secret", secret]);
     return { result: resource, published };
   }
 }

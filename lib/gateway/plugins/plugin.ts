@@ -7,6 +7,7 @@ import { custom } from "./custom";
 import { ipRestriction, IpRestrictionOptions } from "./ip-restriction";
 import { jwt, JwtOptions } from "./jwt";
 import { keyAuth, KeyAuthOptions } from "./key-auth";
+import { completeConfig } from "./kong-echo";
 import { AUTHENTICATION_PLUGINS } from "./plugin-sets";
 import { prometheus, PrometheusOptions } from "./prometheus";
 import { proxyCache, ProxyCacheOptions } from "./proxy-cache";
@@ -32,7 +33,7 @@ export abstract class PluginPolicy {
   public readonly name: string;
   /** Options name used as the prefix of error fields, e.g. `rateLimiting`. */
   public readonly label: string;
-  /** The config in Kong's snake_case form. */
+  /** The config in Kong's snake_case form: for typed plugins, every field Kong echoes (see `kong-echo.ts`). */
   public readonly config: Readonly<Record<string, unknown>>;
   /** Problems of the options, reported (with the construct path) when the policy is attached. */
   public readonly problems: readonly ValidationProblem[];
@@ -105,11 +106,12 @@ const interned = new Map<string, PluginPolicy>();
 
 function intern<P extends PluginPolicy>(kind: string, spec: PolicySpec, validated: boolean, make: Make<P>): P {
   if (spec.problems.length > 0) return make(spec, validated, "{}");
-  const configJson = stableJson(spec.config);
-  const key = `${kind}\u0000${spec.name}\u0000${configJson}`;
+  const key = `${kind}\u0000${spec.name}\u0000${stableJson(spec.config)}`;
   let policy = interned.get(key);
   if (policy === undefined) {
-    // the config as rendered, not the caller's objects: a shared policy must not change when they do
+    // A typed config is written in full, as Kong echoes it (see kong-echo.ts): once per distinct policy. The config
+    // kept is the rendered one, not the caller's objects: a shared policy must not change when they do.
+    const configJson = stableJson(validated ? completeConfig(spec.name, spec.config) : spec.config);
     policy = make({ ...spec, config: JSON.parse(configJson, (_key, value) => (value !== null && typeof value === "object" ? Object.freeze(value) : value)) }, validated, configJson);
     interned.set(key, policy);
   }
@@ -127,8 +129,9 @@ function noConsumer(spec: PolicySpec): NoConsumerPolicy {
 /**
  * Typed Kong plugin policies, the only way to make one. Each factory checks its options against Kong 3.9's schema
  * (problems are reported, with the construct path, when the policy is attached) and renders Kong's snake_case config
- * with its defaults spelled out. Two calls with the same plugin and the same resulting config return the same
- * policy object.
+ * in full: every field Kong 3.9 echoes, unset options as Kong's defaults (null where Kong's default is null), so a
+ * removed option is put back to its default at the next apply. Two calls with the same plugin and the same options
+ * return the same policy object.
  * ```ts
  * service.addPlugin(Plugin.keyAuth());
  * service.addPlugin(Plugin.acl({ allow: ["vision"] }));

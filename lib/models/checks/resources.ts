@@ -3,13 +3,20 @@ import { Problems } from "../../core/errors";
 import { labelEntries } from "../../kubernetes/labels";
 import { qualifiedName } from "../../kubernetes/names";
 import { cpuMillicores, quantity } from "../../kubernetes/quantities";
+import { imagePullSecondsProp } from "../../kubernetes/rollout-budget";
 import type { DetectionServiceProps, ModelGpu, ModelProbes, ModelResources } from "../props";
 import { MODEL_DEFAULTS, ResolvedModel } from "../resolved";
 import { objectOrEmpty } from "./shapes";
 
-/** What one model pod asks of its node (CPU, memory, GPUs), and how Kubernetes knows it has loaded and is healthy. */
-export function checkPodResources(v: Problems, props: DetectionServiceProps): Pick<ResolvedModel, "resources" | "probes"> {
-  return { resources: checkResources(v, props.resources), probes: checkProbes(v, props.probes) };
+/**
+ * What one model pod asks of its node (CPU, memory, GPUs), how Kubernetes knows it has loaded and is healthy, and how
+ * long its image may take to pull (longer by default for a GPU image).
+ */
+export function checkPodResources(v: Problems, props: DetectionServiceProps): Pick<ResolvedModel, "resources" | "probes" | "imagePullSeconds"> {
+  const resources = checkResources(v, props.resources);
+  imagePullSecondsProp(v, "imagePullSeconds", props.imagePullSeconds);
+  const pullDefault = resources.gpu !== undefined ? MODEL_DEFAULTS.gpuImagePullSeconds : MODEL_DEFAULTS.imagePullSeconds;
+  return { resources, probes: checkProbes(v, props.probes), imagePullSeconds: props.imagePullSeconds ?? pullDefault };
 }
 
 function checkResources(v: Problems, given: ModelResources | undefined): ResolvedModel["resources"] {
@@ -60,6 +67,14 @@ function checkProbes(v: Problems, given: ModelProbes | undefined): ResolvedModel
       v.add(`probes.${key}`, path, "must be an HTTP path starting with '/'");
     }
   }
-  integerIn(v, "probes.startupTimeoutSeconds", probes.startupTimeoutSeconds, 10, 3600);
+  if (isToken(probes.startupTimeoutSeconds)) {
+    v.add(
+      "probes.startupTimeoutSeconds",
+      "<token>",
+      "must be a literal number of seconds, not a Terraform token: the startup probe and the Deployment's progress deadline are derived from it when the plan is made",
+    );
+  } else {
+    integerIn(v, "probes.startupTimeoutSeconds", probes.startupTimeoutSeconds, 10, 3600);
+  }
   return probes;
 }

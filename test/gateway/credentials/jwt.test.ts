@@ -1,4 +1,6 @@
 import { TerraformVariable } from "cdktf";
+import { HMAC_PUBLIC_KEY_PLACEHOLDER } from "../../../lib/gateway/credentials/jwt";
+import { only } from "../../helpers";
 import { errorOf, resources, setup, synth } from "../helpers";
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped, and rejected-input tests pass wrong JavaScript types on purpose */
 
@@ -10,8 +12,43 @@ describe("a consumer's JWT credential", () => {
     gw.addConsumer("bob", { username: "bob", jwt: {} });
     const json = synth(stack);
     const cred = resources(json, "kong_consumer_jwt_auth")[0];
-    expect(cred).toMatchObject({ algorithm: "HS256", key: "bob", rsa_public_key: "" });
+    expect(cred).toMatchObject({ algorithm: "HS256", key: "bob", rsa_public_key: HMAC_PUBLIC_KEY_PLACEHOLDER });
     expect(cred.secret).toMatch(/^\$\{random_password\.[\w-]+\.result\}$/);
+  });
+
+  // Kong refuses "" in every field the provider sends (key, secret, algorithm, rsa_public_key), whatever the algorithm.
+  const HMAC = ["HS256", "HS384", "HS512"] as const;
+  const ASYMMETRIC = ["RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "PS256", "PS384", "PS512", "EdDSA"] as const;
+
+  test.each(HMAC)("%s: the generated secret, and a fixed placeholder public key Kong does not read", (algorithm) => {
+    // GIVEN an HMAC credential WHEN synthesized THEN all four fields are non-empty, the secret a random_password
+    const { stack, gw } = setup();
+    gw.addConsumer("c", { username: "c", jwt: { algorithm } });
+    const json = synth(stack);
+    const password = resources(json, "random_password")[0];
+    expect(password).toMatchObject({ length: 64, special: false });
+    expect(only(json, "kong_consumer_jwt_auth")).toEqual({
+      consumer_id: "${kong_consumer.gw_c_7AB92812.id}",
+      algorithm,
+      key: "c",
+      secret: "${random_password.gw_c_JwtSecretValue_F4DA7C86.result}",
+      rsa_public_key: "not used: HS256/HS384/HS512 credentials verify tokens with their secret",
+    });
+  });
+
+  test.each(ASYMMETRIC)("%s: the PEM, and a generated secret Kong stores but never reads (not published)", (algorithm) => {
+    // GIVEN an asymmetric credential WHEN synthesized THEN all four fields are non-empty; no jwt-secret is published
+    const { stack, gw } = setup();
+    gw.addConsumer("c", { username: "c", jwt: { algorithm, rsaPublicKey: PEM }, sensitiveOutputs: true });
+    const json = synth(stack);
+    expect(only(json, "kong_consumer_jwt_auth")).toEqual({
+      consumer_id: "${kong_consumer.gw_c_7AB92812.id}",
+      algorithm,
+      key: "c",
+      secret: "${random_password.gw_c_JwtSecretValue_F4DA7C86.result}",
+      rsa_public_key: PEM,
+    });
+    expect(Object.keys(json.output).sort()).toEqual(["consumer_c_jwt_algorithm", "consumer_c_jwt_key"]);
   });
 
   test("JWT secret from a sensitive variable, and RS256 with a public key", () => {
@@ -22,7 +59,7 @@ describe("a consumer's JWT credential", () => {
     const creds = resources(synth(stack), "kong_consumer_jwt_auth");
     expect(creds.map((c) => [c.key, c.secret, c.algorithm])).toEqual([
       ["issuer-a", "${var.jwt_secret}", "HS256"],
-      ["b", undefined, "ES256"],
+      ["b", "${random_password.gw_b_JwtSecretValue_0DD3110A.result}", "ES256"],
     ]);
   });
 

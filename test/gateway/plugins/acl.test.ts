@@ -10,6 +10,7 @@ describe("acl", () => {
     svc.addPlugin(Plugin.acl({ allow: ["vision", "vision"] }));
     expect(pluginConfig(synth(stack), "acl")).toEqual({
       allow: ["vision"],
+      deny: null,
       hide_groups_header: false,
       always_use_authenticated_groups: false,
     });

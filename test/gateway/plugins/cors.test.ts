@@ -6,6 +6,10 @@ describe("cors", () => {
   test("defaults: all nine methods, no credentials", () => {
     // GIVEN no options WHEN rendered THEN Kong's defaults are explicit
     expect(rendered(Plugin.cors())).toEqual({
+      origins: null,
+      headers: null,
+      exposed_headers: null,
+      max_age: null,
       methods: ["GET", "HEAD", "PUT", "PATCH", "POST", "DELETE", "OPTIONS", "TRACE", "CONNECT"],
       credentials: false,
       private_network: false,

@@ -3,10 +3,12 @@ import { attachError, rendered } from "../helpers";
 
 describe("ip-restriction", () => {
   test("typical: allow and deny together (both are allowed)", () => {
-    // GIVEN allow and deny lists WHEN rendered THEN both are kept, status/message only when set
+    // GIVEN allow and deny lists WHEN rendered THEN both are kept, status and message null (Kong's 403 and message)
     expect(rendered(Plugin.ipRestriction({ allow: ["10.0.0.0/8", "2001:db8::/32"], deny: ["10.0.0.7"] }))).toEqual({
       allow: ["10.0.0.0/8", "2001:db8::/32"],
       deny: ["10.0.0.7"],
+      status: null,
+      message: null,
     });
   });
 
@@ -35,6 +37,6 @@ describe("ip-restriction", () => {
   });
 
   test("a /0 deny list is accepted (it refuses everyone)", () => {
-    expect(rendered(Plugin.ipRestriction({ deny: ["0.0.0.0/0"] }))).toEqual({ deny: ["0.0.0.0/0"] });
+    expect(rendered(Plugin.ipRestriction({ deny: ["0.0.0.0/0"] }))).toMatchObject({ allow: null, deny: ["0.0.0.0/0"] });
   });
 });

@@ -13,6 +13,9 @@ describe("jwt", () => {
       secret_is_base64: false,
       run_on_preflight: true,
       maximum_expiration: 0,
+      claims_to_verify: null,
+      anonymous: null,
+      realm: null,
     });
   });
 

@@ -12,6 +12,8 @@ describe("key-auth", () => {
       key_in_query: true,
       key_in_body: false,
       run_on_preflight: true,
+      anonymous: null,
+      realm: null,
     });
   });
 

@@ -100,8 +100,8 @@ describe("identical policies are interned", () => {
     const allow = ["10.1.0.0/16"];
     const policy = Plugin.ipRestriction({ allow });
     allow.push("10.2.0.0/16");
-    expect(policy.configJson).toBe('{"allow":["10.1.0.0/16"]}');
-    expect(policy.config).toEqual({ allow: ["10.1.0.0/16"] });
+    expect(policy.configJson).toBe('{"allow":["10.1.0.0/16"],"deny":null,"message":null,"status":null}');
+    expect(policy.config).toEqual({ allow: ["10.1.0.0/16"], deny: null, message: null, status: null });
     expect(Object.isFrozen(policy.config)).toBe(true);
   });
 

@@ -13,13 +13,52 @@ describe("proxy-cache", () => {
       cache_ttl: 300,
       cache_control: false,
       ignore_uri_case: false,
+      storage_ttl: null,
+      vary_query_params: null,
+      vary_headers: null,
       memory: { dictionary_name: "kong_db_cache" },
+      response_headers: { age: true, "X-Cache-Status": true, "X-Cache-Key": true },
     });
   });
 
-  test("typical: cache POST inference results for a minute, keyed by a header", () => {
-    const c = rendered(Plugin.proxyCache({ requestMethod: ["POST"], cacheTtlSeconds: 60, varyHeaders: ["x-model-version"] }));
-    expect(c).toMatchObject({ request_method: ["POST"], cache_ttl: 60, vary_headers: ["x-model-version"] });
+  test("typical: cache GET lookups of a model's labels for a minute, keyed by a header", () => {
+    const c = rendered(Plugin.proxyCache({ requestMethod: ["GET"], cacheTtlSeconds: 60, varyHeaders: ["x-model-version"] }));
+    expect(c).toMatchObject({ request_method: ["GET"], cache_ttl: 60, vary_headers: ["x-model-version"] });
+  });
+
+  const BODY_NOT_IN_KEY =
+    "Kong's proxy-cache key is the method, the path, the query and the varyHeaders (per consumer and route), never the request body " +
+    "(kong/plugins/proxy-cache/cache_key.lua), so requests with different bodies to one URL, such as two images posted to a model, would get the same cached answer";
+  const HOW = 'Cache GET and HEAD only, or, if the responses truly do not depend on the body, say why with responsesIgnoreBody: { reason: "..." }';
+
+  test("refuses POST, PUT and PATCH without the statement that responses ignore the body, and says why", () => {
+    // GIVEN a policy caching POST (an inference upload) WHEN attached THEN refused: two images would share one answer
+    expect(attachError(Plugin.proxyCache({ requestMethod: ["POST"] }))).toBe(
+      `[stack/gw/svc] proxyCache.requestMethod (["POST"]) caches POST, requests that carry a body: ${BODY_NOT_IN_KEY}. ${HOW}`,
+    );
+    expect(attachError(Plugin.proxyCache({ requestMethod: ["GET", "PATCH", "PUT", "POST"] }))).toBe(
+      `[stack/gw/svc] proxyCache.requestMethod (["GET","PATCH","PUT","POST"]) caches POST, PUT, PATCH, requests that carry a body: ${BODY_NOT_IN_KEY}. ${HOW}`,
+    );
+  });
+
+  test("caches POST when the user states, with a reason, that the responses do not depend on the body", () => {
+    const reason = "the body only carries a client trace id; the answer is chosen by the query";
+    const c = rendered(Plugin.proxyCache({ requestMethod: ["POST"], varyQueryParams: ["label"], responsesIgnoreBody: { reason } }));
+    expect(c).toMatchObject({ request_method: ["POST"], vary_query_params: ["label"] });
+    // the statement is for reviewers: nothing of it is sent to Kong
+    expect(JSON.stringify(c)).not.toContain("trace id");
+  });
+
+  test("refuses a statement without a sentence of reason, or one that has nothing to allow", () => {
+    expect(attachError(Plugin.proxyCache({ requestMethod: ["PUT"], responsesIgnoreBody: { reason: "ok" } }))).toBe(
+      '[stack/gw/svc] proxyCache.responsesIgnoreBody.reason ("ok") must explain in a sentence why the upstream\'s answer does not depend on the request body',
+    );
+    expect(attachError(Plugin.proxyCache({ requestMethod: ["PUT"], responsesIgnoreBody: "yes" as any }))).toBe(
+      '[stack/gw/svc] proxyCache.responsesIgnoreBody ("yes") must be { reason: "..." }: why the responses do not depend on the request body',
+    );
+    expect(attachError(Plugin.proxyCache({ responsesIgnoreBody: { reason: "the upstream ignores request bodies" } }))).toBe(
+      '[stack/gw/svc] proxyCache.responsesIgnoreBody ({"reason":"the upstream ignores request bodies"}) has no effect: requestMethod caches no POST, PUT or PATCH. Remove it',
+    );
   });
 
   test("rejects a strategy other than memory", () => {

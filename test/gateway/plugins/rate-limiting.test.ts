@@ -3,12 +3,35 @@ import { TerraformVariable } from "cdktf";
 import { attachError, pluginConfig, rendered, setup, synth } from "../helpers";
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped, and rejected-input tests pass wrong JavaScript types on purpose */
 
+/** Kong 3.9's redis record with nothing set. */
+const REDIS_DEFAULTS = { host: null, port: 6379, timeout: 2000, username: null, password: null, database: 0, ssl: false, ssl_verify: false, server_name: null };
+/** The deprecated redis_* keys Kong 3.9 echoes, as copies of the default redis record. */
+const REDIS_SHORTHAND_DEFAULTS = {
+  redis_host: null,
+  redis_port: 6379,
+  redis_password: null,
+  redis_username: null,
+  redis_ssl: false,
+  redis_ssl_verify: false,
+  redis_server_name: null,
+  redis_timeout: 2000,
+  redis_database: 0,
+};
+
 describe("rate-limiting", () => {
   test("typical: per-second and per-minute windows with Kong's defaults", () => {
-    // GIVEN two windows WHEN rendered THEN the windows and every default are in the config
+    // GIVEN two windows WHEN rendered THEN the windows and every field Kong echoes are in the config
     expect(rendered(Plugin.rateLimiting({ second: 5, minute: 100 }))).toEqual({
       second: 5,
       minute: 100,
+      hour: null,
+      day: null,
+      month: null,
+      year: null,
+      header_name: null,
+      path: null,
+      redis: REDIS_DEFAULTS,
+      ...REDIS_SHORTHAND_DEFAULTS,
       limit_by: "consumer",
       policy: "local",
       fault_tolerant: true,

@@ -2,11 +2,29 @@ import { Plugin } from "../../../lib/gateway/plugins/plugin";
 import { attachError, rendered } from "../helpers";
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped, and rejected-input tests pass wrong JavaScript types on purpose */
 
+/** Kong 3.9's redis record with nothing set. */
+const REDIS_DEFAULTS = { host: null, port: 6379, timeout: 2000, username: null, password: null, database: 0, ssl: false, ssl_verify: false, server_name: null };
+/** The deprecated redis_* keys Kong 3.9 echoes, as copies of the default redis record. */
+const REDIS_SHORTHAND_DEFAULTS = {
+  redis_host: null,
+  redis_port: 6379,
+  redis_password: null,
+  redis_username: null,
+  redis_ssl: false,
+  redis_ssl_verify: false,
+  redis_server_name: null,
+  redis_timeout: 2000,
+  redis_database: 0,
+};
+
 describe("response-ratelimiting", () => {
   test("typical: a token counter with Kong's defaults", () => {
-    // GIVEN one counter WHEN rendered THEN the limits map and defaults are in the config
+    // GIVEN one counter WHEN rendered THEN the limits map (every window of a counter, unset ones null) and every
+    // field Kong echoes are in the config
     expect(rendered(Plugin.responseRateLimiting({ limits: { tokens: { minute: 1000, hour: 20000 } } }))).toEqual({
-      limits: { tokens: { minute: 1000, hour: 20000 } },
+      limits: { tokens: { second: null, minute: 1000, hour: 20000, day: null, month: null, year: null } },
+      redis: REDIS_DEFAULTS,
+      ...REDIS_SHORTHAND_DEFAULTS,
       limit_by: "consumer",
       header_name: "x-kong-limit",
       policy: "local",

@@ -1,3 +1,4 @@
+import { Plugin } from "../../../lib/gateway/plugins/plugin";
 import { DetectionServiceProps } from "../../../lib/models/detection-service";
 import { model } from "../helpers";
 import { expectValidationError } from "../../helpers";
@@ -19,6 +20,14 @@ describe("DetectionService gateway policy: rejected input, reported at the model
     ["a null rate limit (only false disables it)", { rateLimit: null as never }, "[platform/face] rateLimit (null) must be { second?, minute?, hour?, day? } or false"],
     ["a payload limit of zero", { maxPayloadMegabytes: 0 }, "[platform/face] maxPayloadMegabytes (0) must be an integer between 1 and 1024"],
     ["a timeout of zero", { timeoutMs: 0 }, "[platform/face] timeoutMs (0) must be an integer between 1 and 2147483646"],
+    [
+      "a cache of inference POSTs, which would answer one image with another's result",
+      { plugins: [Plugin.proxyCache({ requestMethod: ["POST"] })] },
+      '[platform/face] plugins[0].proxyCache.requestMethod (["POST"]) caches POST, requests that carry a body: ' +
+        "Kong's proxy-cache key is the method, the path, the query and the varyHeaders (per consumer and route), never the request body " +
+        "(kong/plugins/proxy-cache/cache_key.lua), so requests with different bodies to one URL, such as two images posted to a model, would get the same cached answer. " +
+        'Cache GET and HEAD only, or, if the responses truly do not depend on the body, say why with responsesIgnoreBody: { reason: "..." }',
+    ],
   ];
   test.each(cases)("%s", (_what, overrides, message) => {
     expectValidationError(() => model(overrides), message);

@@ -1,3 +1,4 @@
+import { App, TerraformStack, TerraformVariable, Token } from "cdktf";
 import { DetectionServiceProps } from "../../../lib/models/detection-service";
 import { model } from "../helpers";
 import { expectValidationError } from "../../helpers";
@@ -39,6 +40,23 @@ describe("DetectionService resources and probes: rejected input, reported at the
       "a probe path that is not a path",
       { probes: { readinessPath: "ready" } },
       '[platform/face] probes.readinessPath ("ready") must be an HTTP path starting with \'/\'',
+    ],
+    [
+      "an image-pull allowance too short to pull anything",
+      { imagePullSeconds: 10 },
+      "[platform/face] imagePullSeconds (10) must be a whole number of seconds between 30 and 3600, known when the plan is made: the time a node may take to pull the image, " +
+        "which the Deployment's progress deadline and Terraform's wait include. Raise it for a large image or a slow registry.",
+    ],
+    [
+      "an image-pull allowance in minutes as text",
+      { imagePullSeconds: "10m" as never },
+      '[platform/face] imagePullSeconds ("10m") must be a whole number of seconds between 30 and 3600, known when the plan is made: the time a node may take to pull the image, ' +
+        "which the Deployment's progress deadline and Terraform's wait include. Raise it for a large image or a slow registry.",
+    ],
+    [
+      "a startup budget known only at apply time",
+      { probes: { startupTimeoutSeconds: Token.asNumber(new TerraformVariable(new TerraformStack(new App(), "vars"), "load", { type: "number" }).value) } },
+      '[platform/face] probes.startupTimeoutSeconds ("<token>") must be a literal number of seconds, not a Terraform token: the startup probe and the Deployment\'s progress deadline are derived from it when the plan is made',
     ],
     [
       "a startup budget too short to load a model",
