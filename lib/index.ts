@@ -21,6 +21,7 @@ export type { ReplaceRolloutOptions, RolloutStrategy, SurgeRolloutOptions } from
 export { Vip } from "./kubernetes/vip";
 export type { ClusterIpVipOptions, LoadBalancerVipOptions } from "./kubernetes/vip";
 export type { SecretKeyRef } from "./kubernetes/secret-ref";
+export { CaCertificate } from "./kubernetes/ca-certificate";
 export { DefaultDenyIngress } from "./kubernetes/default-deny";
 export type { DefaultDenyIngressProps } from "./kubernetes/default-deny";
 
@@ -29,7 +30,9 @@ export type { KongClusterProps } from "./kong/kong-cluster";
 export { ProxyEndpoint } from "./kong/proxy-endpoint";
 export type { ProxyPorts, LoadBalancerProxyOptions, NodePortProxyOptions } from "./kong/proxy-endpoint";
 export { AdminEndpoint } from "./kong/admin-endpoint";
-export type { ClusterIpAdminOptions, LoadBalancerAdminOptions } from "./kong/admin-endpoint";
+export type { ClusterIpAdminOptions, LoadBalancerAdminOptions, ProxyRouteAdminOptions, AdminProxyRoute } from "./kong/admin-endpoint";
+export { ProxyTls, CertificateReload } from "./kong/proxy-tls";
+export type { ProxyTlsSecretOptions, ManualReloadOptions } from "./kong/proxy-tls";
 export type { AdminPeer } from "./kong/admin-access";
 
 export * from "./gateway";
@@ -41,6 +44,8 @@ export type { ModelWorkload } from "./models/model-workload";
 export type { ModelWorkloadProps } from "./models/model-workload";
 export { ModelIsolation } from "./models/model-isolation";
 export type { ModelIsolationProps, IKongProxyPeer } from "./models/model-isolation";
+export { KongProxyPeer } from "./models/kong-proxy-peer";
+export type { KongProxyPeerAttributes } from "./models/kong-proxy-peer";
 
 export { NamespaceOrder } from "./policy/namespace-order";
 
@@ -54,6 +59,13 @@ export type {
   ConsumerDefinition,
   AiPlatformCatalogOptions,
 } from "./platform/ai-platform";
+export { PlatformTeam } from "./platform/team";
+export type { PlatformTeamProps, ITeamHost } from "./platform/team";
+export type { TeamQuota } from "./platform/team-namespace";
+export { PlatformAttachment } from "./platform/published-values";
+export type { PlatformAttachmentValues, TeamAdminCredentials, PublishedAdminCredentials, AdminCredentialKind } from "./platform/published-values";
+export { TeamApp } from "./platform/team-app";
+export type { TeamAppProps, TeamModelDefinition } from "./platform/team-app";
 export { PlatformDatabase } from "./platform/platform-database";
 export type { PlatformInClusterDatabaseProps, PlatformExistingDatabaseProps } from "./platform/platform-database";
 export { ApiCatalog } from "./catalog/api-catalog";

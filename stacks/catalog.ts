@@ -47,3 +47,22 @@ export function addDefaultConsumers(platform: AiPlatform): void {
     plugins: [Plugin.rateLimiting({ minute: 1000, hour: 20000 })],
   });
 }
+
+/**
+ * A model team that deploys its models from its own repository and state (`examples/model-team` is its app): the
+ * platform gives it a namespace with two GPUs, the group `vision` its models allow, and the consumer that calls them
+ * (consumers stay with the platform: the team grants access by group).
+ */
+export function addDefaultTeams(platform: AiPlatform): void {
+  platform.addTeam("vision", {
+    quota: { gpus: 2, cpu: "16", memory: "64Gi" },
+    // where the Admin API takes a key (prod: AdminEndpoint.throughProxy), the team's pipeline reads it from Vault
+    adminCredentials: platform.adminApiRoute ? { kind: "apiKey", source: "vault:secret/kong/teams/vision" } : undefined,
+  });
+  platform.addConsumer("gallery-app", {
+    username: "gallery-app",
+    aclGroups: ["vision"],
+    keyAuth: true,
+    plugins: [Plugin.rateLimiting({ second: 5, minute: 120 })],
+  });
+}

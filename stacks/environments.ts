@@ -1,4 +1,4 @@
-import { AdminEndpoint, AiPlatformProps, PlatformDatabase, ProxyEndpoint, Scaling, ValidationError } from "../lib";
+import { AdminEndpoint, AiPlatformProps, CaCertificate, PlatformDatabase, ProxyEndpoint, ProxyTls, Scaling, ValidationError } from "../lib";
 
 /** One environment of this repository's default app: everything of the platform except where its state lives. */
 export type DefaultEnvironment = Omit<AiPlatformProps, "backend" | "stackPrefix">;
@@ -13,20 +13,28 @@ export const ENVIRONMENTS: Record<string, DefaultEnvironment> = {
       scaling: Scaling.cpu({ minReplicas: 2, maxReplicas: 3 }),
       proxy: ProxyEndpoint.loadBalancer({ sourceRanges: ["10.0.0.0/8"], externalTrafficPolicy: "Local" }),
     },
+    // no certificate in dev: the models answer plain HTTP too (keys cross the dev network in clear text)
+    plainHttp: true,
     modelScale: { minReplicas: 1, maxReplicas: 2 },
   },
   prod: {
     environment: "prod",
     namespaces: { kong: "kong", models: "models" },
-    database: PlatformDatabase.existing({ host: "kong-db.prod.internal", port: 5432, sslMode: "verify-full", adminUsername: "platform_admin" }),
+    database: PlatformDatabase.existing({
+      host: "kong-db.prod.internal",
+      port: 5432,
+      sslMode: "verify-full",
+      adminUsername: "platform_admin",
+      // the server's certificate comes from the internal CA, published in Kong's namespace (README "TLS")
+      caCertificate: CaCertificate.fromConfigMap("internal-ca"),
+    }),
     kong: {
       scaling: Scaling.cpu({ minReplicas: 3, maxReplicas: 10 }),
       proxy: ProxyEndpoint.loadBalancer({ ip: "10.20.0.10", sourceRanges: ["10.0.0.0/8", "172.16.0.0/12"], externalTrafficPolicy: "Local" }),
-      // the CI network that applies the gateway stack reaches the Admin API through an internal load balancer
-      admin: AdminEndpoint.loadBalancer({
-        sourceRanges: ["10.99.0.0/24"],
-        annotations: { "networking.gke.io/load-balancer-type": "Internal", "service.beta.kubernetes.io/aws-load-balancer-internal": "true" },
-      }),
+      // written by cert-manager (README "TLS"): the models' API and the Admin API's host
+      tls: ProxyTls.fromSecret({ secretName: "ai-proxy-tls", hosts: ["ai.prod.internal", "kong-admin.prod.internal"] }),
+      // the CI network that applies the gateway stack calls the Admin API through the proxy, with kong_api_key
+      admin: AdminEndpoint.throughProxy({ host: "kong-admin.prod.internal", sourceRanges: ["10.99.0.0/24"] }),
     },
     modelScale: { minReplicas: 2, maxReplicas: 3 },
   },

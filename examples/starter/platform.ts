@@ -1,5 +1,5 @@
 import { App } from "cdktf";
-import { AdminEndpoint, AiPlatform, Plugin, PlatformDatabase, ProxyEndpoint, Scaling, StateBackend } from "kong-ai-platform";
+import { AdminEndpoint, AiPlatform, Plugin, PlatformDatabase, ProxyEndpoint, ProxyTls, Scaling, StateBackend } from "kong-ai-platform";
 
 export interface AcmeSettings {
   /** "dev" or "prod": the last part of the stack names. */
@@ -25,15 +25,14 @@ export function buildPlatform(app: App, settings: AcmeSettings): AiPlatform {
       scaling: Scaling.cpu({ minReplicas: prod ? 3 : 2, maxReplicas: prod ? 10 : 3 }),
       env: { KONG_LOG_LEVEL: prod ? "notice" : "info" },
       proxy: ProxyEndpoint.loadBalancer({ sourceRanges: ["10.0.0.0/8"], externalTrafficPolicy: "Local" }),
-      // the CI runners that apply the gateway stack reach the Admin API through an internal load balancer; dev uses
-      // kubectl port-forward
-      admin: prod
-        ? AdminEndpoint.loadBalancer({
-            sourceRanges: ["10.99.0.0/24"],
-            annotations: { "networking.gke.io/load-balancer-type": "Internal", "service.beta.kubernetes.io/aws-load-balancer-internal": "true" },
-          })
-        : undefined,
+      // prod serves HTTPS with the certificate cert-manager writes into the Secret acme-api-tls; dev has none
+      tls: prod ? ProxyTls.fromSecret({ secretName: "acme-api-tls", hosts: ["ai.acme.internal", "kong-admin.acme.internal"] }) : undefined,
+      // prod: the CI runners that apply the gateway stack call the Admin API through the proxy, over HTTPS with
+      // kong_api_key; dev uses kubectl port-forward
+      admin: prod ? AdminEndpoint.throughProxy({ host: "kong-admin.acme.internal", sourceRanges: ["10.99.0.0/24"] }) : undefined,
     },
+    // dev has no certificate: its models answer plain HTTP too; prod's accept HTTPS only
+    plainHttp: !prod,
     modelScale: prod ? { minReplicas: 2, maxReplicas: 4 } : { minReplicas: 1 },
   });
 

@@ -15,23 +15,35 @@ const PREFERRED = ["POST", "GET", "PUT", "PATCH", "DELETE", "HEAD"];
 export function curlSession(data: CatalogData): string {
   const commands: string[] = [];
   const used = new Set<string>();
+  const bound = new Set(data.apis.flatMap((api) => api.routes.flatMap((r) => r.hosts.map((h) => h.toLowerCase()))));
+  // HTTPS through a certificate: call a host name it is for (not one a route of its own is bound to)
+  const certified = (data.proxy?.tlsHosts ?? []).find((h) => !bound.has(h) && !h.includes("*"));
   for (const api of data.apis) {
+    if (api.kind === "admin") continue; // the operators' Admin API: not a call for client teams
     for (const route of api.routes) {
-      const command = curlOf(api, route, data.proxy, used);
+      const command = curlOf(api, route, { proxy: data.proxy, certified }, used);
       if (command) commands.push(command);
     }
   }
   return [...setupLines(data, used), "", ...commands].join("\n");
 }
 
-function curlOf(api: ApiEntry, route: RouteEntry, proxy: ProxyInfo | undefined, used: Set<string>): string | undefined {
+/** Where a command sends a request that names no host: Kong's proxy, or a host name of its certificate for HTTPS. */
+interface Target {
+  readonly proxy?: ProxyInfo;
+  readonly certified?: string;
+}
+
+function curlOf(api: ApiEntry, route: RouteEntry, { proxy, certified }: Target, used: Set<string>): string | undefined {
   if (!route.protocols.every((p) => p === "http" || p === "https")) return undefined;
   const path = route.paths[0] ?? (route.regexPaths.length > 0 ? undefined : "/");
   if (path === undefined) return undefined;
   const methods = route.methods ?? PREFERRED;
   const method = PREFERRED.find((m) => methods.includes(m)) ?? methods[0];
   const scheme = route.protocols.includes("http") ? "http" : "https";
-  const host = route.hosts[0]?.replace("*", "api") ?? `$KONG_PROXY${portSuffix(proxy, scheme)}`;
+  const viaProxy = scheme === "https" && certified !== undefined ? `${certified}${portSuffix(proxy, scheme)}` : undefined;
+  if (route.hosts.length === 0 && viaProxy === undefined) used.add("proxy");
+  const host = route.hosts[0]?.replace("*", "api") ?? viaProxy ?? `$KONG_PROXY${portSuffix(proxy, scheme)}`;
   const way = chooseWay(alternatives(route.authentication, method));
   const query: string[] = [];
   const args: string[] = [];
@@ -66,7 +78,9 @@ function portSuffix(proxy: ProxyInfo | undefined, scheme: string): string {
 function setupLines(data: CatalogData, used: ReadonlySet<string>): string[] {
   const proxy = data.proxy;
   const lines: string[] = [];
-  if (proxy?.address !== undefined) {
+  if (!used.has("proxy")) {
+    // every command names its host
+  } else if (proxy?.address !== undefined) {
     lines.push(`export KONG_PROXY=${proxy.address}   # Kong's proxy (${proxy.type})`);
   } else if (proxy?.type === "ClusterIP") {
     lines.push(`export KONG_PROXY=${proxy.inClusterHost}   # Kong's proxy, reachable from inside the cluster`);
@@ -76,12 +90,14 @@ function setupLines(data: CatalogData, used: ReadonlySet<string>): string[] {
   } else {
     lines.push(`export KONG_PROXY=<address of Kong's proxy>`);
   }
-  for (const plugin of [...used].sort()) lines.push(...credentialLines(plugin, data.consumers));
+  for (const plugin of [...used].sort()) if (plugin !== "proxy") lines.push(...credentialLines(plugin, data.consumers));
   return lines;
 }
 
 function credentialLines(plugin: string, consumers: readonly ConsumerEntry[]): string[] {
-  const holder = consumers.find((c) => c.credentials.some((cr) => cr.kind === plugin && cr.published.length > 0));
+  // an example whose groups let it call something here, else any consumer with such a credential
+  const holds = (c: ConsumerEntry) => c.credentials.some((cr) => cr.kind === plugin && cr.published.length > 0);
+  const holder = consumers.find((c) => holds(c) && c.apis.length > 0) ?? consumers.find(holds);
   const credential = holder?.credentials.find((cr) => cr.kind === plugin && cr.published.length > 0);
   const read = (key: string) => {
     const p = credential?.published.find((x) => x.key === key) ?? credential?.published[0];

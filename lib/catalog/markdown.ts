@@ -63,6 +63,7 @@ function proxySection(data: CatalogData): string[] {
       ["inside the cluster", code(p.inClusterHost)],
       ["ports", `http ${p.httpPort}, https ${p.httpsPort}`],
       ["client networks", p.type === "LoadBalancer" ? (p.sourceRanges ?? ["every address"]).join(", ") : undefined],
+      ["certificate", p.tlsHosts ? `for ${p.tlsHosts.join(", ")}` : "none: Kong's self-signed default on https"],
       ["Kong", k ? `${k.image} in ${k.namespace}, ${replicasText(k.replicas)}` : undefined],
       ["PostgreSQL", db ? `${db.kind}: ${db.host}:${db.port}, database ${db.database}, TLS ${db.ssl ? "on" : "off"}` : undefined],
       ["global plugins", global],
@@ -81,6 +82,7 @@ function apiSection(api: ApiEntry): string[] {
     `### ${api.name}`,
     "",
     ...table([
+      ["what", api.kind === "admin" ? "Kong's Admin API, published through the proxy for the platform's operators (not in openapi.json)" : undefined],
       ["Kong service", `${code(s.name)} -> ${backend}${s.plugins.length > 0 ? `; plugins ${s.plugins.join(", ")}` : ""}`],
       ["Deployment", w ? `${w.namespace}/${w.deployment}: ${w.image}, ${[replicasText(w.replicas), gpuText(w)].filter(Boolean).join(", ")}` : undefined],
       ["canary", c ? `${c.namespace}/${c.deployment}: ${c.image}, ${replicasText(c.replicas)}, ${c.weightPercent}% of requests` : w ? "none" : undefined],
@@ -149,7 +151,7 @@ function consumerSection(c: ConsumerEntry): string[] {
       ["credentials", c.credentials.length > 0 ? c.credentials.map(credentialText).join("; ") : "none"],
       ["own rate limit", c.rateLimit ? `${rateLimitText(c.rateLimit)}: Kong applies it instead of each route's rate limit` : "none: each route's"],
       ["other plugins", others.length > 0 ? others.join(", ") : undefined],
-      ["may call", c.apis.join(", ") || "nothing"],
+      ["may call", c.apis.join(", ") || "nothing in this app (its groups may be another app's, e.g. a model team's)"],
     ]),
     "",
   ];

@@ -41,7 +41,7 @@ interface Server {
 export function openApiDocument(data: CatalogData): Json {
   const security = new SecuritySchemes();
   const responses = new ResponseComponents();
-  const defaultSchemes = schemesOfDocument(data.apis);
+  const defaultSchemes = schemesOfDocument(data.apis.filter((api) => api.kind !== "admin"));
   const paths = new Map<string, Json>();
   const unlisted: Json[] = [];
   const ownLimits = new Map<string, string[]>();
@@ -50,7 +50,13 @@ export function openApiDocument(data: CatalogData): Json {
     const text = `${c.name} (${c.rateLimit.windows.map((w) => `${w.limit}/${w.window}`).join(", ")})`;
     for (const api of c.apis) ownLimits.set(api, [...(ownLimits.get(api) ?? []), text]);
   }
+  const apis = data.apis.filter((api) => api.kind !== "admin");
+  const boundHosts = hostsOfRoutes(data.apis);
   for (const api of data.apis) {
+    if (api.kind === "admin") {
+      for (const route of api.routes) unlisted.push({ route: route.name, api: api.name, reason: "Kong's Admin API: for the platform's operators, not its clients" });
+      continue;
+    }
     for (const route of api.routes) {
       const http = route.protocols.every((p) => p === "http" || p === "https");
       if (!http || route.regexPaths.length > 0) unlisted.push(unlistedRoute(api, route, http));
@@ -59,13 +65,13 @@ export function openApiDocument(data: CatalogData): Json {
       routePaths.forEach((path, i) => {
         const item = paths.get(path) ?? {};
         paths.set(path, item);
-        addOperations(item, { api, route, path, suffix: routePaths.length > 1 ? `.${i}` : "" }, { data, security, responses, defaultSchemes, ownLimits });
+        addOperations(item, { api, route, path, suffix: routePaths.length > 1 ? `.${i}` : "" }, { data, security, responses, defaultSchemes, ownLimits, boundHosts });
       });
     }
   }
   const body: Json = {
-    servers: proxyServers(data.proxy, defaultSchemes),
-    tags: data.apis.map((api) => ({ name: api.name, description: tagDescription(api) })),
+    servers: proxyServers(data.proxy, defaultSchemes, boundHosts),
+    tags: apis.map((api) => ({ name: api.name, description: tagDescription(api) })),
     paths: Object.fromEntries([...paths.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     components: { securitySchemes: security.all, ...responses.components() },
     ...(unlisted.length > 0 ? { "x-kong-unlisted-routes": unlisted } : {}),
@@ -97,6 +103,8 @@ interface Context {
   readonly security: SecuritySchemes;
   readonly responses: ResponseComponents;
   readonly defaultSchemes: readonly string[];
+  /** Host names bound to routes: not offered as the proxy's servers. */
+  readonly boundHosts: ReadonlySet<string>;
   /** Per API, the consumers that may call it with a rate limit of their own, e.g. `mobile-app (5/second)`. */
   readonly ownLimits: ReadonlyMap<string, readonly string[]>;
 }
@@ -183,8 +191,33 @@ function schemesOfDocument(apis: readonly ApiEntry[]): string[] {
   return out.length > 0 ? out : ["http", "https"];
 }
 
-/** The proxy as servers: its fixed address, else a variable defaulting to its in-cluster name. */
-export function proxyServers(proxy: ProxyInfo | undefined, schemes: readonly string[]): Server[] {
+/** Host names some route is bound to: the other names of the proxy's certificate serve the routes on any host. */
+function hostsOfRoutes(apis: readonly ApiEntry[]): Set<string> {
+  return new Set(apis.flatMap((api) => api.routes.flatMap((r) => r.hosts.map((h) => h.toLowerCase()))));
+}
+
+/**
+ * The proxy as servers. HTTPS with a certificate: its host names (but those bound to routes of their own), since a
+ * client that verifies the certificate must call one of them. Otherwise the fixed address, else a variable defaulting
+ * to the proxy's in-cluster name.
+ */
+export function proxyServers(proxy: ProxyInfo | undefined, schemes: readonly string[], boundHosts: ReadonlySet<string> = new Set()): Server[] {
+  const certified = (proxy?.tlsHosts ?? []).filter((h) => !boundHosts.has(h));
+  const named = schemes.includes("https") && certified.length > 0 ? certifiedServers(proxy as ProxyInfo, certified) : [];
+  const rest = named.length > 0 ? schemes.filter((s) => s !== "https") : schemes;
+  return [...addressServers(proxy, rest), ...named];
+}
+
+function certifiedServers(proxy: ProxyInfo, hosts: readonly string[]): Server[] {
+  const suffix = proxy.httpsPort === 443 ? "" : `:${proxy.httpsPort}`;
+  return hosts.map((h) => ({
+    url: `https://${h.replace("*", "{wildcard}")}${suffix}`,
+    description: `Kong's proxy (https), a host name of its certificate`,
+    ...(h.includes("*") ? { variables: { wildcard: { default: "api", description: `Any label: the certificate names ${h}` } } } : {}),
+  }));
+}
+
+function addressServers(proxy: ProxyInfo | undefined, schemes: readonly string[]): Server[] {
   const variable = proxy?.address === undefined;
   const host = proxy?.address ?? "{proxyAddress}";
   const where = proxy
@@ -208,7 +241,7 @@ function routeServers(route: RouteEntry, ctx: Context): Server[] | undefined {
   const schemes = ["http", "https"].filter((s) => route.protocols.includes(s));
   if (route.hosts.length === 0) {
     const same = schemes.length === ctx.defaultSchemes.length && schemes.every((s) => ctx.defaultSchemes.includes(s));
-    return same ? undefined : proxyServers(ctx.data.proxy, schemes);
+    return same ? undefined : proxyServers(ctx.data.proxy, schemes, ctx.boundHosts);
   }
   return route.hosts.flatMap((h) =>
     schemes.map((scheme) => {

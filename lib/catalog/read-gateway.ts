@@ -1,5 +1,6 @@
 import { TerraformElement, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
+import { AdminApiRoute } from "../gateway/admin-api-route";
 import { GatewayConsumer } from "../gateway/consumer";
 import { IGatewayEntity } from "../gateway/entity";
 import { IKongGateway } from "../gateway/gateway-base";
@@ -29,6 +30,8 @@ interface Found {
   readonly routes: Map<IGatewayEntity, GatewayRoute[]>;
   readonly consumers: GatewayConsumer[];
   readonly upstreams: Map<string, GatewayUpstream>;
+  /** The services that publish Kong's Admin API (AdminApiRoute). */
+  readonly admin: Set<IGatewayEntity>;
 }
 
 /**
@@ -49,7 +52,7 @@ export function readCatalog(root: IConstruct, source: CatalogSource): CatalogDat
     const upstream = upstreamOf(service, found.upstreams);
     apis.push({
       name: model?.name ?? service.name,
-      kind: model ? "model" : "service",
+      kind: model ? "model" : found.admin.has(service) ? "admin" : "service",
       service: serviceOf(service),
       ...(model ? modelParts(model, upstream) : {}),
       ...(upstream ? { upstream } : {}),
@@ -76,7 +79,7 @@ export function readCatalog(root: IConstruct, source: CatalogSource): CatalogDat
  */
 function findParts(root: IConstruct, gateway: IKongGateway): Found {
   const mine = gateway._plugins;
-  const found: Found = { models: [], routes: new Map(), consumers: [], upstreams: new Map() };
+  const found: Found = { models: [], routes: new Map(), consumers: [], upstreams: new Map(), admin: new Set() };
   const visit = (scope: IConstruct): void => {
     for (const c of scope.node.children) {
       if (c instanceof TerraformElement) continue;
@@ -92,6 +95,7 @@ function findParts(root: IConstruct, gateway: IKongGateway): Found {
       } else if (c instanceof GatewayUpstream) {
         if (TerraformStack.of(c) === gateway.stack) found.upstreams.set(c.name, c);
       } else {
+        if (c instanceof AdminApiRoute) found.admin.add(c.service);
         visit(c);
       }
     }

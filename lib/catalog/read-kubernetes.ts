@@ -90,6 +90,7 @@ export function proxyOf(kong: KongCluster): ProxyInfo {
     httpPort: portNamed("kong-proxy", 80),
     httpsPort: portNamed("kong-proxy-tls", 443),
     ...(Array.isArray(ranges) ? { sourceRanges: ranges.map((r) => String(shown(kong, r))) } : {}),
+    ...(kong.tls ? { tlsHosts: kong.tls.hosts.map((h) => String(shown(kong, h))) } : {}),
     addressOutput: { stack: stackOf(kong), name: kong.proxyAddressOutput.friendlyUniqueId },
   };
 }

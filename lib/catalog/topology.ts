@@ -66,10 +66,12 @@ export function topologyMermaid(data: CatalogData): string {
 function drawApi(api: ApiEntry, ids: Ids, lines: string[], edges: string[], byNamespace: Map<string, string[]>): void {
   const service = ids.make("svc", api.name);
   const s = api.service;
-  lines.push(`    ${service}[${label(`service ${s.name}`, s.host ? `${s.protocol}://${s.host}:${s.port}` : undefined)}]`);
+  const role = api.kind === "admin" ? "Kong's Admin API, for operators" : undefined;
+  lines.push(`    ${service}[${label(`service ${s.name}`, role, s.host ? `${s.protocol}://${s.host}:${s.port}` : undefined)}]`);
   for (const r of api.routes) {
     const route = ids.make("route", r.name);
-    const what = `${(r.methods ?? ["any"]).join(", ")} ${[...r.paths, ...r.regexPaths].join(", ") || "/"}`;
+    const only = r.protocols.join("+") === "http+https" ? "" : ` (${r.protocols.join(", ")} only)`;
+    const what = `${(r.methods ?? ["any"]).join(", ")} ${[...r.paths, ...r.regexPaths].join(", ") || "/"}${only}`;
     lines.push(`    ${route}[${label(`route ${r.name}`, what, r.hosts.length > 0 ? `on ${r.hosts.join(", ")}` : undefined, authenticationText(r.authentication))}]`);
     edges.push(`  proxy --> ${route}`, `  ${route} --> ${service}`);
   }

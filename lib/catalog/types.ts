@@ -39,6 +39,8 @@ export interface ProxyInfo {
   readonly httpsPort: number;
   /** Client networks the load balancer admits; absent: every address. */
   readonly sourceRanges?: readonly string[];
+  /** The host names of the certificate the proxy serves (`ProxyTls`); absent without one. */
+  readonly tlsHosts?: readonly string[];
   /** The Terraform output with the address clients call, e.g. `kong_proxy_address`, and its stack. */
   readonly addressOutput: { readonly stack: string; readonly name: string };
 }
@@ -80,7 +82,11 @@ export type PluginScope = "route" | "service" | "global" | "consumer";
 export interface ApiEntry {
   /** The model's name, or the Kong service's name: the OpenAPI tag. */
   readonly name: string;
-  readonly kind: "model" | "service";
+  /**
+   * `model` (a DetectionService), `service` (added to the gateway directly) or `admin` (Kong's Admin API published
+   * through the proxy for the platform's operators: in the catalog and topology, not in the clients' OpenAPI).
+   */
+  readonly kind: "model" | "service" | "admin";
   readonly service: ServiceInfo;
   /** The model's stable Deployment. */
   readonly workload?: WorkloadInfo;

@@ -6,6 +6,7 @@ import type { Password } from "@cdktf/provider-random/lib/password";
 import { ITerraformDependable, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { bool, integerIn, isToken, nonEmptyString, oneOf, required } from "../core/checks";
+import { CaCertificate, caCertificateProp } from "../kubernetes/ca-certificate";
 import { dns1123Label, dns1123Subdomain } from "../kubernetes/names";
 import { Problems } from "../core/errors";
 import { standardLabels } from "../core/labels";
@@ -17,7 +18,9 @@ import { generateDatabasePassword } from "./database-password";
  * How Terraform and Kong use TLS towards the server (libpq `sslmode` names).
  * - `disable`: no TLS.
  * - `require`: TLS, certificate not verified.
- * - `verify-ca` / `verify-full`: TLS, certificate verified (Kong verifies against the system trust store).
+ * - `verify-ca` / `verify-full`: TLS, certificate verified: by Kong against `caCertificate` and the system roots (Kong
+ *   has one switch for both modes, `pg_ssl_verify`); by Terraform against `caFile` (or the system roots), `verify-full`
+ *   also checking that the certificate names `host`.
  */
 export type PostgresSslMode = "disable" | "require" | "verify-ca" | "verify-full";
 export const POSTGRES_SSL_MODES: readonly PostgresSslMode[] = ["disable", "require", "verify-ca", "verify-full"];
@@ -31,6 +34,20 @@ export interface ExistingPostgresProps {
   readonly port?: number;
   /** TLS towards the server, for Terraform and for Kong. @default "require" */
   readonly sslMode?: PostgresSslMode;
+  /**
+   * The CA that signed the server's certificate (a managed database's CA bundle, your private CA), from a Secret or
+   * ConfigMap in `namespace`: `CaCertificate.fromConfigMap("rds-ca", "global-bundle.pem")`. Kong's pods and migration
+   * Jobs mount it and trust it besides the system roots; Terraform's postgresql provider verifies with the same CA,
+   * read from `caFile`. Requires sslMode "verify-ca" or "verify-full".
+   * @default none: Kong and Terraform trust only their system roots
+   */
+  readonly caCertificate?: CaCertificate;
+  /**
+   * Path of the same CA as a PEM file on the machine that runs Terraform (the postgresql provider's `sslrootcert`
+   * takes only a file). Only with `caCertificate`.
+   * @default a Terraform variable `<construct id in snake_case>_ca_file` (set `TF_VAR_<id>_ca_file`)
+   */
+  readonly caFile?: string;
   /** Administrator Terraform connects as to create the role and the database. @default "postgres" */
   readonly adminUsername?: string;
   /**
@@ -72,6 +89,9 @@ export class ExistingPostgres extends Construct implements IKongDatabase {
   public readonly dependables: ITerraformDependable[];
 
   public readonly sslMode: PostgresSslMode;
+  public readonly caCertificate?: CaCertificate;
+  /** The variable holding the path of the CA file Terraform verifies with, when `caCertificate` is set without `caFile`. */
+  public readonly caFileVariable?: TerraformVariable;
   /** The aliased `postgresql` provider the role and database are created with. */
   public readonly provider: PostgresqlProvider;
   /** The variable holding the administrator password, when `adminPassword` was not given. */
@@ -87,7 +107,8 @@ export class ExistingPostgres extends Construct implements IKongDatabase {
     const p = (props ?? {}) as Partial<ExistingPostgresProps>;
     // One stack, one variable name: two servers sharing it would silently get one password.
     const variableName = `${snakeCase(id)}_admin_password`;
-    checkProps(this, p, variableName);
+    const caVariableName = `${snakeCase(id)}_ca_file`;
+    checkProps(this, p, variableName, caVariableName);
 
     this.namespace = p.namespace as string;
     this.host = p.host as string;
@@ -95,6 +116,7 @@ export class ExistingPostgres extends Construct implements IKongDatabase {
     this.sslMode = p.sslMode ?? "require";
     this.ssl = this.sslMode !== "disable";
     this.sslVerify = this.sslMode === "verify-ca" || this.sslMode === "verify-full";
+    this.caCertificate = p.caCertificate;
     this.databaseName = p.databaseName ?? "kong";
     this.user = p.user ?? "kong";
     this.passwordSecret = { name: p.secretName ?? "kong-postgres-credentials", key: "password" };
@@ -112,11 +134,15 @@ export class ExistingPostgres extends Construct implements IKongDatabase {
       adminPassword = this.adminPasswordVariable.stringValue;
     }
 
+    this.caFileVariable = this.caCertificate !== undefined && p.caFile === undefined ? this.caFileVariableNamed(caVariableName) : undefined;
+    const caFile = p.caFile ?? this.caFileVariable?.stringValue;
+
     this.provider = new PostgresqlProvider(this, "Provider", {
       alias: `kong_postgres_${shortHash(this.node.path)}`,
       host: this.host,
       port: this.port,
       sslmode: this.sslMode,
+      sslrootcert: caFile,
       username: p.adminUsername ?? "postgres",
       password: adminPassword,
       database: p.adminDatabase ?? "postgres",
@@ -154,15 +180,28 @@ export class ExistingPostgres extends Construct implements IKongDatabase {
 
     this.dependables = [this.role, this.database, this.secret];
   }
+
+  /** The variable `<id>_ca_file`: where Terraform finds the server's CA, which the provider takes only as a file. */
+  private caFileVariableNamed(name: string): TerraformVariable {
+    adminVariables(this).set(name, this.node.path);
+    const variable = new TerraformVariable(this, "CaFile", {
+      type: "string",
+      nullable: false,
+      description: `Path of a PEM file with the CA of the PostgreSQL server ${this.host} (${this.caCertificate?.describe()} in namespace ${this.namespace}), which Terraform verifies the server with`,
+    });
+    variable.overrideLogicalId(name);
+    return variable;
+  }
 }
 
 /** Checks every prop and throws one ValidationError naming all problems. */
-function checkProps(scope: Construct, p: Partial<ExistingPostgresProps>, variableName: string): void {
+function checkProps(scope: Construct, p: Partial<ExistingPostgresProps>, variableName: string, caVariableName: string): void {
   const v = new Problems(scope);
   if (required(v, "namespace", p.namespace, "is required: the namespace Kong runs in")) dns1123Label(v, "namespace", p.namespace);
   hostName(v, "host", p.host);
   integerIn(v, "port", p.port, 1, 65535);
   oneOf(v, "sslMode", p.sslMode, POSTGRES_SSL_MODES);
+  checkCa(v, p);
   pgIdentifier(v, "adminUsername", p.adminUsername);
   if (p.adminPassword !== undefined && !isToken(p.adminPassword)) {
     v.add(
@@ -187,7 +226,36 @@ function checkProps(scope: Construct, p: Partial<ExistingPostgresProps>, variabl
       );
     }
   }
+  if (p.caCertificate !== undefined && p.caFile === undefined) {
+    const declaredBy = adminVariables(scope).get(caVariableName);
+    if (declaredBy !== undefined) {
+      v.add(
+        "caFile",
+        undefined,
+        `would be read from the Terraform variable "${caVariableName}", which ${declaredBy} (an ExistingPostgres of the same stack) already declares. Pass caFile to one of them, or give them ids that differ in snake_case.`,
+      );
+    }
+  }
   v.throwIfAny();
+}
+
+/** A CA only with a verifying mode; `caFile` only with a CA. */
+function checkCa(v: Problems, p: Partial<ExistingPostgresProps>): void {
+  const ca = p.caCertificate;
+  if (caCertificateProp(v, "caCertificate", ca) && ca !== undefined) {
+    const mode = p.sslMode ?? "require";
+    if (!isToken(mode) && mode !== "verify-ca" && mode !== "verify-full") {
+      v.add(
+        "caCertificate",
+        ca.describe(),
+        `needs sslMode "verify-ca" or "verify-full" (it is ${JSON.stringify(mode)}): without verification neither Kong nor Terraform checks the server's certificate, so the CA would protect nothing. Set sslMode: "verify-full".`,
+      );
+    }
+  }
+  if (p.caFile !== undefined) {
+    if (ca === undefined) v.add("caFile", p.caFile, "is only used with caCertificate (the same CA for Kong's pods): set caCertificate, or remove caFile");
+    else nonEmptyString(v, "caFile", p.caFile);
+  }
 }
 
 /** Per stack: the admin-password variable names ExistingPostgres declared, and the path of the construct that did. */

@@ -2,6 +2,7 @@ import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { bool, integerIn, isToken, required } from "../core/checks";
 import { Problems } from "../core/errors";
+import { CaCertificate, caCertificateProp } from "../kubernetes/ca-certificate";
 import { labelSelector } from "../kubernetes/labels";
 import { dns1123Label } from "../kubernetes/names";
 import { SecretKeyRef, secretKeyRef } from "../kubernetes/secret-ref";
@@ -27,8 +28,13 @@ export interface IKongDatabase {
   readonly passwordSecret: KongDatabasePasswordSecret;
   /** Kong connects with TLS (`KONG_PG_SSL`). */
   readonly ssl: boolean;
-  /** Kong verifies the server certificate against the system trust store (`KONG_PG_SSL_VERIFY`). */
+  /** Kong verifies the server certificate (`KONG_PG_SSL_VERIFY`): against `caCertificate` and the system roots. */
   readonly sslVerify: boolean;
+  /**
+   * The CA that signed the server's certificate (a private CA, a managed database's CA bundle): Kong's pods and its
+   * migration Jobs mount it and trust it besides the system roots. Only with `sslVerify`.
+   */
+  readonly caCertificate?: CaCertificate;
   /**
    * Namespace of the password Secret (and of the PostgreSQL pods, for an in-cluster database). When set, KongCluster
    * checks it equals its own namespace: a pod can only read Secrets of its own namespace.
@@ -54,8 +60,15 @@ export interface KongDatabaseAttributes {
   readonly passwordSecret: KongDatabasePasswordSecret;
   /** @default true: Kong connects with TLS */
   readonly ssl?: boolean;
-  /** @default false: the certificate is not verified (set true when the server's CA is in the system trust store) */
+  /** @default false: the certificate is not verified (set true with `caCertificate`, or when the server's CA is in the system trust store) */
   readonly sslVerify?: boolean;
+  /**
+   * The CA that signed the server's certificate, from a Secret or ConfigMap in Kong's namespace
+   * (`CaCertificate.fromConfigMap("rds-ca", "global-bundle.pem")`): mounted into Kong's pods and migration Jobs and
+   * trusted besides the system roots. Requires `sslVerify: true`.
+   * @default none: only the system roots are trusted
+   */
+  readonly caCertificate?: CaCertificate;
   /** Namespace of the Secret. @default not checked */
   readonly namespace?: string;
   /** Labels of in-cluster PostgreSQL pods, to restrict who reaches them. @default none (external server) */
@@ -116,6 +129,7 @@ class ImportedKongDatabase extends Construct implements IKongDatabase {
   public readonly passwordSecret: KongDatabasePasswordSecret;
   public readonly ssl: boolean;
   public readonly sslVerify: boolean;
+  public readonly caCertificate?: CaCertificate;
   public readonly namespace?: string;
   public readonly podSelectorLabels?: Record<string, string>;
   public readonly dependables: ITerraformDependable[];
@@ -132,6 +146,13 @@ class ImportedKongDatabase extends Construct implements IKongDatabase {
     bool(v, "ssl", a.ssl);
     bool(v, "sslVerify", a.sslVerify);
     if (a.sslVerify === true && a.ssl === false) v.add("sslVerify", a.sslVerify, "requires ssl: true (a certificate can only be verified over TLS)");
+    if (caCertificateProp(v, "caCertificate", a.caCertificate) && a.caCertificate !== undefined && a.sslVerify !== true) {
+      v.add(
+        "caCertificate",
+        a.caCertificate.describe(),
+        "needs sslVerify: true: without verification Kong never checks the server's certificate, so the CA would protect nothing. Set sslVerify: true (and ssl: true)",
+      );
+    }
     dns1123Label(v, "namespace", a.namespace);
     labelSelector(v, "podSelectorLabels", a.podSelectorLabels);
     dependableList(v, "dependables", a.dependables);
@@ -144,6 +165,7 @@ class ImportedKongDatabase extends Construct implements IKongDatabase {
     this.passwordSecret = { name: a.passwordSecret!.name, key: a.passwordSecret!.key };
     this.ssl = a.ssl ?? true;
     this.sslVerify = a.sslVerify ?? false;
+    this.caCertificate = a.caCertificate;
     this.namespace = a.namespace;
     this.podSelectorLabels = a.podSelectorLabels === undefined ? undefined : { ...a.podSelectorLabels };
     this.dependables = [...(a.dependables ?? [])];

@@ -9,6 +9,8 @@ export type { IGatewayEntity } from "./entity";
 export type { IPluginScope } from "./plugin-host";
 export type { NameRegistry } from "../core/registry";
 export { AdminCredentials } from "./admin-credentials";
+export { AdminApiRoute } from "./admin-api-route";
+export type { AdminApiRouteProps } from "./admin-api-route";
 
 export { GatewayService } from "./service";
 export type { GatewayServiceProps, GatewayServiceAttributes, IGatewayService, ServiceProtocol } from "./service";

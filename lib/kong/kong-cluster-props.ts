@@ -5,12 +5,15 @@ import { dependableList, IKongDatabase } from "../database/kong-database";
 import { ContainerResources, ResolvedResources, resolveResources } from "../kubernetes/container-resources";
 import { labelSelector } from "../kubernetes/labels";
 import { dns1123Label } from "../kubernetes/names";
+import { CaCertificate } from "../kubernetes/ca-certificate";
 import { Scaling, scalingProp } from "../kubernetes/scaling";
 import { SecretKeyRef, secretKeyRef } from "../kubernetes/secret-ref";
 import { adminPeers, NetworkPolicyPeer } from "./admin-access";
 import { AdminEndpoint } from "./admin-endpoint";
 import { DEFAULT_KONG_RESOURCES, MANAGED_ENV } from "./kong-pod";
 import { ProxyEndpoint } from "./proxy-endpoint";
+import { ProxyTls } from "./proxy-tls";
+import { certificateEnvConflicts, checkAdminThroughProxy, proxyTlsProp, upstreamCaProp } from "./tls-rules";
 
 /** The Kong image used when none is given: open-source Kong Gateway 3.9, pinned to a patch release. */
 export const DEFAULT_KONG_IMAGE = "kong:3.9.1";
@@ -38,8 +41,25 @@ export interface KongClusterProps {
   readonly workerProcesses?: number;
   /** How clients reach the proxy. @default ProxyEndpoint.loadBalancer(): ports 80 and 443, every address */
   readonly proxy?: ProxyEndpoint;
-  /** How the Admin API is reached. @default AdminEndpoint.clusterIp(): reachable by no pod until `allowFrom` says so */
+  /**
+   * The certificate the proxy serves on its HTTPS port: `ProxyTls.fromSecret({ secretName, hosts })`, a Kubernetes
+   * TLS Secret (e.g. written by cert-manager) mounted into the proxy container as Kong's default certificate.
+   * @default none: Kong serves a self-signed certificate it generates at start (clients must skip verification)
+   */
+  readonly tls?: ProxyTls;
+  /**
+   * How the Admin API is reached: `AdminEndpoint.clusterIp()` (kubectl port-forward, `allowFrom` peers) or
+   * `AdminEndpoint.throughProxy({ host, sourceRanges })` (HTTPS with a key, through the proxy; needs `tls`).
+   * @default AdminEndpoint.clusterIp(): reachable by no pod until `allowFrom` says so
+   */
   readonly admin?: AdminEndpoint;
+  /**
+   * The CA Kong verifies model servers that terminate TLS with (https and grpcs services), from a Secret or ConfigMap
+   * in `namespace`: mounted into the proxy container as nginx's trusted certificate for upstreams. Every grpcs upstream
+   * is then verified against it (Kong has no per-service switch for grpcs); https services verify with `tls_verify`.
+   * @default none: Kong trusts no CA for upstreams, so an upstream it verifies fails its handshake
+   */
+  readonly upstreamCaCertificate?: CaCertificate;
   /**
    * Extra Kong settings as `KONG_*` environment variables, e.g. `{ KONG_PLUGINS: "bundled" }`. Literal values under
    * secret-looking names (`KONG_PASSWORD`, `KONG_ADMIN_GUI_SESSION_CONF`, `*_TOKEN`, ...) are refused: they would be
@@ -66,7 +86,9 @@ export interface ResolvedKongClusterProps {
   readonly resources: ResolvedResources;
   readonly workerProcesses: number;
   readonly proxy: ProxyEndpoint;
+  readonly tls?: ProxyTls;
   readonly admin: AdminEndpoint;
+  readonly upstreamCa?: CaCertificate;
   /** `admin.allowFrom` as NetworkPolicy peers. */
   readonly adminPeers: NetworkPolicyPeer[];
   readonly env: Record<string, string>;
@@ -89,9 +111,13 @@ export function resolveKongClusterProps(scope: IConstruct, props: KongClusterPro
   integerIn(v, "workerProcesses", p.workerProcesses, 1, 64);
   const resources = resolveResources(v, "resources", p.resources, DEFAULT_KONG_RESOURCES);
   const proxy = factoryMadeProp(v, "proxy", p.proxy, ProxyEndpoint.loadBalancer(), "ProxyEndpoint.loadBalancer(), .clusterIp() or .nodePort()");
-  const admin = factoryMadeProp(v, "admin", p.admin, AdminEndpoint.clusterIp(), "AdminEndpoint.clusterIp() or .loadBalancer({ sourceRanges })");
+  const tls = proxyTlsProp(v, "tls", p.tls);
+  const admin = factoryMadeProp(v, "admin", p.admin, AdminEndpoint.clusterIp(), "AdminEndpoint.clusterIp() or .throughProxy({ host, sourceRanges })");
+  checkAdminThroughProxy(v, admin, p.tls, tls, proxy);
+  const upstreamCa = upstreamCaProp(v, "upstreamCaCertificate", p.upstreamCaCertificate);
   const peers = adminPeers(v, "admin.allowFrom", admin.allowFrom);
   const env = checkEnv(v, p.env);
+  certificateEnvConflicts(v, p.env, { tls, databaseCa: database?.caCertificate, upstreamCa });
   const envFromSecrets = checkEnvFromSecrets(v, p.envFromSecrets, p.env);
   v.throwIfAny();
   return {
@@ -103,7 +129,9 @@ export function resolveKongClusterProps(scope: IConstruct, props: KongClusterPro
     resources,
     workerProcesses: p.workerProcesses ?? 2,
     proxy,
+    tls,
     admin,
+    upstreamCa,
     adminPeers: peers,
     env,
     envFromSecrets,
@@ -135,6 +163,7 @@ function checkDatabase(v: Problems, db: unknown, namespace: unknown): IKongDatab
     return undefined;
   }
   labelSelector(v, "database.podSelectorLabels", d.podSelectorLabels);
+  checkDatabaseCa(v, d);
   dependableList(v, "database.dependables", d.dependables);
   if (d.namespace !== undefined && typeof namespace === "string" && !isToken(d.namespace) && !isToken(namespace) && d.namespace !== namespace) {
     v.add(
@@ -144,6 +173,20 @@ function checkDatabase(v: Problems, db: unknown, namespace: unknown): IKongDatab
     );
   }
   return d as IKongDatabase;
+}
+
+/** A database's CA is trusted only by a verifying Kong: without `sslVerify` it would protect nothing. */
+function checkDatabaseCa(v: Problems, d: Partial<IKongDatabase>): void {
+  if (d.caCertificate === undefined) return;
+  if (!(d.caCertificate instanceof CaCertificate)) {
+    v.add("database.caCertificate", d.caCertificate, "must be made with CaCertificate.fromSecret(name, key?) or CaCertificate.fromConfigMap(name, key?)");
+  } else if (d.sslVerify !== true) {
+    v.add(
+      "database.caCertificate",
+      d.caCertificate.describe(),
+      "needs database.sslVerify: without verification Kong never checks the server's certificate, so the CA would protect nothing. Verify (sslMode \"verify-full\", or sslVerify: true)",
+    );
+  }
 }
 
 const KONG_SETTING = /^KONG_[A-Z0-9_]+$/;

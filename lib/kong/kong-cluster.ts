@@ -10,14 +10,18 @@ import { isToken } from "../core/checks";
 import { selectorLabels, standardLabels } from "../core/labels";
 import { imageVersion } from "../core/naming";
 import { IKongDatabase } from "../database/kong-database";
+import { CaCertificate } from "../kubernetes/ca-certificate";
 import { addAutoscalerAndBudget } from "../kubernetes/workload-scaling";
 import { KongClusterProps, resolveKongClusterProps, ResolvedKongClusterProps } from "./kong-cluster-props";
+import { AdminProxyRoute } from "./admin-endpoint";
+import { KongCertificateFiles, kongCertificateFiles } from "./kong-certificates";
 import { addKongNetworkPolicies } from "./kong-network-policies";
-import { KONG_PORTS, kongEnvironment } from "./kong-pod";
+import { KONG_PORTS, kongEnvironment, KongEnvVar } from "./kong-pod";
 import { addKongOutputs, addKongServices, KongServicesOptions } from "./kong-services";
 import { addKongDeployment } from "./kong-workload";
 import { addMigrationsFinishJob, addMigrationsJob, MigrationJobOptions } from "./migration-jobs";
 import { migrationsKey } from "./migrations";
+import { ProxyTls } from "./proxy-tls";
 
 export { DEFAULT_KONG_IMAGE, MAX_KONG_NAME_LENGTH } from "./kong-cluster-props";
 export type { KongClusterProps } from "./kong-cluster-props";
@@ -39,8 +43,17 @@ export class KongCluster extends Construct {
   public readonly proxySelectorLabels: Record<string, string>;
   /** Labels carried by the migration Jobs' pods. */
   public readonly migrationsSelectorLabels: Record<string, string>;
-  /** In-cluster Admin API URL, e.g. `http://kong-admin.kong.svc.cluster.local:8001`. */
+  /**
+   * Where Terraform reaches the Admin API: the in-cluster URL, e.g. `http://kong-admin.kong.svc.cluster.local:8001`;
+   * through the proxy (`AdminEndpoint.throughProxy`), its HTTPS URL, e.g. `https://kong-admin.example.com`.
+   */
   public readonly adminUrl: string;
+  /** The certificate the proxy serves (`tls`), if any. */
+  public readonly tls?: ProxyTls;
+  /** The Admin API's route on the proxy (`AdminEndpoint.throughProxy`): give it to `AdminApiRoute` in the gateway. */
+  public readonly adminRoute?: AdminProxyRoute;
+  /** The CA Kong verifies TLS upstreams with (`upstreamCaCertificate`), if any. */
+  public readonly upstreamCaCertificate?: CaCertificate;
   /** In-cluster DNS name of the proxy Service. */
   public readonly proxyHost: string;
   /**
@@ -83,20 +96,27 @@ export class KongCluster extends Construct {
     const migrationLabelOpts = { name: "kong-migrations", instance: this.name, component: "migrations", version };
     this.proxySelectorLabels = selectorLabels(podLabelOpts);
     this.migrationsSelectorLabels = selectorLabels(migrationLabelOpts);
-    this.adminUrl = `http://${this.name}-admin.${this.namespace}.svc.cluster.local:${KONG_PORTS.admin}`;
+    this.tls = p.tls;
+    this.adminRoute = p.admin.route;
+    this.upstreamCaCertificate = p.upstreamCa;
+    this.adminUrl = this.adminRoute
+      ? adminProxyUrl(this.adminRoute, p.proxy.httpsPort)
+      : `http://${this.name}-admin.${this.namespace}.svc.cluster.local:${KONG_PORTS.admin}`;
     this.proxyHost = `${this.name}-proxy.${this.namespace}.svc.cluster.local`;
     this.migrationsKey = migrationsKey(this.image, this.database.host, this.database.databaseName);
 
-    const env = kongEnvironment({
-      database: this.database,
-      workerProcesses: p.workerProcesses,
-      httpPort: p.proxy.httpPort,
-      httpsPort: p.proxy.httpsPort,
-      extra: p.env,
-      fromSecrets: p.envFromSecrets,
-    });
+    const certificates = kongCertificateFiles({ tls: p.tls, databaseCa: this.database.caCertificate, upstreamCa: p.upstreamCa });
+    const { env, proxyEnv } = kongEnvironments(p, certificates);
     const ns = this.namespace;
-    const jobs: MigrationJobOptions = { name: this.name, namespace: ns, image: this.image, key: this.migrationsKey, labels: standardLabels(migrationLabelOpts), env };
+    const jobs: MigrationJobOptions = {
+      name: this.name,
+      namespace: ns,
+      image: this.image,
+      key: this.migrationsKey,
+      labels: standardLabels(migrationLabelOpts),
+      env,
+      certificates,
+    };
 
     // The order below is Terraform's order too: migrations Job -> Deployment rollout -> finish Job.
     this.migrationsJob = addMigrationsJob(this, jobs, this.database.dependables);
@@ -107,6 +127,8 @@ export class KongCluster extends Construct {
       labels: standardLabels(podLabelOpts),
       selector: this.proxySelectorLabels,
       env,
+      proxyEnv,
+      certificates,
       resources: p.resources,
       scaling: p.scaling,
       dependsOn: [this.migrationsJob],
@@ -151,4 +173,29 @@ export class KongCluster extends Construct {
       database: this.database,
     };
   }
+}
+
+/**
+ * The environment of every Kong container (`env`) and of the proxy container (`proxyEnv`): the proxy's own
+ * certificate and the upstream CA reach the proxy container only, never the migration Jobs.
+ */
+function kongEnvironments(p: ResolvedKongClusterProps, certificates: KongCertificateFiles): { env: KongEnvVar[]; proxyEnv: KongEnvVar[] } {
+  const options = {
+    database: p.database,
+    workerProcesses: p.workerProcesses,
+    httpPort: p.proxy.httpPort,
+    httpsPort: p.proxy.httpsPort,
+    adminLoopbackOnly: p.admin.isThroughProxy,
+    certificates: certificates.env,
+    extra: p.env,
+    fromSecrets: p.envFromSecrets,
+  };
+  return { env: kongEnvironment(options), proxyEnv: kongEnvironment({ ...options, certificates: { ...certificates.env, ...certificates.proxyEnv } }) };
+}
+
+/** `https://<host>[:<port>]<path>` of the Admin API's route on the proxy (no trailing slash: the provider adds paths). */
+function adminProxyUrl(route: AdminProxyRoute, httpsPort: number): string {
+  const port = httpsPort === 443 ? "" : `:${httpsPort}`;
+  const path = route.path === "/" ? "" : route.path.replace(/\/+$/, "");
+  return `https://${route.host}${port}${path}`;
 }

@@ -57,6 +57,10 @@ export interface KongEnvironmentOptions {
   readonly workerProcesses: number;
   readonly httpPort: number;
   readonly httpsPort: number;
+  /** The Admin API listens on the pod's loopback only (published through the proxy). @default false: every address */
+  readonly adminLoopbackOnly?: boolean;
+  /** Settings that point Kong at its mounted certificate files (`kongCertificateFiles`), applied over the defaults. */
+  readonly certificates?: Record<string, string>;
   /** Extra `KONG_*` settings (already validated), applied over the defaults. */
   readonly extra?: Record<string, string>;
   /** Extra `KONG_*` settings read from Secret keys (already validated). */
@@ -75,7 +79,9 @@ export function kongEnvironment(o: KongEnvironmentOptions): KongEnvVar[] {
     KONG_ADMIN_ACCESS_LOG: "/dev/stdout",
     KONG_ADMIN_ERROR_LOG: "/dev/stderr",
     KONG_ADMIN_GUI_LISTEN: "off",
-    KONG_ADMIN_LISTEN: `0.0.0.0:${p.admin}, [::]:${p.admin}, 0.0.0.0:${p.adminTls} http2 ssl, [::]:${p.adminTls} http2 ssl`,
+    KONG_ADMIN_LISTEN: o.adminLoopbackOnly
+      ? `127.0.0.1:${p.admin}`
+      : `0.0.0.0:${p.admin}, [::]:${p.admin}, 0.0.0.0:${p.adminTls} http2 ssl, [::]:${p.adminTls} http2 ssl`,
     KONG_CLUSTER_LISTEN: "off",
     KONG_DATABASE: "postgres",
     KONG_NGINX_DAEMON: "off",
@@ -103,7 +109,7 @@ export function kongEnvironment(o: KongEnvironmentOptions): KongEnvVar[] {
     KONG_STREAM_LISTEN: "off",
   };
   if (db.sslVerify) values.KONG_LUA_SSL_TRUSTED_CERTIFICATE = "system";
-  Object.assign(values, o.extra ?? {});
+  Object.assign(values, o.certificates ?? {}, o.extra ?? {});
   const env: KongEnvVar[] = Object.keys(values)
     .sort()
     .map((name) => ({ name, value: values[name] }));

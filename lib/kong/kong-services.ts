@@ -99,7 +99,9 @@ export function addKongOutputs(scope: Construct, name: string, adminUrl: string,
   });
   proxyAddressOutput.overrideLogicalId(`${prefix}_proxy_address`);
   const adminUrlOutput = new TerraformOutput(scope, "AdminUrl", {
-    description: `In-cluster URL of the Admin API of Kong "${name}"`,
+    description: o.admin.isThroughProxy
+      ? `URL of the Admin API of Kong "${name}" through its proxy (HTTPS, key-auth: the gateway stack's kong_api_key)`
+      : `In-cluster URL of the Admin API of Kong "${name}"`,
     value: adminUrl,
   });
   adminUrlOutput.overrideLogicalId(`${prefix}_admin_url`);

@@ -5,6 +5,7 @@ import { renderResources, ResolvedResources } from "../kubernetes/container-reso
 import { DEFAULT_IMAGE_PULL_SECONDS, readySeconds, rolloutBudget, RolloutBudget, RolloutStrategy, startupSeconds } from "../kubernetes/rollout-budget";
 import { Scaling } from "../kubernetes/scaling";
 import { deploymentScaling, SPREAD_OVER_NODES_AND_ZONES } from "../kubernetes/workload-scaling";
+import { KongCertificateFiles } from "./kong-certificates";
 import {
   KONG_PORTS,
   KONG_PREFIX,
@@ -31,6 +32,10 @@ export interface KongWorkloadOptions {
   /** Labels that select the pods. */
   readonly selector: Record<string, string>;
   readonly env: KongEnvVar[];
+  /** The proxy container's environment: `env` plus its certificate settings. */
+  readonly proxyEnv: KongEnvVar[];
+  /** Certificate files: volumes, mounts, annotations and the pod-template paths Terraform leaves alone. */
+  readonly certificates: KongCertificateFiles;
   readonly resources: ResolvedResources;
   readonly scaling: Scaling;
   /** The rollout waits for these (the migrations Job). */
@@ -62,15 +67,17 @@ export function kongRolloutBudget(scaling: Scaling): RolloutBudget {
 export function addKongDeployment(scope: Construct, o: KongWorkloadOptions): DeploymentV1 {
   const scaled = deploymentScaling(o.scaling, o.selector, SPREAD_OVER_NODES_AND_ZONES);
   const budget = kongRolloutBudget(o.scaling);
+  const files = o.certificates;
+  const ignoreChanges = [...(scaled.lifecycle?.ignoreChanges ?? []), ...files.ignoreChanges];
   return new DeploymentV1(scope, "Resource", {
-    metadata: { name: o.name, namespace: o.namespace, labels: o.labels },
+    metadata: { name: o.name, namespace: o.namespace, labels: o.labels, annotations: files.deploymentAnnotations },
     spec: {
       replicas: scaled.replicas,
       selector: { matchLabels: o.selector },
       strategy: { ...KONG_STRATEGY },
       progressDeadlineSeconds: budget.progressDeadlineSeconds,
       template: {
-        metadata: { labels: o.labels },
+        metadata: { labels: o.labels, annotations: files.podAnnotations },
         spec: {
           automountServiceAccountToken: false,
           enableServiceLinks: false,
@@ -79,15 +86,15 @@ export function addKongDeployment(scope: Construct, o: KongWorkloadOptions): Dep
           topologySpreadConstraint: scaled.topologySpreadConstraint,
           initContainer: initContainers(o),
           container: [proxyContainer(o)],
-          volume: kongVolumes(),
+          volume: [...kongVolumes(), ...files.volumes, ...files.proxyVolumes],
         },
       },
     },
     waitForRollout: true,
     timeouts: { ...budget.timeouts },
     dependsOn: o.dependsOn,
-    // The autoscaler owns the replica count once it exists.
-    lifecycle: scaled.lifecycle,
+    // The autoscaler owns the replica count once it exists; restarts by kubectl or Reloader are not drift.
+    lifecycle: ignoreChanges.length > 0 ? { ignoreChanges } : undefined,
   });
 }
 
@@ -112,7 +119,7 @@ function initContainers(o: KongWorkloadOptions): DeploymentV1SpecTemplateSpecCon
       env: o.env,
       resources: renderResources(KONG_TASK_RESOURCES),
       securityContext: secure,
-      volumeMount: mounts,
+      volumeMount: [...mounts, ...o.certificates.mounts],
     },
   ];
 }
@@ -122,7 +129,7 @@ function proxyContainer(o: KongWorkloadOptions): DeploymentV1SpecTemplateSpecCon
     name: "proxy",
     image: o.image,
     imagePullPolicy: "IfNotPresent",
-    env: o.env,
+    env: o.proxyEnv,
     port: [
       { name: "proxy", containerPort: KONG_PORTS.proxy, protocol: "TCP" },
       { name: "proxy-tls", containerPort: KONG_PORTS.proxyTls, protocol: "TCP" },
@@ -135,7 +142,7 @@ function proxyContainer(o: KongWorkloadOptions): DeploymentV1SpecTemplateSpecCon
     lifecycle: { preStop: [{ exec: { command: ["kong", "quit", "--wait=15"] } }] },
     resources: renderResources(o.resources),
     securityContext: kongContainerSecurityContext(),
-    volumeMount: kongVolumeMounts(),
+    volumeMount: [...kongVolumeMounts(), ...o.certificates.mounts, ...o.certificates.proxyMounts],
   };
 }
 

@@ -11,6 +11,7 @@ import {
   kongVolumeMounts,
   kongVolumes,
 } from "./kong-pod";
+import { KongCertificateFiles } from "./kong-certificates";
 import { DEFAULT_WAIT, migrationsFinishScript, migrationsUpScript, waitBudgetSeconds } from "./migrations";
 
 /**
@@ -43,6 +44,8 @@ export interface MigrationJobOptions {
   /** Labels of the Jobs and their pods. */
   readonly labels: Record<string, string>;
   readonly env: KongEnvVar[];
+  /** Certificate files; the Jobs mount those every Kong container needs (the database's CA). */
+  readonly certificates: KongCertificateFiles;
 }
 
 /**
@@ -87,10 +90,10 @@ function migrationJob(
               env: o.env,
               resources: renderResources(KONG_TASK_RESOURCES),
               securityContext: kongContainerSecurityContext(),
-              volumeMount: kongVolumeMounts(),
+              volumeMount: [...kongVolumeMounts(), ...o.certificates.mounts],
             },
           ],
-          volume: kongVolumes(),
+          volume: [...kongVolumes(), ...o.certificates.volumes],
         },
       },
     },

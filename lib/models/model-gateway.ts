@@ -36,7 +36,9 @@ export function addGatewayEntities(model: Construct, p: ResolvedModel, gateway: 
   const upstream = p.canary ? addCanaryUpstream(p, scope, p.canary.weightPercent) : undefined;
   const service = new GatewayService(scope, "Service", {
     name: p.name,
-    protocol: p.protocol === "grpc" ? "grpc" : "http",
+    protocol: p.protocol === "grpc" ? "grpc" : p.serverTls ? "https" : "http",
+    // Verified against the KongCluster's upstreamCaCertificate (nginx's trusted certificate for upstreams).
+    tlsVerify: p.serverTls ? p.serverTls.verify : undefined,
     ...(upstream ? { upstream } : { host: clusterDns(p.name, p.namespace) }),
     port: p.vip.port,
     connectTimeoutMs: p.timeoutMs,
@@ -44,13 +46,14 @@ export function addGatewayEntities(model: Construct, p: ResolvedModel, gateway: 
     writeTimeoutMs: p.timeoutMs,
     retries: 2,
   });
-  const routes = p.routes.map((r, i) => addRoute(model, service, r, p.protocol === "grpc", `routes[${i}]`));
+  const routes = p.routes.map((r, i) => addRoute(model, service, r, p, `routes[${i}]`));
   for (const policy of defaultPolicies(p)) service.addPlugin(policy);
   p.plugins.forEach((policy, i) => reportedAt(model, `plugins[${i}]`, () => service.addPlugin(policy)));
   return { service, routes, upstream };
 }
 
-function addRoute(model: IConstruct, service: GatewayService, r: ResolvedRoute, grpc: boolean, field: string): GatewayRoute {
+function addRoute(model: IConstruct, service: GatewayService, r: ResolvedRoute, p: ResolvedModel, field: string): GatewayRoute {
+  const grpc = p.protocol === "grpc";
   const route = reportedAt(model, field, () =>
     service.addRoute(r.name, {
       name: r.kongName,
@@ -58,11 +61,18 @@ function addRoute(model: IConstruct, service: GatewayService, r: ResolvedRoute, 
       methods: r.methods,
       hosts: r.hosts,
       stripPath: r.stripPath,
-      protocols: grpc ? ["grpc", "grpcs"] : ["http", "https"],
+      protocols: routeProtocols(grpc, p.httpsOnly),
+      httpsRedirectStatusCode: p.httpsOnly && !grpc ? p.httpsRedirectStatusCode : undefined,
     }),
   );
   r.plugins.forEach((policy, j) => reportedAt(model, `${field}.plugins[${j}]`, () => route.addPlugin(policy)));
   return route;
+}
+
+/** The schemes a model's route accepts: with `httpsOnly`, only the TLS one (Kong answers the other before any plugin). */
+function routeProtocols(grpc: boolean, httpsOnly: boolean): ("grpc" | "grpcs" | "http" | "https")[] {
+  if (grpc) return httpsOnly ? ["grpcs"] : ["grpc", "grpcs"];
+  return httpsOnly ? ["https"] : ["http", "https"];
 }
 
 /**

@@ -11,6 +11,16 @@ export interface IKongProxyPeer {
   readonly namespace: string;
   /** Labels that select exactly Kong's proxy pods. */
   readonly proxySelectorLabels: Record<string, string>;
+  /**
+   * The certificate the proxy serves (KongCluster's `tls`): an https-only model checks that it exists and names the
+   * route hosts. A peer without this member is not checked.
+   */
+  readonly tls?: { readonly hosts: readonly string[]; covers(host: string): boolean };
+  /**
+   * The CA the proxy verifies TLS upstreams with (KongCluster's `upstreamCaCertificate`): a model whose server
+   * terminates TLS checks that it exists. A peer without this member is not checked.
+   */
+  readonly upstreamCaCertificate?: unknown;
 }
 
 export interface ModelIsolationProps {

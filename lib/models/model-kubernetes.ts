@@ -77,6 +77,7 @@ function commonWorkloadProps(p: ResolvedModel): CommonWorkloadProps {
     },
     rollout: p.rollout,
     metricsPort: p.metrics && p.metrics.port !== p.port ? p.metrics.port : undefined,
+    serverTlsSecret: p.serverTls?.secretName,
   };
 }
 

@@ -33,17 +33,23 @@ export interface ModelWorkloadProps {
   readonly secrets: string[];
   readonly runAsUser: number;
   readonly podAnnotations: Record<string, string>;
+  /** The TLS Secret of a server that terminates TLS: mounted at `/etc/model-tls/`, probes over HTTPS. @default none */
+  readonly serverTlsSecret?: string;
   /** How new pods replace old ones (`spec.strategy`). */
   readonly rollout: Rollout;
   /** A port of its own for the model's metrics (container port `metrics`). @default none */
   readonly metricsPort?: number;
 }
 
+/** Where a model server that terminates TLS finds its certificate and key (`tls.crt`, `tls.key`). */
+export const MODEL_TLS_DIR = "/etc/model-tls";
+
 const PROBE_PERIOD_SECONDS = 10;
 /** The readiness and liveness probes' timing. */
 const READINESS_TIMING = { periodSeconds: PROBE_PERIOD_SECONDS, timeoutSeconds: 5, failureThreshold: 3 };
 const TERMINATION_GRACE_SECONDS = 30;
 const TMP_VOLUME = "tmp";
+const TLS_VOLUME = "server-tls";
 
 /**
  * How long a model's rollout may take (`rolloutBudget`): its image-pull allowance, its whole load time (the startup
@@ -79,7 +85,7 @@ export class ModelWorkload extends Construct {
   constructor(scope: Construct, id: string, p: ModelWorkloadProps) {
     super(scope, id);
     const metadata = { name: p.name, namespace: p.namespace, labels: p.labels };
-    const portName = p.protocol === "grpc" ? "grpc" : "http";
+    const portName = p.protocol === "grpc" ? "grpc" : p.serverTlsSecret ? "https" : "http";
     const { replicas, topologySpreadConstraint, lifecycle } = deploymentScaling(p.scaling, p.selector);
     this.rolloutBudget = modelRolloutBudget(p);
 
@@ -125,7 +131,10 @@ export class ModelWorkload extends Construct {
       // ownVolumes keeps the fsGroup model pods have always had (their /tmp emptyDir does not need it)
       securityContext: restrictedPodSecurityContext({ runAsUser: p.runAsUser, ownVolumes: true }),
       container: [this.container(p, portName)],
-      volume: [{ name: TMP_VOLUME, emptyDir: { sizeLimit: "1Gi" } }],
+      volume: [
+        { name: TMP_VOLUME, emptyDir: { sizeLimit: "1Gi" } },
+        ...(p.serverTlsSecret ? [{ name: TLS_VOLUME, secret: { secretName: p.serverTlsSecret, items: ["tls.crt", "tls.key"].map((key) => ({ key, path: key })) } }] : []),
+      ],
       nodeSelector: p.resources.gpu ? gpuNodeSelector(p.resources) : undefined,
       toleration: p.resources.gpu ? [{ key: gpuTolerationKey(p.resources), operator: "Exists", effect: "NoSchedule" }] : undefined,
     };
@@ -153,7 +162,10 @@ export class ModelWorkload extends Construct {
       envFrom: envFrom.length > 0 ? envFrom : undefined,
       resources: { requests: { cpu: p.resources.cpu, memory: p.resources.memory }, limits },
       securityContext: restrictedContainerSecurityContext(),
-      volumeMount: [{ name: TMP_VOLUME, mountPath: "/tmp" }],
+      volumeMount: [
+        { name: TMP_VOLUME, mountPath: "/tmp" },
+        ...(p.serverTlsSecret ? [{ name: TLS_VOLUME, mountPath: MODEL_TLS_DIR, readOnly: true }] : []),
+      ],
       ...probes(p, portName),
     };
   }
@@ -175,10 +187,12 @@ function probes(p: ModelWorkloadProps, portName: string): Partial<DeploymentV1Sp
       livenessProbe: { grpc, ...timing },
     };
   }
+  // A server that terminates TLS is probed over HTTPS (the kubelet does not verify its certificate).
+  const scheme = p.serverTlsSecret ? { scheme: "HTTPS" } : {};
   return {
-    startupProbe: { httpGet: { path: p.probes.startupPath, port: portName }, ...startup },
-    readinessProbe: { httpGet: { path: p.probes.readinessPath, port: portName }, ...timing },
-    livenessProbe: { httpGet: { path: p.probes.livenessPath, port: portName }, ...timing },
+    startupProbe: { httpGet: { path: p.probes.startupPath, port: portName, ...scheme }, ...startup },
+    readinessProbe: { httpGet: { path: p.probes.readinessPath, port: portName, ...scheme }, ...timing },
+    livenessProbe: { httpGet: { path: p.probes.livenessPath, port: portName, ...scheme }, ...timing },
   };
 }
 

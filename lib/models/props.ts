@@ -88,6 +88,26 @@ export interface ModelCanary {
   readonly scaling?: Scaling;
 }
 
+/** The status an https-only route answers plain HTTP with (Kong's `https_redirect_status_code`). */
+export type HttpsRedirectStatusCode = 426 | 301 | 302 | 307 | 308;
+
+/** A model server that terminates TLS itself: Kong connects to it over `https` and verifies its certificate. */
+export interface ModelServerTls {
+  /**
+   * A Kubernetes TLS Secret in the model's namespace (keys `tls.crt`, `tls.key`) with the server's certificate,
+   * mounted read-only at `/etc/model-tls/` (configure the server to read `tls.crt` and `tls.key` there). Its
+   * certificate must name the VIP's DNS name `<name>.<namespace>.svc.cluster.local` (and `<name>-canary....` with a
+   * canary), the name Kong verifies.
+   */
+  readonly secretName: string;
+  /**
+   * Kong verifies the server's certificate against the KongCluster's `upstreamCaCertificate` (which must be set).
+   * `false` encrypts without verifying: anyone able to answer for the VIP could read the traffic.
+   * @default true
+   */
+  readonly verify?: boolean;
+}
+
 /** Pods allowed to scrape a model's metrics: those of a namespace, or of it with these labels. */
 export interface ModelMetricsScraper {
   /** Namespace of the scraper, e.g. "monitoring". */
@@ -179,6 +199,22 @@ export interface DetectionServiceProps {
   readonly canary?: ModelCanary;
   /** Kong service timeouts in milliseconds (inference can be slow). @default 60000 each */
   readonly timeoutMs?: number;
+  /**
+   * The model's routes accept HTTPS only (`grpcs` for a gRPC model): a plain-HTTP request is answered with
+   * `httpsRedirectStatusCode` before any plugin runs, so a key never travels in clear text to a working endpoint.
+   * Needs a certificate on Kong's proxy (the KongCluster's `tls`), which must name every route host.
+   * @default false: http and https (AiPlatform sets it whenever its Kong has `tls`, unless `plainHttp`)
+   */
+  readonly httpsOnly?: boolean;
+  /**
+   * What an https-only route answers plain HTTP with: 426 (Upgrade Required; the client must retry over HTTPS
+   * itself), or a redirect to `https://<host><path>`: 308 / 307 keep the method and body, 301 / 302 turn a POST
+   * into a GET. Only with `httpsOnly` (and not on a gRPC model, which plain HTTP never reaches).
+   * @default 426
+   */
+  readonly httpsRedirectStatusCode?: HttpsRedirectStatusCode;
+  /** The model server terminates TLS: Kong connects over `https`. HTTP models only. @default none: plain HTTP in the cluster */
+  readonly serverTls?: ModelServerTls;
   /**
    * How a new version replaces the pods (stable and canary): `Rollout.surge({ maxSurge?, maxUnavailable? })`,
    * `Rollout.replace({ maxUnavailable? })` or `Rollout.recreate()`.

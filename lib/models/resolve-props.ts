@@ -4,6 +4,7 @@ import { checkGatewayPolicy } from "./checks/gateway-policy";
 import { checkOperations } from "./checks/operations";
 import { checkPodResources } from "./checks/resources";
 import { checkRoutes } from "./checks/routes";
+import { checkTls } from "./checks/tls";
 import { checkWorkload } from "./checks/workload";
 import type { DetectionServiceProps } from "./props";
 import { ResolvedModel } from "./resolved";
@@ -22,6 +23,7 @@ export function resolveModelProps(scope: IConstruct, props: DetectionServiceProp
   const routes = checkRoutes(v, props, workload.protocol);
   const policy = checkGatewayPolicy(v, props);
   const operations = checkOperations(v, props, workload);
+  const tls = checkTls(v, props, workload.protocol, routes);
   v.throwIfAny();
-  return { name: props.name, namespace: props.namespace, image: props.image, ...workload, ...pod, routes, ...policy, ...operations };
+  return { name: props.name, namespace: props.namespace, image: props.image, ...workload, ...pod, routes, ...policy, ...operations, ...tls };
 }

@@ -3,7 +3,7 @@ import { Rollout } from "../kubernetes/rollout";
 import { DEFAULT_IMAGE_PULL_SECONDS, GPU_IMAGE_PULL_SECONDS } from "../kubernetes/rollout-budget";
 import { Scaling } from "../kubernetes/scaling";
 import { Vip } from "../kubernetes/vip";
-import type { ModelMetricsScraper, ModelProtocol, ModelPublicAccess, ModelRateLimit, ModelResources } from "./props";
+import type { HttpsRedirectStatusCode, ModelMetricsScraper, ModelProtocol, ModelPublicAccess, ModelRateLimit, ModelResources } from "./props";
 
 /** The CPU use (percent of the request) a model's autoscaler aims for unless told otherwise. */
 export const MODEL_CPU_TARGET_PERCENT = 70;
@@ -29,6 +29,9 @@ export const MODEL_DEFAULTS = {
   rateLimit: { second: 20, minute: 600 } as ModelRateLimit,
   maxPayloadMegabytes: 10,
   timeoutMs: 60000,
+  httpsOnly: false,
+  httpsRedirectStatusCode: 426 as HttpsRedirectStatusCode,
+  serverTlsVerify: true,
 };
 
 /** A canary after validation. */
@@ -84,6 +87,12 @@ export interface ResolvedModel {
   readonly public?: ModelPublicAccess;
   readonly plugins: PluginPolicy[];
   readonly timeoutMs: number;
+  /** Routes accept https (grpcs) only. */
+  readonly httpsOnly: boolean;
+  /** What an https-only route answers plain HTTP with. */
+  readonly httpsRedirectStatusCode: HttpsRedirectStatusCode;
+  /** The model server's own TLS, when it terminates TLS. */
+  readonly serverTls?: { readonly secretName: string; readonly verify: boolean };
   readonly rollout: Rollout;
   readonly metrics?: ResolvedModelMetrics;
 }

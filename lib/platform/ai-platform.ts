@@ -1,6 +1,5 @@
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
-import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
-import { Aspects, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
+import { Aspects, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { StateBackend } from "../app/state-backend";
 import { ApiCatalog } from "../catalog/api-catalog";
@@ -8,16 +7,21 @@ import { bool, dns1123Label, integerIn, isToken, plainObject, required } from ".
 import { Problems } from "../core/errors";
 import { IKongDatabase } from "../database/kong-database";
 import { GatewayConsumer, GatewayConsumerProps } from "../gateway/consumer";
+import { AdminApiRoute } from "../gateway/admin-api-route";
 import { KongGateway } from "../gateway/gateway";
-import { Plugin } from "../gateway/plugins/plugin";
 import { KongCluster, KongClusterProps } from "../kong/kong-cluster";
 import { DefaultDenyIngress } from "../kubernetes/default-deny";
 import { Scaling } from "../kubernetes/scaling";
 import { ProxyEndpoint } from "../kong/proxy-endpoint";
 import { DetectionService, DetectionServiceProps } from "../models/detection-service";
+import type { HttpsRedirectStatusCode } from "../models/props";
 import { MODEL_CPU_TARGET_PERCENT } from "../models/resolved";
 import { NamespaceOrder } from "../policy/namespace-order";
+import { checkClientTransport, ClientTransport, clientTransport } from "./client-transport";
+import { kubernetesProvider } from "./kubernetes-provider";
 import { PlatformDatabase } from "./platform-database";
+import { platformGateway } from "./platform-gateway";
+import { PlatformTeam, PlatformTeamProps } from "./team";
 
 /** A model of the platform: DetectionService props without the parts the platform supplies. */
 export type ModelDefinition = Omit<DetectionServiceProps, "gateway" | "kong" | "namespace">;
@@ -102,6 +106,20 @@ export interface AiPlatformProps {
    * @default written to `cdktf.out/catalog/<environment>/`
    */
   readonly catalog?: AiPlatformCatalogOptions | false;
+  /**
+   * Let the models' routes accept plain HTTP as well as HTTPS: the explicit choice of an environment without a
+   * certificate (development), where API keys then cross the network in clear text. Without it the platform needs
+   * `kong.tls`, and every model route accepts HTTPS only.
+   * @default false: HTTPS only, which needs kong.tls
+   */
+  readonly plainHttp?: boolean;
+  /**
+   * What an HTTPS-only route answers plain HTTP with: 426 (Upgrade Required: the client retries over HTTPS itself),
+   * or a redirect (308 / 307 keep a POST a POST; 301 / 302 turn it into a GET). A model's own
+   * `httpsRedirectStatusCode` wins. Not with `plainHttp`.
+   * @default 426
+   */
+  readonly httpsRedirectStatusCode?: HttpsRedirectStatusCode;
 }
 
 const PLATFORM_LABELS = {
@@ -140,12 +158,21 @@ export class AiPlatform extends Construct {
   public readonly gateway: KongGateway;
   /** The default-deny ingress policies, one per namespace of Kong and the models (none with `defaultDenyIngress: false`). */
   public readonly defaultDeny: DefaultDenyIngress[];
-  /** The command that makes the gateway stack's default `kong_admin_url` work, e.g. `kubectl -n kong port-forward svc/kong-admin 8001`. */
+  /**
+   * The command that reaches the Admin API from a workstation, e.g. `kubectl -n kong port-forward svc/kong-admin 8001`:
+   * the default `kong_admin_url` without `AdminEndpoint.throughProxy`, the first apply (and break-glass) with it.
+   */
   public readonly adminPortForward: string;
+  /** The Admin API's route on the proxy (key-auth, ACL, ip-restriction), with `kong.admin: AdminEndpoint.throughProxy(...)`. */
+  public readonly adminApiRoute?: AdminApiRoute;
+  /** What the models' routes accept from clients: https only (with kong.tls, unless plainHttp) or http and https. */
+  public readonly clientTransport: ClientTransport;
   public readonly models = new Map<string, DetectionService>();
   public readonly consumers = new Map<string, GatewayConsumer>();
   /** The API catalog written at synth (undefined with `catalog: false`). */
   public readonly catalog?: ApiCatalog;
+  /** The model teams, by name (`addTeam`). */
+  public readonly teams = new Map<string, PlatformTeam>();
   private readonly modelScale?: AiPlatformModelScale;
   /** ACL groups that some model allows: a consumer group outside this set can never call anything. */
   private readonly grantableGroups = new Set<string>();
@@ -193,15 +220,11 @@ export class AiPlatform extends Construct {
     backend.applyTo(this.gatewayStack);
     this.gatewayStack.addDependency(this.platformStack);
     kubernetesProvider(this.gatewayStack);
-    this.adminPortForward = `kubectl -n ${kongNamespace} port-forward svc/${this.kong.name}-admin 8001`;
-    const adminUrl = new TerraformVariable(this.gatewayStack, "kong_admin_url", {
-      type: "string",
-      default: "http://localhost:8001",
-      description: `Kong Admin API URL as seen from where Terraform runs: \`${this.adminPortForward}\` makes the default work; in-cluster runners use the ${this.stackPrefix}-platform stack's kong admin URL output`,
-    });
-    this.gateway = new KongGateway(this.gatewayStack, "gateway", { adminUrl: adminUrl.stringValue });
-    this.gateway.addPlugin(Plugin.prometheus({ statusCodeMetrics: true, latencyMetrics: true, bandwidthMetrics: true, upstreamHealthMetrics: true }));
-    this.gateway.addPlugin(Plugin.correlationId({ headerName: "X-Request-ID", generator: "uuid", echoDownstream: true }));
+    const gateway = platformGateway(this.gatewayStack, this.kong, kongNamespace, this.stackPrefix);
+    this.gateway = gateway.gateway;
+    this.adminPortForward = gateway.adminPortForward;
+    this.adminApiRoute = gateway.adminApiRoute;
+    this.clientTransport = clientTransport(this.kong, p);
     if (p.catalog !== false) {
       const directory = p.catalog?.directory ?? this.environment;
       const title = `${this.stackPrefix} (${this.environment})`;
@@ -214,7 +237,13 @@ export class AiPlatform extends Construct {
     const valid = model !== null && typeof model === "object";
     // a missing definition goes through as is, so DetectionService reports it with its path
     const props: DetectionServiceProps = valid
-      ? { ...withPlatformScaling(model, this.modelScale), namespace: this.namespaces.models, gateway: this.gateway, kong: this.kong }
+      ? {
+          ...this.clientTransport.modelDefaults(model.protocol),
+          ...withPlatformScaling(model, this.modelScale),
+          namespace: this.namespaces.models,
+          gateway: this.gateway,
+          kong: this.kong,
+        }
       : (model as unknown as DetectionServiceProps);
     const service = new DetectionService(this.platformStack, id, props);
     this.models.set(service.name, service);
@@ -224,6 +253,18 @@ export class AiPlatform extends Construct {
       value: (model.routes ?? [{ paths: [`/v1/${service.name}`] }]).flatMap((r) => r.paths),
     });
     return service;
+  }
+
+  /**
+   * Adds a model team that deploys its models from its own app (`TeamApp`, its own repository and state): its
+   * namespace with a quota (GPUs included), limits and default-deny ingress, the ACL groups its models may allow
+   * (consumers may be granted them), and the output `team_<name>` its app attaches with. See `PlatformTeam`.
+   */
+  public addTeam(name: string, props: PlatformTeamProps = {}): PlatformTeam {
+    const team = new PlatformTeam(this, name, props);
+    this.teams.set(team.name, team);
+    for (const group of team.aclGroups) this.grantableGroups.add(group);
+    return team;
   }
 
   /**
@@ -258,7 +299,7 @@ export class AiPlatform extends Construct {
 /** The props, checked before anything is built from them (stack names, namespaces). */
 function checkProps(scope: Construct, id: string, props: AiPlatformProps): AiPlatformProps {
   const v = new Problems(scope);
-  if (!plainObject(v, "props", props ?? null, "must be an object { environment, stackPrefix?, namespaces?, database?, kong?, modelScale?, backend?, catalog? }")) v.throwIfAny();
+  if (!plainObject(v, "props", props ?? null, "must be an object { environment, stackPrefix?, namespaces?, database?, kong?, modelScale?, backend?, plainHttp?, httpsRedirectStatusCode?, catalog? }")) v.throwIfAny();
   if (required(v, "environment", props.environment, 'is required: the environment\'s name, e.g. "dev", ends both stack names')) {
     literalLabel(v, "environment", props.environment, 30);
   }
@@ -280,7 +321,7 @@ function checkProps(scope: Construct, id: string, props: AiPlatformProps): AiPla
   if (props.database !== undefined && !(props.database instanceof PlatformDatabase)) {
     v.add("database", props.database, "must be made with PlatformDatabase.inCluster(), PlatformDatabase.existing() or PlatformDatabase.fromAttributes()");
   }
-  if (plainObject(v, "kong", props.kong, "must be an object { proxy, image?, scaling?, resources?, workerProcesses?, admin?, env?, envFromSecrets?, name? }")) {
+  if (plainObject(v, "kong", props.kong, "must be an object { proxy, tls?, image?, scaling?, resources?, workerProcesses?, admin?, upstreamCaCertificate?, env?, envFromSecrets?, name? }")) {
     checkKong(v, props.kong ?? {});
   }
   const scale = props.modelScale;
@@ -291,6 +332,7 @@ function checkProps(scope: Construct, id: string, props: AiPlatformProps): AiPla
       v.add("modelScale.maxReplicas", scale.maxReplicas, `must be >= modelScale.minReplicas (${scale.minReplicas})`);
     }
   }
+  checkClientTransport(v, props);
   if (props.catalog !== false) plainObject(v, "catalog", props.catalog, "must be false or an object { directory? }");
   if (props.backend !== undefined && !(props.backend instanceof StateBackend)) {
     v.add("backend", props.backend, "must be made with StateBackend.local(), StateBackend.s3(), StateBackend.pg() or StateBackend.fromEnv()");
@@ -323,21 +365,6 @@ function literalLabel(v: Problems, field: string, value: unknown, max: number): 
     return false;
   }
   return dns1123Label(v, field, value, max);
-}
-
-/** The Kubernetes provider, configured from variables: never a credential in the code. */
-function kubernetesProvider(stack: TerraformStack): KubernetesProvider {
-  const configPath = new TerraformVariable(stack, "kubeconfig_path", {
-    type: "string",
-    default: "~/.kube/config",
-    description: "Path of the kubeconfig Terraform uses to reach the cluster",
-  });
-  const context = new TerraformVariable(stack, "kube_context", {
-    type: "string",
-    default: "",
-    description: "kubeconfig context to use (empty: the kubeconfig's current context)",
-  });
-  return new KubernetesProvider(stack, "kubernetes", { configPath: configPath.stringValue, configContext: context.stringValue });
 }
 
 /** Scales a model that does not set its own `scaling` between the platform's bounds, at the models' CPU target. */

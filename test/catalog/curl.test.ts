@@ -20,8 +20,21 @@ describe("curlSession", () => {
     );
   });
 
-  test("prod: the proxy's fixed address", () => {
-    expect(curlSession(defaultApp("prod").platform.catalog!.data()).split("\n")[0]).toBe("export KONG_PROXY=10.20.0.10   # Kong's proxy (LoadBalancer)");
+  test("prod: HTTPS-only routes are called at a host name of the proxy's certificate; the Admin API's route is left out", () => {
+    const lines = curlSession(defaultApp("prod").platform.catalog!.data()).split("\n");
+    expect(lines.slice(0, 4)).toEqual([
+      `export API_KEY="$(kubectl -n kong get secret kong-consumer-mobile-app -o jsonpath='{.data.key-auth}' | base64 -d)"   # your key-auth key, e.g. consumer mobile-app's`,
+      "",
+      "# content-moderation: route content-moderation, POST /v1/content-moderation",
+      'curl -X POST "https://ai.prod.internal/v1/content-moderation" -H "apikey: $API_KEY" --data-binary @input',
+    ]);
+    expect(lines.join("\n")).not.toContain("kong-admin");
+  });
+
+  test("a fixed proxy address is exported as it is", () => {
+    const data = defaultApp("dev").platform.catalog!.data();
+    const lines = curlSession({ ...data, proxy: { ...data.proxy!, address: "10.1.2.3" } }).split("\n");
+    expect(lines[0]).toBe("export KONG_PROXY=10.1.2.3   # Kong's proxy (LoadBalancer)");
   });
 
   test("each route's credential where it is read, its host, scheme and matching headers; no body for GET; gRPC skipped", () => {

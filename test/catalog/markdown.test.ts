@@ -13,7 +13,8 @@ describe("catalogMarkdown", () => {
       "### content-moderation",
       "### face-detection",
       "### pet-detection",
-      "## Consumers (2)",
+      "## Consumers (3)",
+      "### gallery-app",
       "### mobile-app",
       "### partner-acme",
       "## Calling the APIs",
@@ -40,6 +41,13 @@ describe("catalogMarkdown", () => {
     expect(dev).toContain("| may call | face-detection, pet-detection |");
   });
 
+  test("prod: the certificate's hosts; the Admin API's route, said to be the operators'", () => {
+    const prod = catalogMarkdown(defaultApp("prod").platform.catalog!.data());
+    expect(prod).toContain("| certificate | for ai.prod.internal, kong-admin.prod.internal |");
+    expect(prod).toContain("### kong-admin-api\n\n| | |\n| --- | --- |\n| what | Kong's Admin API, published through the proxy for the platform's operators (not in openapi.json) |");
+    expect(dev).toContain("| certificate | none: Kong's self-signed default on https |");
+  });
+
   test("a gateway without a Kong cluster, a public route, a regex path with | escaped, active probes, a consumer with nothing", () => {
     const { gateway } = gatewaySetup();
     gateway.addPlugin(Plugin.prometheus());
@@ -51,6 +59,6 @@ describe("catalogMarkdown", () => {
     expect(text).toContain("| `open-r` | GET `~/(a\\|b)$` on api.example.com (http, https) | none (public) | anyone | none | none | none |");
     expect(text).toContain("| health checks | active: http GET / every 5 s (healthy targets), 0 s (unhealthy ones) |");
     expect(text).toContain(["### n-1", "", "| | |", "| --- | --- |", "| identity | custom_id `n-1` |", "| groups | none |", "| credentials | none |"].join("\n"));
-    expect(text).toContain("| may call | nothing |");
+    expect(text).toContain("| may call | nothing in this app (its groups may be another app's, e.g. a model team's) |");
   });
 });

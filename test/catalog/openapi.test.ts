@@ -1,7 +1,7 @@
 import { Plugin } from "../../lib/gateway/plugins/plugin";
 import { Json, resources, synth } from "../helpers";
 import { catalogOf, defaultApp, gatewaySetup, openApiOf, requiredSchemes, validateOpenApi } from "./helpers";
-import { openApiDocument, openApiText } from "../../lib/catalog/openapi";
+import { openApiDocument, openApiText, proxyServers } from "../../lib/catalog/openapi";
 
 /** A gateway using every feature the document renders: OR and AND authentication, CORS, hosts, regex and gRPC routes. */
 function richGateway() {
@@ -57,7 +57,10 @@ describe.each([
 
   test("every Kong route, path and method is an operation with the key-auth that its service enforces", () => {
     const json = synth(platform.gatewayStack);
-    const routes = resources(json, "kong_route");
+    const all = resources(json, "kong_route");
+    // prod publishes the Admin API through the proxy: a route of the gateway for its operators, not its clients
+    const routes = all.filter((r) => r.name !== "kong-admin-api");
+    expect(all.length - routes.length).toBe(env === "prod" ? 1 : 0);
     expect(routes.length).toBe(3);
     for (const route of routes) {
       // the key-auth of the route's service, read from the Terraform JSON: one requirement per key name and location
@@ -74,6 +77,11 @@ describe.each([
       }
     }
     expect(Object.keys(doc.paths).sort()).toEqual(["/v1/content-moderation", "/v1/face-detection", "/v1/pet-detection"]);
+    if (env === "prod") {
+      expect(doc["x-kong-unlisted-routes"]).toEqual([
+        { route: "kong-admin-api", api: "kong-admin-api", reason: "Kong's Admin API: for the platform's operators, not its clients" },
+      ]);
+    }
   });
 
   test("declares the API key scheme with its header name, and only the schemes operations use", () => {
@@ -123,8 +131,13 @@ describe("servers", () => {
     expect(docs.dev.servers[0].variables.proxyAddress.description).toContain("output kong_proxy_address of stack ai-platform-dev");
   });
 
-  test("a load balancer with a fixed address: that address", () => {
-    expect(docs.prod.servers.map((s: Json) => s.url)).toEqual(["http://10.20.0.10", "https://10.20.0.10"]);
+  test("HTTPS-only routes behind a certificate: its host names, but the one the Admin API's route is bound to", () => {
+    expect(docs.prod.servers).toEqual([{ url: "https://ai.prod.internal", description: "Kong's proxy (https), a host name of its certificate" }]);
+  });
+
+  test("a load balancer with a fixed address and no certificate: that address", () => {
+    const proxy = { ...dev.platform.catalog!.data().proxy!, address: "10.20.0.10" };
+    expect(proxyServers(proxy, ["http", "https"]).map((s) => s.url)).toEqual(["http://10.20.0.10", "https://10.20.0.10"]);
   });
 
   test("a route with hosts or other schemes gets servers of its own", () => {

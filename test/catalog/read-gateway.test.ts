@@ -107,6 +107,21 @@ describe("the catalog of the default app (dev), read from its constructs", () =>
   });
 });
 
+describe("the catalog of the default app (prod)", () => {
+  const data = defaultApp("prod").platform.catalog!.data();
+
+  test("the proxy's certificate hosts; HTTPS-only routes; the Admin API's service is of kind admin", () => {
+    expect(data.proxy).toMatchObject({ address: "10.20.0.10", tlsHosts: ["ai.prod.internal", "kong-admin.prod.internal"] });
+    expect(data.apis.map((a) => [a.name, a.kind, a.routes.map((r) => r.protocols.join("+"))])).toEqual([
+      ["content-moderation", "model", ["https"]],
+      ["face-detection", "model", ["https"]],
+      ["kong-admin-api", "admin", ["https"]],
+      ["pet-detection", "model", ["https"]],
+    ]);
+    expect(data.database).toEqual({ kind: "external", host: "kong-db.prod.internal", port: 5432, database: "kong", ssl: true });
+  });
+});
+
 describe("reading any gateway", () => {
   test("Kong's precedence: a route's plugin over its service's over the global one", () => {
     const { gateway } = gatewaySetup();

@@ -33,6 +33,8 @@ describe("topologyMermaid", () => {
     const prod = topologyMermaid(defaultApp("prod").platform.catalog!.data());
     expect(prod).toContain('proxy{{"Kong proxy VIP<br/>LoadBalancer, 10.20.0.10<br/>http :80, https :443"}}');
     expect(prod).toContain('db[("PostgreSQL (external)<br/>kong-db.prod.internal:5432<br/>database kong, TLS")]');
+    expect(prod).toContain('route_face_detection["route face-detection<br/>POST /v1/face-detection (https only)<br/>key-auth (header apikey)"]');
+    expect(prod).toContain("svc_kong_admin_api[\"service kong-admin-api<br/>Kong's Admin API, for operators<br/>http://127.0.0.1:8001\"]");
   });
 
   test("node ids stay unique when names differ only in punctuation", () => {

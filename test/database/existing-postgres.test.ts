@@ -2,6 +2,7 @@ import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { Construct } from "constructs";
 import { ExistingPostgres, ExistingPostgresProps } from "../../lib/database/existing-postgres";
+import { CaCertificate } from "../../lib/kubernetes/ca-certificate";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = Record<string, any>;
@@ -248,3 +249,59 @@ describe("ExistingPostgres admin-password variables", () => {
   });
 });
 
+
+describe("ExistingPostgres with a private CA", () => {
+  const ca = CaCertificate.fromConfigMap("rds-ca", "global-bundle.pem");
+
+  test("Kong verifies with the CA (caCertificate), Terraform with the same CA read from the file variable <id>_ca_file", () => {
+    // GIVEN verify-full and a CA from a ConfigMap WHEN synthesized
+    const { db, json } = build({ sslMode: "verify-full", caCertificate: ca });
+    // THEN Kong gets the CA and verifies; the provider reads the CA from the file the variable names
+    expect([db.ssl, db.sslVerify, db.caCertificate]).toEqual([true, true, ca]);
+    expect(json.provider.postgresql[0]).toMatchObject({ sslmode: "verify-full", sslrootcert: "${var.kong_db_ca_file}" });
+    expect(json.variable.kong_db_ca_file).toEqual({
+      type: "string",
+      nullable: false,
+      description: 'Path of a PEM file with the CA of the PostgreSQL server pg.example.internal (ConfigMap "rds-ca" key "global-bundle.pem" in namespace kong), which Terraform verifies the server with',
+    });
+    expect(db.caFileVariable).toBeDefined();
+  });
+
+  test("verify-ca works the same; caFile replaces the variable", () => {
+    const { db, json } = build({ sslMode: "verify-ca", caCertificate: ca, caFile: "/etc/ssl/rds-global-bundle.pem" });
+    expect(json.provider.postgresql[0].sslrootcert).toBe("/etc/ssl/rds-global-bundle.pem");
+    expect(json.variable?.kong_db_ca_file).toBeUndefined();
+    expect(db.caFileVariable).toBeUndefined();
+  });
+
+  test("default: no CA, no sslrootcert (Terraform and Kong trust their system roots)", () => {
+    const { db, json } = build({ sslMode: "verify-full" });
+    expect(db.caCertificate).toBeUndefined();
+    expect(json.provider.postgresql[0].sslrootcert).toBeUndefined();
+  });
+
+  test.each(["require", "disable", undefined] as const)("a CA with sslMode %s is refused: it would verify nothing", (sslMode) => {
+    expectRejected(
+      { sslMode, caCertificate: ca },
+      `[test/db] caCertificate ("ConfigMap \\"rds-ca\\" key \\"global-bundle.pem\\"") needs sslMode "verify-ca" or "verify-full" (it is "${sslMode ?? "require"}"): without verification neither Kong nor Terraform checks the server's certificate, so the CA would protect nothing. Set sslMode: "verify-full".`,
+    );
+  });
+
+  test("caFile without a CA, an empty caFile, a CA not made with CaCertificate", () => {
+    expectRejected({ caFile: "/ca.pem" }, '[test/db] caFile ("/ca.pem") is only used with caCertificate (the same CA for Kong\'s pods): set caCertificate, or remove caFile');
+    expectRejected({ sslMode: "verify-full", caCertificate: ca, caFile: "" }, '[test/db] caFile ("") must be a non-empty string');
+    expectRejected(
+      { sslMode: "verify-full", caCertificate: { name: "ca" } as never },
+      '[test/db] caCertificate ({"name":"ca"}) must be made with CaCertificate.fromSecret(name, key?) or CaCertificate.fromConfigMap(name, key?), e.g. CaCertificate.fromConfigMap("rds-ca", "global-bundle.pem")',
+    );
+  });
+
+  test("two servers whose ids give one CA variable name are refused", () => {
+    const stack = newStack();
+    const admin = new TerraformVariable(stack, "pw", { type: "string", sensitive: true }).stringValue;
+    new ExistingPostgres(stack, "prod-db", { namespace: "kong", host: "a.internal", sslMode: "verify-full", caCertificate: ca });
+    expect(() => new ExistingPostgres(stack, "prod_db", { namespace: "kong", host: "b.internal", secretName: "b", adminPassword: admin, sslMode: "verify-full", caCertificate: ca })).toThrow(
+      '[test/prod_db] caFile (undefined) would be read from the Terraform variable "prod_db_ca_file", which test/prod-db (an ExistingPostgres of the same stack) already declares. Pass caFile to one of them, or give them ids that differ in snake_case.',
+    );
+  });
+});

@@ -33,12 +33,12 @@ const SUBJECTS: Record<string, Subject> = {
     build: (stack, prop, value) => new InClusterPostgres(stack, "db", { namespace: "kong", [prop]: value } as never),
   },
   ExistingPostgres: {
-    props: ["namespace", "host", "port", "sslMode", "adminUsername", "adminPassword", "adminDatabase", "adminIsSuperuser", "databaseName", "user", "secretName"],
+    props: ["namespace", "host", "port", "sslMode", "caCertificate", "caFile", "adminUsername", "adminPassword", "adminDatabase", "adminIsSuperuser", "databaseName", "user", "secretName"],
     accepted: ['namespace="x"', 'host="x"', "port=5", 'adminUsername="x"', 'adminDatabase="x"', 'databaseName="x"', 'user="x"', 'secretName="x"'],
     build: (stack, prop, value) => new ExistingPostgres(stack, "db", { namespace: "kong", host: "pg.internal", [prop]: value } as never),
   },
   "KongDatabase.fromAttributes": {
-    props: ["host", "port", "databaseName", "user", "passwordSecret", "ssl", "sslVerify", "namespace", "podSelectorLabels", "dependables"],
+    props: ["host", "port", "databaseName", "user", "passwordSecret", "ssl", "sslVerify", "caCertificate", "namespace", "podSelectorLabels", "dependables"],
     accepted: ['host="x"', "port=5", 'databaseName="x"', 'user="x"', 'namespace="x"', "dependables=[]"],
     build: (stack, prop, value) => {
       const database = KongDatabase.fromAttributes(stack, "db", {

@@ -1,5 +1,6 @@
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { KongDatabase, KongDatabaseAttributes } from "../../lib/database/kong-database";
+import { CaCertificate } from "../../lib/kubernetes/ca-certificate";
 
 function expectRejected(attrs: Partial<KongDatabaseAttributes>, message: string): void {
   let error: Error | undefined;
@@ -143,3 +144,21 @@ describe("KongDatabase.fromAttributes", () => {
   });
 });
 
+
+describe("KongDatabase.fromAttributes with a private CA", () => {
+  const base = { host: "pg.internal", passwordSecret: { name: "kong-pg", key: "password" } };
+
+  test("the CA is kept for Kong's pods; default: none", () => {
+    const stack = new TerraformStack(Testing.app(), "test");
+    const ca = CaCertificate.fromSecret("pg-ca");
+    expect(KongDatabase.fromAttributes(stack, "db", { ...base, sslVerify: true, caCertificate: ca }).caCertificate).toBe(ca);
+    expect(KongDatabase.fromAttributes(stack, "db2", base).caCertificate).toBeUndefined();
+  });
+
+  test("a CA without sslVerify is refused: it would verify nothing", () => {
+    expectRejected(
+      { ...base, caCertificate: CaCertificate.fromSecret("pg-ca") },
+      '[test/db] caCertificate ("Secret \\"pg-ca\\" key \\"ca.crt\\"") needs sslVerify: true: without verification Kong never checks the server\'s certificate, so the CA would protect nothing. Set sslVerify: true (and ssl: true)',
+    );
+  });
+});

@@ -32,4 +32,10 @@ describe("apps use the library as a user would", () => {
     expect(specs).toEqual(expect.arrayContaining(["kong-ai-platform", "kong-ai-platform/testing"]));
     expect(specs.filter((s) => s.startsWith("."))).toEqual(["./platform", "../platform"]);
   });
+
+  test("the model-team starter imports the library by its package name, and only its own files otherwise", () => {
+    const specs = tsFiles(join(ROOT, "examples/model-team")).flatMap(importsOf);
+    expect(specs).toEqual(expect.arrayContaining(["kong-ai-platform", "kong-ai-platform/testing"]));
+    expect(specs.filter((s) => s.startsWith(".")).sort()).toEqual(["../models", "./models", "./platform/dev", "./platform/prod"]);
+  });
 });

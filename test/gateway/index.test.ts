@@ -4,6 +4,7 @@ describe("lib/gateway index", () => {
   test("exports exactly the constructs, the plugin factory and credentials at run time", () => {
     // GIVEN the public entry WHEN imported THEN only these values; helpers, tables and policy constructors stay inside
     expect(Object.keys(gateway).sort()).toEqual([
+      "AdminApiRoute",
       "AdminCredentials",
       "GatewayConsumer",
       "GatewayRoute",

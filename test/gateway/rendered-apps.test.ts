@@ -5,6 +5,7 @@ import { build as gpuCanary } from "../../examples/gpu-canary";
 import { build as managedPostgres } from "../../examples/managed-postgres";
 import { build as singleModel } from "../../examples/single-model";
 import { buildPlatform as starter } from "../../examples/starter/platform";
+import { buildTeamApp as modelTeam } from "../../examples/model-team/models";
 import { buildDefaultApp } from "../../stacks/default-app";
 import { ENVIRONMENTS } from "../../stacks/environments";
 import { Json, synthApp } from "../helpers";
@@ -23,6 +24,8 @@ const apps: Array<[string, (app: App) => unknown]> = [
   ["example single-model", singleModel],
   ["starter (dev)", (app) => starter(app, { environment: "dev" })],
   ["starter (prod)", (app) => starter(app, { environment: "prod" })],
+  ["model-team (dev)", (app) => modelTeam(app, { environment: "dev" })],
+  ["model-team (prod)", (app) => modelTeam(app, { environment: "prod" })],
 ];
 
 /** The paths of every empty string in a value, config_json parsed. */
@@ -87,7 +90,7 @@ describe.each(apps)("%s", (_name, build) => {
   });
 });
 
-test("every example of examples/ is checked above, the starter included", () => {
+test("every example of examples/ is checked above, both starters included", () => {
   const entries = readdirSync(join(__dirname, "../../examples"));
   const names = entries.map((f) => (f.endsWith(".ts") ? `example ${f.replace(/\.ts$/, "")}` : `${f} (dev)`));
   const checked = apps.map(([name]) => name).filter((n) => !n.startsWith("default app") && !n.endsWith("(prod)"));

@@ -16,7 +16,8 @@ const HOSTILE: ReadonlyArray<[string, unknown]> = [
 ];
 
 const PROPS = [
-  "namespace", "database", "name", "image", "scaling", "resources", "workerProcesses", "proxy", "admin", "env", "envFromSecrets",
+  "namespace", "database", "name", "image", "scaling", "resources", "workerProcesses", "proxy", "tls", "admin", "upstreamCaCertificate", "env",
+  "envFromSecrets",
 ];
 
 /** The only hostile values that are acceptable: a valid name, a valid count, or an empty options map. */

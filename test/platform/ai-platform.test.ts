@@ -1,5 +1,5 @@
 import { TerraformStack, Testing } from "cdktf";
-import { AdminEndpoint, AiPlatform, AiPlatformProps, DEFAULT_KONG_IMAGE, PlatformDatabase, ProxyEndpoint, Scaling, StateBackend } from "../../lib";
+import { AdminEndpoint, AiPlatform, AiPlatformProps, DEFAULT_KONG_IMAGE, PlatformDatabase, ProxyEndpoint, ProxyTls, Scaling, StateBackend } from "../../lib";
 import { addDefaultConsumers, addDefaultModels } from "../../stacks/catalog";
 import { ENVIRONMENTS } from "../../stacks/environments";
 
@@ -9,7 +9,7 @@ const synth = (s: TerraformStack) => JSON.parse(Testing.synth(s, true));
 const values = (json: any, type: string) => Object.values<any>(json.resource?.[type] ?? {});
 const byName = (json: any, type: string) => Object.fromEntries(values(json, type).map((r) => [r.metadata.name, r]));
 /** The smallest valid props: an environment and who may reach the proxy VIP. */
-const MINIMAL: AiPlatformProps = { environment: "dev", kong: { proxy: ProxyEndpoint.loadBalancer({ sourceRanges: ["10.0.0.0/8"] }) } };
+const MINIMAL: AiPlatformProps = { environment: "dev", kong: { proxy: ProxyEndpoint.loadBalancer({ sourceRanges: ["10.0.0.0/8"] }) }, plainHttp: true };
 
 function platformFor(envName: "dev" | "prod") {
   const app = Testing.app();
@@ -109,10 +109,37 @@ describe("AiPlatform (the default app's prod)", () => {
     expect(values(k8s, "postgresql_database")).toHaveLength(1);
   });
 
-  test("a fixed proxy VIP and an internal admin load balancer restricted to the CI network", () => {
+  test("a fixed proxy VIP; the Admin API stays on the pods' loopback (its Service only serves port-forward)", () => {
     const services = Object.fromEntries(values(k8s, "kubernetes_service_v1").map((s) => [s.metadata.name, s.spec]));
     expect(services["kong-proxy"]).toMatchObject({ type: "LoadBalancer", load_balancer_ip: "10.20.0.10" });
-    expect(services["kong-admin"]).toMatchObject({ type: "LoadBalancer", load_balancer_source_ranges: ["10.99.0.0/24"] });
+    expect(services["kong-admin"].type).toBe("ClusterIP");
+    const env = byName(k8s, "kubernetes_deployment_v1").kong.spec.template.spec.container[0].env;
+    expect(env.find((e: any) => e.name === "KONG_ADMIN_LISTEN").value).toBe("127.0.0.1:8001");
+  });
+
+  test("TLS everywhere: the proxy serves the cert-manager Secret, PostgreSQL is verified with the internal CA", () => {
+    const pod = byName(k8s, "kubernetes_deployment_v1").kong.spec.template.spec;
+    const env = Object.fromEntries(pod.container[0].env.map((e: any) => [e.name, e.value]));
+    expect(env).toMatchObject({
+      KONG_SSL_CERT: "/etc/kong/proxy-tls/tls.crt",
+      KONG_SSL_CERT_KEY: "/etc/kong/proxy-tls/tls.key",
+      KONG_PG_SSL_VERIFY: "on",
+      KONG_LUA_SSL_TRUSTED_CERTIFICATE: "system,/etc/kong/postgres-ca/ca.crt",
+    });
+    expect(pod.volume.map((v: any) => v.secret?.secret_name ?? v.config_map?.name).filter(Boolean)).toEqual(["internal-ca", "ai-proxy-tls"]);
+    expect(k8s.provider.postgresql[0]).toMatchObject({ sslmode: "verify-full", sslrootcert: "${var.postgres_ca_file}" });
+  });
+
+  test("models accept HTTPS only (426 for plain HTTP); the gateway sends kong_api_key to the Admin API's route", () => {
+    const { gw } = platformFor("prod");
+    const routes = values(gw, "kong_route");
+    expect(routes.filter((r) => r.name !== "kong-admin-api").map((r) => [r.protocols, r.https_redirect_status_code])).toEqual(
+      Array(3).fill([["https"], 426]),
+    );
+    expect(gw.provider.kong[0]).toMatchObject({ kong_admin_uri: "${var.kong_admin_url}", kong_api_key: "${var.kong_api_key}" });
+    expect(gw.variable.kong_admin_url.default).toBe("https://kong-admin.prod.internal");
+    expect(gw.variable.kong_api_key).toMatchObject({ sensitive: true, nullable: false });
+    expect(routes.find((r) => r.name === "kong-admin-api")).toMatchObject({ protocols: ["https"], hosts: ["kong-admin.prod.internal"] });
   });
 
   test("more Kong and model replicas than dev", () => {
@@ -135,7 +162,8 @@ describe("the default platform's JSON", () => {
     const text = JSON.stringify([k8s, gw]);
     // every password-like attribute is a reference or a variable, never a literal
     const literal = /"(password|key|secret|kong_admin_token|kong_admin_password|api_key)":"(?!\$\{)[^"]*"/g;
-    const hits = (text.match(literal) ?? []).filter((m) => !/"key":"(nvidia\.com\/gpu|password|[\w-]+\/[\w.-]+)"/.test(m));
+    // allowed: names of keys (a GPU resource, a Secret's key, the files a volume takes from a Secret or ConfigMap)
+    const hits = (text.match(literal) ?? []).filter((m) => !/"key":"(nvidia\.com\/gpu|password|tls\.crt|tls\.key|ca\.crt|[\w-]+\/[\w.-]+)"/.test(m));
     expect(hits).toEqual([]);
     for (const s of values(k8s, "kubernetes_secret_v1").concat(values(gw, "kubernetes_secret_v1"))) {
       for (const v of Object.values<string>(s.data ?? {})) expect(v).toMatch(/^\$\{/);
@@ -322,26 +350,21 @@ describe("AiPlatform settings", () => {
     expect(spec.external_traffic_policy).toBeUndefined();
   });
 
-  test("admin: an AdminEndpoint load balancer with its annotations and NetworkPolicy peers", () => {
-    const azure = { "service.beta.kubernetes.io/azure-load-balancer-internal": "true" };
-    const own = minimal({
+  test("admin through the proxy: loopback-only Admin API, its route and consumer in the gateway stack, no admin ports open", () => {
+    const { k8s, gw, platform } = minimal({
+      plainHttp: undefined,
       kong: {
-        proxy: ProxyEndpoint.loadBalancer({ sourceRanges: ["10.0.0.0/8"] }),
-        admin: AdminEndpoint.loadBalancer({
-          sourceRanges: ["10.99.0.0/24"],
-          annotations: azure,
-          allowFrom: [{ namespaceSelector: { "kubernetes.io/metadata.name": "ci" } }],
-        }),
+        proxy: ProxyEndpoint.loadBalancer({ sourceRanges: ["10.0.0.0/8"], externalTrafficPolicy: "Local" }),
+        tls: ProxyTls.fromSecret({ secretName: "acme-tls", hosts: ["*.acme.example"] }),
+        admin: AdminEndpoint.throughProxy({ host: "kong-admin.acme.example", path: "/admin", sourceRanges: ["10.99.0.0/24"] }),
       },
-    }).k8s;
-    expect(byName(own, "kubernetes_service_v1")["kong-admin"]).toMatchObject({
-      metadata: { annotations: azure },
-      spec: { type: "LoadBalancer", load_balancer_source_ranges: ["10.99.0.0/24"] },
     });
-    const policy = byName(own, "kubernetes_network_policy_v1").kong;
-    const peers = JSON.stringify(policy.spec.ingress);
-    expect(peers).toContain('"cidr":"10.99.0.0/24"');
-    expect(peers).toContain('"kubernetes.io/metadata.name":"ci"');
+    expect(byName(k8s, "kubernetes_service_v1")["kong-admin"].spec.type).toBe("ClusterIP");
+    expect(byName(k8s, "kubernetes_network_policy_v1").kong.spec.ingress).toHaveLength(1);
+    expect(platform.adminApiRoute?.route.name).toBe("kong-admin-api");
+    expect(gw.variable.kong_admin_url.default).toBe("https://kong-admin.acme.example/admin");
+    expect(gw.variable.kong_admin_url.description).toContain("kubectl -n kong port-forward svc/kong-admin 8001");
+    expect(values(gw, "kong_consumer").map((c) => c.username).sort()).toEqual(["kong-admin", "web"]);
   });
 
   test("modelScale bounds the models that do not set their own", () => {
@@ -382,7 +405,7 @@ describe("AiPlatform rejects bad input", () => {
 
   const LABEL = "lowercase letters, digits and '-', starting and ending with a letter or digit";
   test.each([
-    ["no props", undefined, "[acme] props (null) must be an object { environment, stackPrefix?, namespaces?, database?, kong?, modelScale?, backend?, catalog? }"],
+    ["no props", undefined, "[acme] props (null) must be an object { environment, stackPrefix?, namespaces?, database?, kong?, modelScale?, backend?, plainHttp?, httpsRedirectStatusCode?, catalog? }"],
     ["no environment", { kong: MINIMAL.kong }, '[acme] environment (undefined) is required: the environment\'s name, e.g. "dev", ends both stack names'],
     ["a stack name Terraform cannot use", { ...MINIMAL, environment: "Dev Env" }, `[acme] environment ("Dev Env") must be a DNS-1123 label: at most 30 characters of ${LABEL}`],
     ["a prefix too long", { ...MINIMAL, stackPrefix: "a-very-long-stack-prefix" }, `[acme] stackPrefix ("a-very-long-stack-prefix") must be a DNS-1123 label: at most 20 characters of ${LABEL}`],

@@ -14,7 +14,11 @@ describe("environments of the default app", () => {
     expect(prod.kong?.scaling?.minReplicas).toBeGreaterThan(dev.kong?.scaling?.minReplicas ?? 0);
     expect(prod.kong?.proxy?.ip).toBe("10.20.0.10");
     expect(dev.kong?.admin).toBeUndefined();
-    expect(prod.kong?.admin?.sourceRanges).toEqual(["10.99.0.0/24"]);
+    expect(prod.kong?.admin?.route).toEqual({ host: "kong-admin.prod.internal", path: "/", sourceRanges: ["10.99.0.0/24"] });
+    // dev opts into plain HTTP; prod serves a certificate for the models' host and the Admin API's
+    expect([dev.plainHttp, dev.kong?.tls]).toEqual([true, undefined]);
+    expect(prod.plainHttp).toBeUndefined();
+    expect(prod.kong?.tls?.hosts).toEqual(["ai.prod.internal", "kong-admin.prod.internal"]);
   });
 
   test("an unknown environment is a clear error", () => {

@@ -3,7 +3,7 @@ import { AiPlatform, ProxyEndpoint } from "../../lib";
 import { kubernetesObject, resources, synthStacks, validationProblems } from "../../lib/testing";
 
 function build(app: App, environment = "dev", aclGroup = "ocr"): AiPlatform {
-  const platform = new AiPlatform(app, "acme", { environment, kong: { proxy: ProxyEndpoint.loadBalancer({ sourceRanges: ["10.0.0.0/8"] }) } });
+  const platform = new AiPlatform(app, "acme", { environment, kong: { proxy: ProxyEndpoint.loadBalancer({ sourceRanges: ["10.0.0.0/8"] }) }, plainHttp: true });
   platform.addModel("ocr", { name: "ocr", image: "registry.acme.io/ocr:1.0.0" });
   platform.addConsumer("web", { username: "web", aclGroups: [aclGroup], keyAuth: true });
   return platform;
