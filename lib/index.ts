@@ -47,6 +47,12 @@ export type { ModelIsolationProps, IKongProxyPeer } from "./models/model-isolati
 export { KongProxyPeer } from "./models/kong-proxy-peer";
 export type { KongProxyPeerAttributes } from "./models/kong-proxy-peer";
 
+export { InClusterRedis, DEFAULT_REDIS_IMAGE } from "./redis/in-cluster-redis";
+export type { InClusterRedisProps } from "./redis/in-cluster-redis";
+export { ExistingRedis } from "./redis/existing-redis";
+export type { ExistingRedisProps } from "./redis/existing-redis";
+export type { IKongRedis } from "./redis/kong-redis";
+
 export { NamespaceOrder } from "./policy/namespace-order";
 
 export { AiPlatform } from "./platform/ai-platform";
@@ -57,7 +63,6 @@ export type {
   AiPlatformModelScale,
   ModelDefinition,
   ConsumerDefinition,
-  AiPlatformCatalogOptions,
 } from "./platform/ai-platform";
 export { PlatformTeam } from "./platform/team";
 export type { PlatformTeamProps, ITeamHost } from "./platform/team";
@@ -67,9 +72,11 @@ export type { PlatformAttachmentValues, TeamAdminCredentials, PublishedAdminCred
 export { TeamApp } from "./platform/team-app";
 export type { TeamAppProps, TeamModelDefinition } from "./platform/team-app";
 export { PlatformDatabase } from "./platform/platform-database";
+export { PlatformRedis } from "./platform/platform-redis";
+export type { PlatformInClusterRedisProps } from "./platform/platform-redis";
 export type { PlatformInClusterDatabaseProps, PlatformExistingDatabaseProps } from "./platform/platform-database";
 export { ApiCatalog } from "./catalog/api-catalog";
-export type { ApiCatalogProps } from "./catalog/api-catalog";
+export type { ApiCatalogProps, AiPlatformCatalogOptions } from "./catalog/api-catalog";
 export type * from "./catalog/types";
 export { StateBackend } from "./app/state-backend";
 export type { LocalStateOptions, S3StateOptions, PgStateOptions } from "./app/state-backend";

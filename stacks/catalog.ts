@@ -1,10 +1,11 @@
-import { AiPlatform, Plugin } from "../lib";
+import { AiPlatform, Authentication, Plugin } from "../lib";
 
 /**
  * The platform of the original design: three image models and two consumers.
  * - face-detection runs on a GPU;
  * - pet-detection is rolling out v2.1.0 as a 10% canary;
- * - content-moderation is called by partners with a tighter payload limit and CORS for the web console.
+ * - content-moderation is called by partners with an API key and by the web console with a JWT (either suffices),
+ *   with a tighter payload limit and CORS for the console.
  */
 export function addDefaultModels(platform: AiPlatform): void {
   platform.addModel("face-detection", {
@@ -27,24 +28,34 @@ export function addDefaultModels(platform: AiPlatform): void {
     resources: { cpu: "1", memory: "2Gi" },
     routes: [{ paths: ["/v1/content-moderation"] }],
     maxPayloadMegabytes: 5,
+    // partners send an API key, the web console a JWT: any one credential suffices (Kong's anonymous-consumer pattern)
+    authentication: Authentication.anyOf(Authentication.keyAuth(), Authentication.jwt()),
+    // its route matches POST and OPTIONS: the cors plugin answers the web console's preflights
     plugins: [Plugin.cors({ origins: ["https://console.example.com"], methods: ["POST", "OPTIONS"], maxAgeSeconds: 600 })],
   });
 }
 
-/** Two consumers with different groups and limits: the mobile app and a partner. */
+/** Three consumers with different groups, credentials and limits: the mobile app, a partner and the web console. */
 export function addDefaultConsumers(platform: AiPlatform): void {
   platform.addConsumer("mobile-app", {
     username: "mobile-app",
     aclGroups: ["face-detection", "pet-detection"],
     keyAuth: true,
-    plugins: [Plugin.rateLimiting({ second: 5, minute: 120 })],
+    // counted where the models count (the platform's Redis, else Kong's PostgreSQL): the limit holds across Kong's pods
+    plugins: [Plugin.rateLimiting({ second: 5, minute: 120, counters: platform.rateLimitCounters })],
   });
   platform.addConsumer("partner-acme", {
     username: "partner-acme",
     customId: "acme-corp",
     aclGroups: ["content-moderation", "pet-detection"],
     keyAuth: true,
-    plugins: [Plugin.rateLimiting({ minute: 1000, hour: 20000 })],
+    plugins: [Plugin.rateLimiting({ minute: 1000, hour: 20000, counters: platform.rateLimitCounters })],
+  });
+  // signs its users' requests with the HS256 secret published in its Secret (data keys jwt-key, jwt-secret)
+  platform.addConsumer("web-console", {
+    username: "web-console",
+    aclGroups: ["content-moderation"],
+    jwt: {},
   });
 }
 
@@ -63,6 +74,6 @@ export function addDefaultTeams(platform: AiPlatform): void {
     username: "gallery-app",
     aclGroups: ["vision"],
     keyAuth: true,
-    plugins: [Plugin.rateLimiting({ second: 5, minute: 120 })],
+    plugins: [Plugin.rateLimiting({ second: 5, minute: 120, counters: platform.rateLimitCounters })],
   });
 }

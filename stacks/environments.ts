@@ -1,4 +1,4 @@
-import { AdminEndpoint, AiPlatformProps, CaCertificate, PlatformDatabase, ProxyEndpoint, ProxyTls, Scaling, ValidationError } from "../lib";
+import { AdminEndpoint, AiPlatformProps, CaCertificate, PlatformDatabase, PlatformRedis, ProxyEndpoint, ProxyTls, Scaling, ValidationError } from "../lib";
 
 /** One environment of this repository's default app: everything of the platform except where its state lives. */
 export type DefaultEnvironment = Omit<AiPlatformProps, "backend" | "stackPrefix">;
@@ -16,6 +16,8 @@ export const ENVIRONMENTS: Record<string, DefaultEnvironment> = {
     // no certificate in dev: the models answer plain HTTP too (keys cross the dev network in clear text)
     plainHttp: true,
     modelScale: { minReplicas: 1, maxReplicas: 2 },
+    // rate-limit counters shared by every Kong pod, in a Redis pod only Kong's pods may reach
+    redis: PlatformRedis.inCluster(),
   },
   prod: {
     environment: "prod",
@@ -37,6 +39,9 @@ export const ENVIRONMENTS: Record<string, DefaultEnvironment> = {
       admin: AdminEndpoint.throughProxy({ host: "kong-admin.prod.internal", sourceRanges: ["10.99.0.0/24"] }),
     },
     modelScale: { minReplicas: 2, maxReplicas: 3 },
+    // rate-limit counters in the managed Redis, over TLS; its password is the key "password" of the Secret
+    // "kong-redis" in the kong namespace (created by the operator, like the database's admin password)
+    redis: PlatformRedis.existing({ host: "kong-redis.prod.internal", ssl: true, sslVerify: true, passwordSecret: { name: "kong-redis", key: "password" } }),
   },
 };
 

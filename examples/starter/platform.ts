@@ -54,7 +54,8 @@ export function buildPlatform(app: App, settings: AcmeSettings): AiPlatform {
     username: "web-app",
     aclGroups: ["invoice-ocr", "translate"],
     keyAuth: true,
-    plugins: [Plugin.rateLimiting({ minute: 600 })],
+    // counted where the models count (Kong's PostgreSQL here), so 600 per minute holds across every Kong pod
+    plugins: [Plugin.rateLimiting({ minute: 600, counters: platform.rateLimitCounters })],
   });
   return platform;
 }

@@ -31,6 +31,12 @@ export interface ApiCatalogProps {
   readonly title?: string;
 }
 
+/** Where an AiPlatform's API catalog is written (`AiPlatformProps.catalog`). */
+export interface AiPlatformCatalogOptions {
+  /** Folder under `<outdir>/catalog/`. @default the environment (`cdktf.out/catalog/dev/`) */
+  readonly directory?: string;
+}
+
 /** Directories taken per app (root construct): two catalogs must not overwrite each other's files. */
 const directories = new WeakMap<IConstruct, Map<string, string>>();
 

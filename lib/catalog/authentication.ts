@@ -1,6 +1,6 @@
 import { AUTHENTICATION_PLUGINS } from "../gateway/plugins/plugin-sets";
 import { EffectivePlugins, flag, stringList, textOf } from "./plugins";
-import type { AclInfo, AuthenticationInfo, AuthenticationMethod, CredentialLocation } from "./types";
+import type { AclInfo, AuthenticationInfo, CatalogAuthMethod, CredentialLocation } from "./types";
 
 /** The ACL groups of the consumer Kong knows by `ref` (its id, username or custom_id); undefined when not in this app. */
 export type ConsumerGroups = (ref: string) => readonly string[] | undefined;
@@ -12,7 +12,7 @@ export type ConsumerGroups = (ref: string) => readonly string[] | undefined;
  * anonymous consumer unless one of its groups is allowed.
  */
 export function authenticationOf(plugins: EffectivePlugins, acl: AclInfo | undefined, groupsOf: ConsumerGroups): AuthenticationInfo {
-  const methods: AuthenticationMethod[] = [];
+  const methods: CatalogAuthMethod[] = [];
   const anonymousRefs: string[] = [];
   for (const plugin of plugins.values()) {
     if (!AUTHENTICATION_PLUGINS.has(plugin.name)) continue;
@@ -42,7 +42,7 @@ export function aclAdmits(acl: AclInfo | undefined, groups: readonly string[]): 
 
 /** One credential to present: which method, where. */
 export interface Presented {
-  readonly method: AuthenticationMethod;
+  readonly method: CatalogAuthMethod;
   readonly location: CredentialLocation;
 }
 

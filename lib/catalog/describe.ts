@@ -1,4 +1,4 @@
-import type { AuthenticationInfo, AuthenticationMethod, CorsInfo, CredentialLocation, RateLimitInfo, ReplicaInfo, RequestSizeInfo, WorkloadInfo } from "./types";
+import type { AuthenticationInfo, CatalogAuthMethod, CorsInfo, CredentialLocation, RateLimitInfo, ReplicaInfo, RequestSizeInfo, WorkloadInfo } from "./types";
 
 /** Short texts shared by the OpenAPI descriptions, the Markdown catalog and the topology diagram. */
 
@@ -14,7 +14,7 @@ export function locationText(loc: CredentialLocation): string {
   return `${loc.in} ${loc.name}`;
 }
 
-export function methodText(m: AuthenticationMethod): string {
+export function methodText(m: CatalogAuthMethod): string {
   return `${m.plugin} (${m.locations.map(locationText).join(" or ")})${m.anonymous ? ", optional" : ""}`;
 }
 
@@ -24,7 +24,7 @@ export function authenticationText(auth: AuthenticationInfo): string {
   const methods = auth.methods.map(methodText);
   if (auth.mode === "all") return methods.length === 1 ? methods[0] : `all of: ${methods.join("; ")}`;
   const open = auth.anonymousAdmitted ? "; without a credential: anonymous access" : "";
-  if (auth.mode === "any") return `any one of: ${methods.join("; ")}${open}`;
+  if (auth.mode === "any") return `any one of: ${auth.methods.map((m) => methodText({ ...m, anonymous: false })).join("; ")}${open}`;
   return `${auth.methods.filter((m) => !m.anonymous).map(methodText).join("; ")}; optional: ${auth.methods.filter((m) => m.anonymous).map(methodText).join("; ")}`;
 }
 

@@ -167,7 +167,7 @@ export interface CredentialLocation {
   readonly scheme?: "bearer" | "basic";
 }
 
-export interface AuthenticationMethod {
+export interface CatalogAuthMethod {
   /** The plugin, e.g. `key-auth`, `jwt`. */
   readonly plugin: string;
   readonly scope: PluginScope;
@@ -189,7 +189,7 @@ export interface AuthenticationInfo {
    * required; the others add nothing).
    */
   readonly mode: "none" | "all" | "any" | "mixed";
-  readonly methods: readonly AuthenticationMethod[];
+  readonly methods: readonly CatalogAuthMethod[];
   /** A request without any credential is admitted (no authentication, or anonymous and no ACL refusing it). */
   readonly anonymousAdmitted: boolean;
 }

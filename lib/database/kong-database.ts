@@ -80,6 +80,21 @@ export interface KongDatabaseAttributes {
 /** PostgreSQL identifiers Kong uses unquoted: lowercase letters, digits and '_', at most 63 bytes. */
 const PG_IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 
+/**
+ * Whether a value carries what a client needs to connect to a Kong database: host, port, database name, user and
+ * the password Secret's name and key (Kong's pods, its migrations and the backups all read these).
+ */
+export function hasConnectionShape(d: Partial<IKongDatabase>): boolean {
+  return (
+    typeof d.host === "string" &&
+    typeof d.port === "number" &&
+    typeof d.databaseName === "string" &&
+    typeof d.user === "string" &&
+    typeof d.passwordSecret?.name === "string" &&
+    typeof d.passwordSecret?.key === "string"
+  );
+}
+
 export function pgIdentifier(v: Problems, field: string, value: unknown): boolean {
   if (value === undefined || isToken(value)) return true;
   if (typeof value !== "string" || !PG_IDENTIFIER.test(value)) {

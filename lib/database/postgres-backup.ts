@@ -12,7 +12,7 @@ import { dns1123Label, dns1123Subdomain } from "../kubernetes/names";
 import { parseQuantity, quantity } from "../kubernetes/quantities";
 import { restrictedContainerSecurityContext, restrictedPodSecurityContext } from "../kubernetes/security-context";
 import { postgresBackupScript, postgresRestoreScript } from "./backup-scripts";
-import { IKongDatabase } from "./kong-database";
+import { hasConnectionShape, IKongDatabase } from "./kong-database";
 
 /** Requests and limits of the backup and restore containers when none are given. */
 export const DEFAULT_BACKUP_RESOURCES: ResolvedResources = {
@@ -228,14 +228,7 @@ function backupPod(o: BackupPodOptions) {
 /** The database: shaped like an IKongDatabase, its password Secret in `namespace` (a pod reads no other). */
 function checkDatabase(v: Problems, db: unknown, namespace: unknown): void {
   const d = (db ?? {}) as Partial<IKongDatabase>;
-  const shaped =
-    typeof d.host === "string" &&
-    typeof d.port === "number" &&
-    typeof d.databaseName === "string" &&
-    typeof d.user === "string" &&
-    typeof d.passwordSecret?.name === "string" &&
-    typeof d.passwordSecret?.key === "string";
-  if (!shaped) {
+  if (!hasConnectionShape(d)) {
     v.add("database", db, "is required: the IKongDatabase to back up (host, port, databaseName, user, passwordSecret), e.g. an InClusterPostgres");
     return;
   }

@@ -32,6 +32,8 @@ export type { ConsumerCredentialsSecretOptions } from "./credential-publisher";
 export type { KeyAuthCredential, KeyAuthCredentialOptions } from "./credentials/key-auth";
 export type { JwtAlgorithm, JwtCredentialOptions } from "./credentials/jwt";
 
+export { Authentication } from "./authentication";
+export type { AuthenticationMethod, KeyAuthMethodOptions, JwtMethodOptions, AuthenticationAccess, AttachedAuthentication } from "./authentication";
 export { Plugin } from "./plugins/plugin";
 export type { PluginPolicy, ConsumerScopablePolicy, NoConsumerPolicy } from "./plugins/plugin";
 export type { AclOptions } from "./plugins/acl";
@@ -45,6 +47,8 @@ export type { PrometheusOptions } from "./plugins/prometheus";
 export type { CacheableMethod, ProxyCacheOptions, ResponsesIgnoreBody } from "./plugins/proxy-cache";
 export type { RateLimitBy, RateLimitingOptions, RateLimitPolicyType } from "./plugins/rate-limiting";
 export type { RedisOptions } from "./plugins/redis";
+export { RateLimitCounters } from "./plugins/rate-limit-counters";
+export type { IRedisConnection, RedisCountersOptions } from "./plugins/rate-limit-counters";
 export type { RequestSizeLimitingOptions, SizeUnit } from "./plugins/request-size-limiting";
 export type { ResponseRateLimitingOptions } from "./plugins/response-rate-limiting";
 export type { Period, RateLimitWindows } from "./plugins/periods";

@@ -2,6 +2,8 @@ import { Construct, IConstruct } from "constructs";
 import { Plugin as KongPluginResource } from "../../.gen/providers/kong/plugin";
 import { describeValue, Problems } from "../core/errors";
 import { NO_CONSUMER_PLUGINS } from "./plugins/plugin-sets";
+import { AuthenticationEntry, checkAuthenticationCombination } from "./authentication-combination";
+import { corsWithoutPreflight, missesPreflight, routeWithoutPreflight } from "./preflight";
 import { PluginPolicy } from "./plugins/plugin";
 
 /** Where an attached plugin applies: nothing set means globally. */
@@ -51,12 +53,18 @@ const ACL_AUTHENTICATED_ON: Record<PluginScopeKind, string> = {
  * @internal The plugins of one Kong scope (the gateway, a service, a route or a consumer). Kong allows one instance
  * of a plugin per scope, so a second policy of the same name is refused with a clear error; plugins Kong marks
  * `no_consumer` are refused on consumers; an ACL is checked at synth time to have an authentication plugin on this
- * scope or one that covers it. Checks are O(1) per plugin.
+ * scope or one that covers it. Two checks look at the scopes a plugin's requests also pass through (this route's
+ * service and gateway; a service's routes; every service and route, for a gateway's plugin): an authentication
+ * plugin that Kong would AND with another (`authentication-combination.ts`), and a cors plugin over a route that
+ * cannot match a preflight (`preflight.ts`). Other plugins are checked in O(1).
  */
 export class PluginHost {
+  /** A route's methods (set by the route once checked): what its preflight check reads. Undefined: any method. */
+  public routeMethods?: readonly string[];
+  /** The authentication plugins attached here, by name: whether each has `anonymous`, and whether AND was asked for. */
+  public readonly authentication = new Map<string, AuthenticationEntry>();
   private readonly byName = new Map<string, KongPluginResource>();
   private container?: Construct;
-  private authCount = 0;
 
   constructor(
     private readonly owner: Construct,
@@ -65,7 +73,17 @@ export class PluginHost {
 
   /** Whether an authentication plugin (key-auth, jwt, basic-auth, ...) is attached to this scope. */
   public get authenticates(): boolean {
-    return this.authCount > 0;
+    return this.authentication.size > 0;
+  }
+
+  /** What kind of scope this is. */
+  public get kind(): PluginScopeKind {
+    return this.options.kind;
+  }
+
+  /** The construct that holds the plugins (the gateway, service, route or consumer). */
+  public get scope(): IConstruct {
+    return this.owner;
   }
 
   /** The names of the attached plugins, in attachment order. */
@@ -80,9 +98,10 @@ export class PluginHost {
 
   /**
    * Attaches a policy: reports its option problems and scope conflicts under the owner's path, then creates the
-   * kong_plugin resource under `<owner>/Plugins/<plugin name>` and returns it.
+   * kong_plugin resource under `<owner>/Plugins/<plugin name>` and returns it. `allOf` marks an authentication plugin
+   * whose AND with the others was asked for (`Authentication.allOf`).
    */
-  public add(policy: PluginPolicy): KongPluginResource {
+  public add(policy: PluginPolicy, options: { readonly allOf?: boolean } = {}): KongPluginResource {
     const kind = this.options.kind;
     const v = new Problems(this.owner);
     if (!(policy instanceof PluginPolicy)) {
@@ -93,6 +112,17 @@ export class PluginHost {
     if (kind === "consumer" && (!policy.consumerScopable || NO_CONSUMER_PLUGINS.has(policy.name))) {
       v.add("plugins", policy.name, "cannot be scoped to a consumer (Kong marks it no_consumer): attach it to a route, a service or the gateway");
     }
+    if (policy.name === "cors") {
+      for (const route of this.routesCovered()) {
+        if (missesPreflight(route.routeMethods)) v.add("plugins", policy.name, corsWithoutPreflight(route.owner.node.path, route.routeMethods));
+      }
+    }
+    // (a policy with problems has no config to judge: its problems are reported instead)
+    const entry: AuthenticationEntry | undefined =
+      policy.authenticates && policy.problems.length === 0
+        ? { name: policy.name, anonymous: policy.config.anonymous !== undefined && policy.config.anonymous !== null, allOf: options.allOf === true }
+        : undefined;
+    if (entry) checkAuthenticationCombination(v, this, entry, this.chainsThrough());
     if (this.byName.has(policy.name)) {
       v.add(
         "plugins",
@@ -110,11 +140,56 @@ export class PluginHost {
       lifecycle: triggers.length > 0 ? { replaceTriggeredBy: [...triggers] } : undefined,
     });
     this.byName.set(policy.name, resource);
-    if (policy.authenticates) this.authCount++;
+    if (entry) this.authentication.set(policy.name, entry);
     if (policy.name === "acl") {
       this.owner.node.addValidation({ validate: () => (this.aclCanIdentify() ? [] : [aclWithoutAuthentication(ACL_AUTHENTICATED_ON[kind])]) });
     }
     return resource;
+  }
+
+  /**
+   * Records a route's methods (called by the route, once checked) and reports, under `methods`, a cors plugin on a
+   * scope enclosing it that the route would keep from answering preflights.
+   */
+  public setRouteMethods(v: Problems, methods: readonly string[] | undefined): void {
+    this.routeMethods = methods;
+    if (!missesPreflight(methods)) return;
+    for (const host of this.options.enclosing?.() ?? []) {
+      if (host.byName.has("cors")) v.add("methods", methods, routeWithoutPreflight(host.options.kind));
+    }
+  }
+
+  /** The route scopes a plugin of this scope applies to: this route, a service's routes, every route of a gateway. */
+  private routesCovered(): readonly PluginHost[] {
+    switch (this.options.kind) {
+      case "route":
+        return [this];
+      case "service":
+        return this.options.parts?.() ?? [];
+      case "gateway":
+        return this.hostsBelow().filter((h) => h.options.kind === "route");
+      default:
+        return [];
+    }
+  }
+
+  /**
+   * The scopes whose plugins Kong runs together on one request, for every kind of request a plugin here applies to:
+   * each as a chain from the innermost scope out (a route, its service, the gateway). This scope's own chain, and
+   * those of the routes (of a service) or of every service and route (of a gateway) below it.
+   */
+  private chainsThrough(): PluginHost[][] {
+    const chainOf = (h: PluginHost): PluginHost[] => [h, ...(h.options.enclosing?.() ?? [])];
+    const below = this.options.kind === "service" ? (this.options.parts?.() ?? []) : this.options.kind === "gateway" ? this.hostsBelow() : [];
+    return [chainOf(this), ...below.map(chainOf)];
+  }
+
+  /** Every service and route scope under a gateway (walked only when a gateway gets a plugin that needs it). */
+  private hostsBelow(): PluginHost[] {
+    return this.owner.node
+      .findAll()
+      .map((c) => (c as Partial<IPluginScope>)._plugins)
+      .filter((h): h is PluginHost => h instanceof PluginHost && h !== this && (h.options.kind === "route" || h.options.kind === "service"));
   }
 
   /** Whether an authentication plugin on this scope, on a scope enclosing it, or on every one of its parts feeds an ACL. */

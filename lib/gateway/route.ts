@@ -91,6 +91,7 @@ export class GatewayRoute extends GatewayEntity {
         if (holder) v.add("name", name, `is already the name of the route ${holder}: Kong route names are unique`);
       }
       this.claimMatchers(v, group, m);
+      this._plugins.setRouteMethods(v, m.has.methods ? m.methods : undefined);
     }
     v.throwIfAny();
     this.name = name;

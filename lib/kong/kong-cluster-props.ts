@@ -1,7 +1,7 @@
 import { IConstruct } from "constructs";
 import { factoryMadeProp, integerIn, isToken, noLiteralSecrets, pinnedImage, plainObject, required } from "../core/checks";
 import { describeValue, Problems } from "../core/errors";
-import { dependableList, IKongDatabase } from "../database/kong-database";
+import { dependableList, hasConnectionShape, IKongDatabase } from "../database/kong-database";
 import { ContainerResources, ResolvedResources, resolveResources } from "../kubernetes/container-resources";
 import { labelSelector } from "../kubernetes/labels";
 import { dns1123Label } from "../kubernetes/names";
@@ -145,12 +145,7 @@ function checkDatabase(v: Problems, db: unknown, namespace: unknown): IKongDatab
   }
   const d = db as Partial<IKongDatabase>;
   const shaped =
-    typeof d.host === "string" &&
-    typeof d.port === "number" &&
-    typeof d.databaseName === "string" &&
-    typeof d.user === "string" &&
-    typeof d.passwordSecret?.name === "string" &&
-    typeof d.passwordSecret?.key === "string" &&
+    hasConnectionShape(d) &&
     typeof d.ssl === "boolean" &&
     typeof d.sslVerify === "boolean" &&
     Array.isArray(d.dependables);

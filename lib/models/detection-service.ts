@@ -1,5 +1,6 @@
 import { Construct, IConstruct } from "constructs";
 import { Problems } from "../core/errors";
+import type { Authentication } from "../gateway/authentication";
 import { IKongGateway } from "../gateway/gateway-base";
 import { GatewayRoute } from "../gateway/route";
 import { GatewayService } from "../gateway/service";
@@ -9,6 +10,7 @@ import { ModelIsolation } from "./model-isolation";
 import { addKubernetesObjects } from "./model-kubernetes";
 import { ModelWorkload } from "./model-workload";
 import type { DetectionServiceProps } from "./props";
+import type { ResolvedModel } from "./resolved";
 import { resolveModelProps } from "./resolve-props";
 
 export type { DetectionServiceProps } from "./props";
@@ -16,7 +18,7 @@ export type { DetectionServiceProps } from "./props";
 /**
  * One AI model served behind Kong: the container Deployment with its VIP, autoscaling, disruption budget and a
  * NetworkPolicy that admits only Kong's proxy pods, plus its Kong service, routes and plugin policies
- * (key-auth + ACL + rate limit + payload limit by default). Kubernetes objects live in `scope`; Kong entities live
+ * (authentication (key-auth by default) + ACL + rate limit + payload limit). Kubernetes objects live in `scope`; Kong entities live
  * under the gateway, so the two may sit in different stacks (the gateway stack is made to depend on this one, and
  * only plain names cross the boundary).
  */
@@ -34,11 +36,20 @@ export class DetectionService extends Construct {
   /** In-cluster DNS name of the VIP. */
   public readonly vipHost: string;
   public readonly name: string;
+  /** How clients authenticate; undefined for a public model. */
+  public readonly authentication?: Authentication;
+  /**
+   * Every consumer group an ACL of the model allows, from any source: the model's own ACL (`allowedGroups`) and
+   * acl policies in its `plugins` or its routes' `plugins` (a public model may carry one too).
+   */
+  public readonly aclGroups: readonly string[];
 
   constructor(scope: Construct, id: string, props: DetectionServiceProps) {
     super(scope, id);
     const p = resolveModelProps(this, props);
     this.name = p.name;
+    this.authentication = p.authentication;
+    this.aclGroups = aclGroupsOf(p);
     registerName(this, props.gateway, p.name);
     this.vipHost = clusterDns(p.name, p.namespace);
 
@@ -75,4 +86,14 @@ function registerName(scope: IConstruct, gateway: IKongGateway, name: string): v
     }
   }
   v.throwIfAny();
+}
+
+/** The groups every ACL of the model allows, in order of appearance, without repeats. */
+function aclGroupsOf(p: ResolvedModel): string[] {
+  const groups = new Set<string>(p.authentication ? p.allowedGroups : []);
+  for (const policy of [...p.plugins, ...p.routes.flatMap((r) => r.plugins)]) {
+    const allow = policy.name === "acl" ? policy.config.allow : undefined;
+    if (Array.isArray(allow)) for (const g of allow) if (typeof g === "string") groups.add(g);
+  }
+  return [...groups];
 }

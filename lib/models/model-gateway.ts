@@ -5,6 +5,7 @@ import { IKongGateway } from "../gateway/gateway-base";
 import { GatewayRoute } from "../gateway/route";
 import { GatewayService } from "../gateway/service";
 import { GatewayUpstream } from "../gateway/upstream";
+import { addCanaryUpstream } from "./canary-upstream";
 import { ModelKongScope } from "./model-kong-scope";
 import { defaultPolicies } from "./model-policies";
 import type { ResolvedModel, ResolvedRoute } from "./resolved";
@@ -33,7 +34,8 @@ export function addGatewayEntities(model: Construct, p: ResolvedModel, gateway: 
   if (gateway.stack !== modelStack) gateway.stack.addDependency(modelStack);
 
   const scope = new ModelKongScope(gateway, p.name);
-  const upstream = p.canary ? addCanaryUpstream(p, scope, p.canary.weightPercent) : undefined;
+  const hosts = { stable: clusterDns(p.name, p.namespace), canary: clusterDns(`${p.name}-canary`, p.namespace) };
+  const upstream = p.canary ? addCanaryUpstream(p, scope, hosts) : undefined;
   const service = new GatewayService(scope, "Service", {
     name: p.name,
     protocol: p.protocol === "grpc" ? "grpc" : p.serverTls ? "https" : "http",
@@ -46,6 +48,8 @@ export function addGatewayEntities(model: Construct, p: ResolvedModel, gateway: 
     writeTimeoutMs: p.timeoutMs,
     retries: 2,
   });
+  const authentication = p.authentication;
+  if (authentication) reportedAt(model, "authentication", () => authentication.attachTo(service, { allow: p.allowedGroups }));
   const routes = p.routes.map((r, i) => addRoute(model, service, r, p, `routes[${i}]`));
   for (const policy of defaultPolicies(p)) service.addPlugin(policy);
   p.plugins.forEach((policy, i) => reportedAt(model, `plugins[${i}]`, () => service.addPlugin(policy)));
@@ -92,16 +96,4 @@ function reportedAt<T>(model: IConstruct, field: string, create: () => T): T {
 function rehome(field: string, problem: ValidationProblem): ValidationProblem {
   const own = problem.field === "plugins" || problem.field === "plugin" || problem.field === "props";
   return { ...problem, field: own ? field : `${field}.${problem.field}` };
-}
-
-/** Both tracks' VIPs as weighted targets of one upstream, with passive health checks. */
-function addCanaryUpstream(p: ResolvedModel, scope: ModelKongScope, canaryWeightPercent: number): GatewayUpstream {
-  return new GatewayUpstream(scope, "Upstream", {
-    name: `${p.name}.upstream`,
-    targets: [
-      { target: `${clusterDns(p.name, p.namespace)}:${p.vip.port}`, weight: 100 - canaryWeightPercent },
-      { target: `${clusterDns(`${p.name}-canary`, p.namespace)}:${p.vip.port}`, weight: canaryWeightPercent },
-    ],
-    healthchecks: { passive: { unhealthy: { httpFailures: 5, timeouts: 3 } } },
-  });
 }

@@ -1,20 +1,14 @@
 import { Plugin, PluginPolicy } from "../gateway/plugins/plugin";
+import { RateLimitCounters } from "../gateway/plugins/rate-limit-counters";
 import type { ModelRateLimit } from "./props";
 import type { ResolvedModel } from "./resolved";
 
-/** Keys only in a header (a key in the query string ends up in access logs and browser history), hidden upstream. */
-const HEADER_KEY_AUTH: PluginPolicy = Plugin.keyAuth({ hideCredentials: true, keyInQuery: false });
-
 /**
- * The policies every model's Kong service carries, before the user's own `plugins`: key-auth and an ACL unless the
- * model is public, the rate limit, the payload limit (http only).
+ * The policies every model's Kong service carries after its authentication and ACL (attached by `Authentication`) and
+ * before the user's own `plugins`: the rate limit, the payload limit (http only).
  */
 export function defaultPolicies(p: ResolvedModel): PluginPolicy[] {
   const policies: PluginPolicy[] = [];
-  if (!p.public) {
-    policies.push(HEADER_KEY_AUTH);
-    policies.push(Plugin.acl({ allow: p.allowedGroups, hideGroupsHeader: true }));
-  }
   if (p.rateLimitPolicy) policies.push(p.rateLimitPolicy);
   if (p.protocol === "http") {
     policies.push(Plugin.requestSizeLimiting({ allowedPayloadSize: p.maxPayloadMegabytes, sizeUnit: "megabytes" }));
@@ -23,9 +17,12 @@ export function defaultPolicies(p: ResolvedModel): PluginPolicy[] {
 }
 
 /**
- * Per consumer, or per client IP for a public model (there is no consumer to count). Models with the same limits get
- * the same policy object: `Plugin.*` interns identical policies.
+ * Per consumer, or per client IP for a public model (there is no consumer to count), counted where `limit.counters`
+ * says (across all Kong pods unless told otherwise). Models with the same limits get the same policy object:
+ * `Plugin.*` interns identical policies.
  */
 export function rateLimitPolicy(limit: ModelRateLimit, isPublic: boolean): PluginPolicy {
-  return Plugin.rateLimiting({ ...limit, limitBy: isPublic ? "ip" : "consumer", policy: "local" });
+  const { second, minute, hour, day } = limit;
+  const counters = limit.counters ?? RateLimitCounters.cluster();
+  return Plugin.rateLimiting({ second, minute, hour, day, limitBy: isPublic ? "ip" : "consumer", counters });
 }

@@ -1,5 +1,7 @@
+import type { Authentication } from "../gateway/authentication";
 import type { IKongGateway } from "../gateway/gateway-base";
 import type { PluginPolicy } from "../gateway/plugins/plugin";
+import type { RateLimitCounters } from "../gateway/plugins/rate-limit-counters";
 import type { Rollout } from "../kubernetes/rollout";
 import type { Scaling } from "../kubernetes/scaling";
 import type { Vip } from "../kubernetes/vip";
@@ -58,7 +60,11 @@ export interface ModelRoute {
   readonly name?: string;
   /** Request paths (prefixes, or regexes starting with "~"), e.g. ["/v1/face-detection"]. */
   readonly paths: string[];
-  /** HTTP methods (http models only: a gRPC model refuses them). @default ["POST"] (inference takes an upload) */
+  /**
+   * HTTP methods (http models only: a gRPC model refuses them). Under a cors policy (the model's `plugins` or the
+   * route's) they must include "OPTIONS", or a browser's preflight would match no route.
+   * @default ["POST"] (inference takes an upload); ["POST", "OPTIONS"] under a cors policy
+   */
   readonly methods?: string[];
   /** Host names the route answers to. @default any host */
   readonly hosts?: string[];
@@ -74,17 +80,32 @@ export interface ModelRateLimit {
   readonly minute?: number;
   readonly hour?: number;
   readonly day?: number;
+  /**
+   * Where Kong counts, and so whether a limit of N admits about N across all Kong pods (`RateLimitCounters.cluster()`:
+   * Kong's PostgreSQL, a read and a write per request and window; `RateLimitCounters.redis(redis)`: one Redis round
+   * trip) or N per pod (`RateLimitCounters.local()`).
+   * @default RateLimitCounters.cluster(); in an AiPlatform with a `redis`, RateLimitCounters.redis(that Redis)
+   */
+  readonly counters?: RateLimitCounters;
 }
 
 /** A second model version receiving part of the traffic. */
 export interface ModelCanary {
   /** The new version's image (pinned). */
   readonly image: string;
-  /** Percent of requests for the canary, 1..99. */
+  /**
+   * Percent of requests for the canary, 0..100. 100 sends every request to the canary (the first step of a
+   * promotion); 0 sends none (a drained canary, e.g. to roll back at once). A version with no share is left out of
+   * the upstream rather than given a weight of 0.
+   */
   readonly weightPercent: number;
   /** Percent for the stable version. If given, it and `weightPercent` must add up to 100. @default 100 - weightPercent */
   readonly stableWeightPercent?: number;
-  /** How many canary pods run. @default Scaling.fixed(1) */
+  /**
+   * How many canary pods run.
+   * @default the stable version's `scaling`: its own autoscaler (and disruption budget when it starts with more than
+   * one pod) with the same bounds, so the canary carries whatever share it is given, up to all of the traffic
+   */
   readonly scaling?: Scaling;
 }
 
@@ -185,13 +206,26 @@ export interface DetectionServiceProps {
   readonly runAsUser?: number;
   /** Kong routes, at least one. @default [{ paths: ["/v1/<name>"] }] (POST only, named "v1-<name>", Kong name `<name>`) */
   readonly routes?: ModelRoute[];
+  /**
+   * How clients authenticate: `Authentication.keyAuth()`, `.jwt()`, `.anyOf(...)` (any one credential suffices) or
+   * `.allOf(...)` (every one is required). An ACL after it admits `allowedGroups` only. Not with `public`.
+   * @default the AiPlatform's `authentication`, else Authentication.keyAuth() (an `apikey` header)
+   */
+  readonly authentication?: Authentication;
   /** Consumer groups allowed to call the model (ACL). @default [name] */
   readonly allowedGroups?: string[];
-  /** Per-consumer rate limit, or `false` for none. @default { second: 20, minute: 600 } */
+  /**
+   * Per-consumer rate limit (per client IP for a public model), or `false` for none.
+   * @default { second: 20, minute: 600 }, counted across all Kong pods (`counters`: RateLimitCounters.cluster(), or
+   * the AiPlatform's Redis)
+   */
   readonly rateLimit?: ModelRateLimit | false;
   /** Largest request body, in megabytes (image uploads). @default 10 */
   readonly maxPayloadMegabytes?: number;
-  /** Declare the model callable without credentials; a reason is required. @default authenticated (key-auth + ACL) */
+  /**
+   * Declare the model callable without credentials, the only unauthenticated path; a reason is required.
+   * @default authenticated (`authentication` + ACL)
+   */
   readonly public?: ModelPublicAccess;
   /** More plugin policies for the model's Kong service. @default none */
   readonly plugins?: PluginPolicy[];

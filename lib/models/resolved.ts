@@ -1,3 +1,4 @@
+import { Authentication } from "../gateway/authentication";
 import type { PluginPolicy } from "../gateway/plugins/plugin";
 import { Rollout } from "../kubernetes/rollout";
 import { DEFAULT_IMAGE_PULL_SECONDS, GPU_IMAGE_PULL_SECONDS } from "../kubernetes/rollout-budget";
@@ -13,7 +14,6 @@ export const MODEL_DEFAULTS = {
   port: 8080,
   protocol: "http" as ModelProtocol,
   scaling: Scaling.cpu({ minReplicas: 2, maxReplicas: 5, targetPercent: MODEL_CPU_TARGET_PERCENT }),
-  canaryScaling: Scaling.fixed(1),
   rollout: Rollout.surge(),
   gpuRollout: Rollout.replace(),
   metricsPath: "/metrics",
@@ -27,6 +27,7 @@ export const MODEL_DEFAULTS = {
   vip: Vip.clusterIp(),
   runAsUser: 10001,
   rateLimit: { second: 20, minute: 600 } as ModelRateLimit,
+  authentication: Authentication.keyAuth(),
   maxPayloadMegabytes: 10,
   timeoutMs: 60000,
   httpsOnly: false,
@@ -80,6 +81,8 @@ export interface ResolvedModel {
   readonly secrets: string[];
   readonly canary?: ResolvedCanary;
   readonly routes: ResolvedRoute[];
+  /** How clients authenticate; none for a public model. */
+  readonly authentication?: Authentication;
   readonly allowedGroups: string[];
   /** The rate-limiting policy, built (and checked) once during validation; none when `rateLimit: false`. */
   readonly rateLimitPolicy?: PluginPolicy;

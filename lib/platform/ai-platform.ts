@@ -2,13 +2,15 @@ import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { Aspects, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { StateBackend } from "../app/state-backend";
-import { ApiCatalog } from "../catalog/api-catalog";
-import { bool, dns1123Label, integerIn, isToken, plainObject, required } from "../core/checks";
+import { AiPlatformCatalogOptions, ApiCatalog } from "../catalog/api-catalog";
+import { bool, dns1123Label, factoryMadeProp, integerIn, isToken, plainObject, required } from "../core/checks";
 import { Problems } from "../core/errors";
 import { IKongDatabase } from "../database/kong-database";
 import { GatewayConsumer, GatewayConsumerProps } from "../gateway/consumer";
 import { AdminApiRoute } from "../gateway/admin-api-route";
 import { KongGateway } from "../gateway/gateway";
+import { Authentication } from "../gateway/authentication";
+import { RateLimitCounters } from "../gateway/plugins/rate-limit-counters";
 import { KongCluster, KongClusterProps } from "../kong/kong-cluster";
 import { DefaultDenyIngress } from "../kubernetes/default-deny";
 import { Scaling } from "../kubernetes/scaling";
@@ -22,6 +24,11 @@ import { kubernetesProvider } from "./kubernetes-provider";
 import { PlatformDatabase } from "./platform-database";
 import { platformGateway } from "./platform-gateway";
 import { PlatformTeam, PlatformTeamProps } from "./team";
+import { InClusterRedis } from "../redis/in-cluster-redis";
+import type { IKongRedis } from "../redis/kong-redis";
+import { checkRedisChoice, withPlatformPolicies, withRedisSettings } from "./platform-policies";
+import { PlatformRedis } from "./platform-redis";
+import { ModelsByGroup } from "./consumer-access";
 
 /** A model of the platform: DetectionService props without the parts the platform supplies. */
 export type ModelDefinition = Omit<DetectionServiceProps, "gateway" | "kong" | "namespace">;
@@ -55,12 +62,6 @@ export interface AiPlatformModelScale {
   readonly minReplicas: number;
   /** @default minReplicas */
   readonly maxReplicas?: number;
-}
-
-/** Where the platform's API catalog is written. */
-export interface AiPlatformCatalogOptions {
-  /** Folder under `<outdir>/catalog/`. @default the environment (`cdktf.out/catalog/dev/`) */
-  readonly directory?: string;
 }
 
 export interface AiPlatformProps {
@@ -106,6 +107,20 @@ export interface AiPlatformProps {
    * @default written to `cdktf.out/catalog/<environment>/`
    */
   readonly catalog?: AiPlatformCatalogOptions | false;
+  /**
+   * How the models authenticate their clients unless they choose (`authentication`) or are `public`:
+   * `Authentication.keyAuth()`, `.jwt()`, `.anyOf(...)` or `.allOf(...)`.
+   * @default Authentication.keyAuth(): an API key in the `apikey` header
+   */
+  readonly authentication?: Authentication;
+  /**
+   * A Redis for the models' rate-limiting counters: `PlatformRedis.inCluster()` (one pod in Kong's namespace, only
+   * Kong's pods admitted) or `PlatformRedis.existing({ host, passwordSecret, ssl?, ... })`. Every model without
+   * `rateLimit.counters` of its own then counts in it: one Redis round trip per request and window instead of a read
+   * and a write of Kong's PostgreSQL.
+   * @default none: models count in Kong's PostgreSQL (`RateLimitCounters.cluster()`), still about N across all pods
+   */
+  readonly redis?: PlatformRedis;
   /**
    * Let the models' routes accept plain HTTP as well as HTTPS: the explicit choice of an environment without a
    * certificate (development), where API keys then cross the network in clear text. Without it the platform needs
@@ -154,6 +169,13 @@ export class AiPlatform extends Construct {
   public readonly platformStack: TerraformStack;
   public readonly gatewayStack: TerraformStack;
   public readonly database: IKongDatabase;
+  /** The Redis of `redis` (construct `redis` of the platform stack), if one was given. */
+  public readonly redis?: IKongRedis;
+  /**
+   * Where the models count their rate limits unless they say otherwise: the platform's Redis, else Kong's PostgreSQL.
+   * Use it in consumers' own limits too: `Plugin.rateLimiting({ minute: 100, counters: platform.rateLimitCounters })`.
+   */
+  public readonly rateLimitCounters: RateLimitCounters;
   public readonly kong: KongCluster;
   public readonly gateway: KongGateway;
   /** The default-deny ingress policies, one per namespace of Kong and the models (none with `defaultDenyIngress: false`). */
@@ -171,11 +193,13 @@ export class AiPlatform extends Construct {
   public readonly consumers = new Map<string, GatewayConsumer>();
   /** The API catalog written at synth (undefined with `catalog: false`). */
   public readonly catalog?: ApiCatalog;
+  /** How models authenticate unless they say otherwise (or are public). */
+  public readonly authentication: Authentication;
   /** The model teams, by name (`addTeam`). */
   public readonly teams = new Map<string, PlatformTeam>();
   private readonly modelScale?: AiPlatformModelScale;
-  /** ACL groups that some model allows: a consumer group outside this set can never call anything. */
-  private readonly grantableGroups = new Set<string>();
+  /** The models by the ACL groups they allow: a consumer group outside them can never call anything. */
+  private readonly modelsByGroup = new ModelsByGroup();
 
   constructor(scope: Construct, id: string, props: AiPlatformProps) {
     super(scope, id);
@@ -190,6 +214,7 @@ export class AiPlatform extends Construct {
       consumerCredentials: p.namespaces?.consumerCredentials ?? kongNamespace,
     };
     this.modelScale = p.modelScale;
+    this.authentication = p.authentication ?? Authentication.keyAuth();
     const backend = p.backend ?? StateBackend.local();
     const kong = p.kong ?? {};
 
@@ -213,7 +238,11 @@ export class AiPlatform extends Construct {
 
     this.database = (p.database ?? PlatformDatabase.inCluster())._bind(this.platformStack, "postgres", kongNamespace);
 
-    this.kong = new KongCluster(this.platformStack, "kong", { ...kong, namespace: kongNamespace, database: this.database });
+    this.redis = p.redis?._bind(this.platformStack, "redis", kongNamespace);
+    this.rateLimitCounters = this.redis ? RateLimitCounters.redis(this.redis) : RateLimitCounters.cluster();
+
+    this.kong = new KongCluster(this.platformStack, "kong", { ...withRedisSettings(kong, this.redis, this.database.sslVerify), namespace: kongNamespace, database: this.database });
+    if (this.redis instanceof InClusterRedis) this.redis.allowFrom(this.kong);
 
     // ---- Kong configuration ----
     this.gatewayStack = new TerraformStack(scope, `${this.stackPrefix}-gateway-${this.environment}`);
@@ -225,21 +254,19 @@ export class AiPlatform extends Construct {
     this.adminPortForward = gateway.adminPortForward;
     this.adminApiRoute = gateway.adminApiRoute;
     this.clientTransport = clientTransport(this.kong, p);
-    if (p.catalog !== false) {
-      const directory = p.catalog?.directory ?? this.environment;
-      const title = `${this.stackPrefix} (${this.environment})`;
-      this.catalog = new ApiCatalog(this.gatewayStack, "catalog", { gateway: this.gateway, kong: this.kong, directory, title });
-    }
+    const catalog = { gateway: this.gateway, kong: this.kong, title: `${this.stackPrefix} (${this.environment})` };
+    if (p.catalog !== false) this.catalog = new ApiCatalog(this.gatewayStack, "catalog", { ...catalog, directory: p.catalog?.directory ?? this.environment });
   }
 
   /** Adds a model: its workload in the platform stack, its Kong service, routes and policies in the gateway stack. */
   public addModel(id: string, model: ModelDefinition): DetectionService {
     const valid = model !== null && typeof model === "object";
     // a missing definition goes through as is, so DetectionService reports it with its path
+    const defaults = { counters: this.rateLimitCounters, authentication: this.authentication };
     const props: DetectionServiceProps = valid
       ? {
           ...this.clientTransport.modelDefaults(model.protocol),
-          ...withPlatformScaling(model, this.modelScale),
+          ...withPlatformPolicies(withPlatformScaling(model, this.modelScale), defaults),
           namespace: this.namespaces.models,
           gateway: this.gateway,
           kong: this.kong,
@@ -247,7 +274,7 @@ export class AiPlatform extends Construct {
       : (model as unknown as DetectionServiceProps);
     const service = new DetectionService(this.platformStack, id, props);
     this.models.set(service.name, service);
-    if (!model.public) for (const group of model.allowedGroups ?? [model.name]) this.grantableGroups.add(group);
+    this.modelsByGroup.add(service);
     new TerraformOutput(this.gatewayStack, `${service.name.replace(/-/g, "_")}_routes`, {
       description: `Paths clients call for the ${service.name} model, through the Kong proxy VIP`,
       value: (model.routes ?? [{ paths: [`/v1/${service.name}`] }]).flatMap((r) => r.paths),
@@ -263,7 +290,7 @@ export class AiPlatform extends Construct {
   public addTeam(name: string, props: PlatformTeamProps = {}): PlatformTeam {
     const team = new PlatformTeam(this, name, props);
     this.teams.set(team.name, team);
-    for (const group of team.aclGroups) this.grantableGroups.add(group);
+    this.modelsByGroup.grant(team.aclGroups);
     return team;
   }
 
@@ -278,20 +305,10 @@ export class AiPlatform extends Construct {
       sensitiveOutputs: true,
     });
     this.consumers.set(id, c);
-    // Checked at synth, when every model is known: a group no model allows is a typo that would surface as 403s.
+    // Checked at synth, when every model and credential is known: a group no model allows is a typo that would
+    // surface as 403s; a model that accepts none of the consumer's credentials would answer it 401.
     const groups = Array.isArray(consumer?.aclGroups) ? consumer.aclGroups : [];
-    c.node.addValidation({
-      validate: () =>
-        groups
-          .filter((g) => !this.grantableGroups.has(g))
-          .map(
-            (g) =>
-              `aclGroups (${JSON.stringify(g)}) is allowed by no model of this platform (${[...this.grantableGroups]
-                .sort()
-                .map((x) => JSON.stringify(x))
-                .join(", ")}): the consumer would get 403 from every route`,
-          ),
-    });
+    c.node.addValidation({ validate: () => this.modelsByGroup.problemsOf(c, groups) });
     return c;
   }
 }
@@ -299,7 +316,7 @@ export class AiPlatform extends Construct {
 /** The props, checked before anything is built from them (stack names, namespaces). */
 function checkProps(scope: Construct, id: string, props: AiPlatformProps): AiPlatformProps {
   const v = new Problems(scope);
-  if (!plainObject(v, "props", props ?? null, "must be an object { environment, stackPrefix?, namespaces?, database?, kong?, modelScale?, backend?, plainHttp?, httpsRedirectStatusCode?, catalog? }")) v.throwIfAny();
+  if (!plainObject(v, "props", props ?? null, "must be an object { environment, stackPrefix?, namespaces?, database?, kong?, modelScale?, backend?, plainHttp?, httpsRedirectStatusCode?, redis?, authentication?, catalog? }")) v.throwIfAny();
   if (required(v, "environment", props.environment, 'is required: the environment\'s name, e.g. "dev", ends both stack names')) {
     literalLabel(v, "environment", props.environment, 30);
   }
@@ -334,6 +351,8 @@ function checkProps(scope: Construct, id: string, props: AiPlatformProps): AiPla
   }
   checkClientTransport(v, props);
   if (props.catalog !== false) plainObject(v, "catalog", props.catalog, "must be false or an object { directory? }");
+  checkRedisChoice(v, props.redis, props.kong);
+  factoryMadeProp(v, "authentication", props.authentication, Authentication.keyAuth(), "Authentication.keyAuth(), Authentication.jwt(), Authentication.anyOf(...) or Authentication.allOf(...)");
   if (props.backend !== undefined && !(props.backend instanceof StateBackend)) {
     v.add("backend", props.backend, "must be made with StateBackend.local(), StateBackend.s3(), StateBackend.pg() or StateBackend.fromEnv()");
   }

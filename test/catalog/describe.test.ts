@@ -1,8 +1,8 @@
 import { authenticationText, corsText, rateLimitText, replicasText, sizeText } from "../../lib/catalog/describe";
-import type { AuthenticationMethod, CorsInfo } from "../../lib/catalog/types";
+import type { CatalogAuthMethod, CorsInfo } from "../../lib/catalog/types";
 
-const KEY: AuthenticationMethod = { plugin: "key-auth", scope: "service", locations: [{ in: "header", name: "apikey" }], anonymous: false, runOnPreflight: true };
-const JWT: AuthenticationMethod = { plugin: "jwt", scope: "service", locations: [{ in: "header", name: "Authorization", scheme: "bearer" }], anonymous: false, runOnPreflight: true };
+const KEY: CatalogAuthMethod = { plugin: "key-auth", scope: "service", locations: [{ in: "header", name: "apikey" }], anonymous: false, runOnPreflight: true };
+const JWT: CatalogAuthMethod = { plugin: "jwt", scope: "service", locations: [{ in: "header", name: "Authorization", scheme: "bearer" }], anonymous: false, runOnPreflight: true };
 
 describe("describe", () => {
   test.each([
@@ -12,7 +12,7 @@ describe("describe", () => {
     [
       "any, anonymous admitted",
       { mode: "any", methods: [{ ...KEY, anonymous: true }], anonymousAdmitted: true },
-      "any one of: key-auth (header apikey), optional; without a credential: anonymous access",
+      "any one of: key-auth (header apikey); without a credential: anonymous access",
     ],
     ["mixed", { mode: "mixed", methods: [KEY, { ...JWT, anonymous: true }], anonymousAdmitted: false }, "key-auth (header apikey); optional: jwt (Authorization: Bearer <token>), optional"],
   ] as const)("authentication %s", (_name, auth, text) => {
@@ -32,5 +32,8 @@ describe("describe", () => {
     expect(replicasText({ min: 2, max: 5, autoscaled: true })).toBe("2..5 pods (autoscaled)");
     const cors: CorsInfo = { scope: "route", origins: [], methods: ["GET"], headers: [], exposedHeaders: [], credentials: false, preflightContinue: true, preflightRouted: true };
     expect(corsText(cors)).toBe("every origin (GET; preflights passed to the backend)");
+    expect(corsText({ ...cors, preflightRouted: false })).toBe(
+      "every origin (GET; preflights never reach Kong's cors plugin: the route does not match OPTIONS, so browsers get 404)",
+    );
   });
 });

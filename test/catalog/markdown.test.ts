@@ -13,21 +13,25 @@ describe("catalogMarkdown", () => {
       "### content-moderation",
       "### face-detection",
       "### pet-detection",
-      "## Consumers (3)",
+      "## Consumers (5)",
+      "### anonymous",
       "### gallery-app",
       "### mobile-app",
       "### partner-acme",
+      "### web-console",
       "## Calling the APIs",
     ]);
   });
 
   test("per model: its route with methods, paths, authentication, groups, limits, payload and CORS; canary and health checks", () => {
     expect(dev).toContain(
-      "| `face-detection` | POST `/v1/face-detection` (http, https) | key-auth (header apikey) | face-detection | 10/second, 300/minute per consumer (policy local: each Kong pod counts separately) | 10 megabytes (10485760 bytes) | none |",
+      "| `face-detection` | POST `/v1/face-detection` (http, https) | key-auth (header apikey) | face-detection | 10/second, 300/minute per consumer (policy redis: counted across Kong pods in Redis) | 10 megabytes (10485760 bytes) | none |",
     );
-    expect(dev).toContain("| canary | models/pet-detection-canary: registry.internal/ai/pet-detection:2.1.0, 1 pod, 10% of requests |");
     expect(dev).toContain(
-      "| health checks | no active probes; passive: a target is taken out after 5 HTTP failures or 3 timeouts; only an active probe or an Admin API call brings it back |",
+      "| canary | models/pet-detection-canary: registry.internal/ai/pet-detection:2.1.0, 1..2 pods (autoscaled at 70% CPU), 10% of requests |",
+    );
+    expect(dev).toContain(
+      "| health checks | active: http GET /ready every 10 s (healthy targets), 5 s (unhealthy ones); passive: a target is taken out after 5 HTTP failures or 3 timeouts |",
     );
   });
 
@@ -36,7 +40,7 @@ describe("catalogMarkdown", () => {
       "| credentials | key-auth `KeyAuth`: Secret kong/kong-consumer-mobile-app key `key-auth`, output `consumer_mobile_app_key_auth` (stack ai-gateway-dev) |",
     );
     expect(dev).toContain(
-      "| own rate limit | 5/second, 120/minute per consumer (policy local: each Kong pod counts separately): Kong applies it instead of each route's rate limit |",
+      "| own rate limit | 5/second, 120/minute per consumer (policy redis: counted across Kong pods in Redis): Kong applies it instead of each route's rate limit |",
     );
     expect(dev).toContain("| may call | face-detection, pet-detection |");
   });

@@ -1,7 +1,7 @@
 import { SecuritySchemes } from "../../lib/catalog/openapi-security";
-import type { AuthenticationInfo, AuthenticationMethod } from "../../lib/catalog/types";
+import type { AuthenticationInfo, CatalogAuthMethod } from "../../lib/catalog/types";
 
-const method = (plugin: string, locations: AuthenticationMethod["locations"], anonymous = false): AuthenticationMethod => ({ plugin, scope: "route", locations, anonymous, runOnPreflight: true });
+const method = (plugin: string, locations: CatalogAuthMethod["locations"], anonymous = false): CatalogAuthMethod => ({ plugin, scope: "route", locations, anonymous, runOnPreflight: true });
 
 describe("SecuritySchemes", () => {
   test("one scheme per plugin and place, named after them; registered as operations use them, sorted", () => {

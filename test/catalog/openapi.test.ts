@@ -1,3 +1,4 @@
+import { Authentication } from "../../lib/gateway/authentication";
 import { Plugin } from "../../lib/gateway/plugins/plugin";
 import { Json, resources, synth } from "../helpers";
 import { catalogOf, defaultApp, gatewaySetup, openApiOf, requiredSchemes, validateOpenApi } from "./helpers";
@@ -16,13 +17,13 @@ function richGateway() {
   web.addPlugin(Plugin.requestSizeLimiting({ allowedPayloadSize: 512, sizeUnit: "kilobytes", requireContentLength: true }));
   web.addRoute("api", { paths: ["/web", "/web2"], methods: ["GET", "POST", "OPTIONS"] });
   web.addRoute("any", { paths: ["/any"] });
-  web.addRoute("host", { paths: ["/h"], hosts: ["*.example.com"], protocols: ["https"], headers: { "x-version": ["2"] }, methods: ["PUT"] });
-  web.addRoute("tls", { paths: ["/tls"], protocols: ["https"], methods: ["GET"] });
-  web.addRoute("regex", { paths: ["~/items/\\d+$"], methods: ["GET"] });
+  web.addRoute("host", { paths: ["/h"], hosts: ["*.example.com"], protocols: ["https"], headers: { "x-version": ["2"] }, methods: ["PUT", "OPTIONS"] });
+  web.addRoute("tls", { paths: ["/tls"], protocols: ["https"], methods: ["GET", "OPTIONS"] });
+  web.addRoute("regex", { paths: ["~/items/\\d+$"], methods: ["GET", "OPTIONS"] });
   gateway.addService("grpc", { host: "grpc.local", protocol: "grpc" }).addRoute("g", { paths: ["/pkg.Service"], protocols: ["grpc"] });
   const both = gateway.addService("both", { host: "both.local" });
-  both.addPlugin(Plugin.keyAuth({ keyInQuery: false }));
-  both.addPlugin(Plugin.jwt({ uriParamNames: [] }));
+  // both credentials together, said explicitly (the gateway refuses an implicit AND)
+  Authentication.allOf(Authentication.keyAuth(), Authentication.jwt()).attachTo(both, { allow: ["web"] });
   both.addRoute("both", { paths: ["/both"], methods: ["POST"] });
   gateway.addService("pub", { host: "pub.local" }).addRoute("pub", { paths: ["/pub"], methods: ["GET"] });
   gateway.addConsumer("anonymous", { username: "anon" });
@@ -55,7 +56,7 @@ describe.each([
     expect(doc.openapi).toBe("3.1.0");
   });
 
-  test("every Kong route, path and method is an operation with the key-auth that its service enforces", () => {
+  test("every Kong route, path and method is an operation with the authentication its service enforces", () => {
     const json = synth(platform.gatewayStack);
     const all = resources(json, "kong_route");
     // prod publishes the Admin API through the proxy: a route of the gateway for its operators, not its clients
@@ -65,14 +66,25 @@ describe.each([
     for (const route of routes) {
       // the key-auth of the route's service, read from the Terraform JSON: one requirement per key name and location
       const service = Object.entries<Json>(json.resource.kong_service).find(([id]) => route.service_id === `\${kong_service.${id}.id}`)![0];
-      const keyAuth = resources(json, "kong_plugin").find((p) => p.name === "key-auth" && p.service_id === `\${kong_service.${service}.id}`)!;
-      const config = JSON.parse(keyAuth.config_json);
-      const where = [config.key_in_header && "header", config.key_in_query && "query"].filter(Boolean);
-      const expected = where.flatMap((w) => config.key_names.map((k: string) => ({ [`keyAuth-${w}-${k}`]: [] })));
+      const plugin = (name: string) => {
+        const found = resources(json, "kong_plugin").find((p) => p.name === name && p.service_id === `\${kong_service.${service}.id}`);
+        return found && JSON.parse(found.config_json);
+      };
+      // key-auth's key names in a header or the query string; jwt's Authorization: Bearer and query parameters
+      const keyAuth = plugin("key-auth");
+      const where = [keyAuth.key_in_header && "header", keyAuth.key_in_query && "query"].filter(Boolean);
+      const keys = where.flatMap((w) => keyAuth.key_names.map((k: string) => ({ [`keyAuth-${w}-${k}`]: [] })));
+      const jwt = plugin("jwt");
+      const tokens = jwt ? [{ "jwt-bearer": [] }, ...jwt.uri_param_names.map((q: string) => ({ [`jwt-query-${q}`]: [] }))] : [];
+      // both with anonymous (Kong's anyOf pattern, the ACL refusing the anonymous consumer): any one suffices
+      if (jwt) expect([keyAuth.anonymous, jwt.anonymous].every((a) => typeof a === "string" && a !== "")).toBe(true);
+      const expected = [...keys, ...tokens];
       for (const path of route.paths) {
         for (const method of route.methods) {
           const op = doc.paths[path][method.toLowerCase()];
-          expect({ route: op["x-kong"].route, security: op.security }).toEqual({ route: route.name, security: expected });
+          // a preflight is answered by the route's cors plugin, before any authentication
+          const preflight = method === "OPTIONS" && plugin("cors") !== undefined;
+          expect({ route: op["x-kong"].route, security: op.security }).toEqual({ route: route.name, security: preflight ? [] : expected });
         }
       }
     }
@@ -84,8 +96,15 @@ describe.each([
     }
   });
 
-  test("declares the API key scheme with its header name, and only the schemes operations use", () => {
+  test("declares the API key scheme with its header name, the JWT ones, and only the schemes operations use", () => {
     expect(doc.components.securitySchemes).toEqual({
+      "jwt-bearer": {
+        type: "http",
+        scheme: "bearer",
+        bearerFormat: "JWT",
+        description: "Authorization: Bearer <token>: a JWT signed with the consumer's JWT credential (Kong jwt)",
+      },
+      "jwt-query-jwt": { type: "apiKey", in: "query", name: "jwt", description: "query jwt: <token>, a JWT signed with the consumer's JWT credential (Kong jwt)" },
       "keyAuth-header-apikey": { type: "apiKey", in: "header", name: "apikey", description: "header apikey: <key>, the consumer's API key (Kong key-auth)" },
     });
     expect(new Set(requiredSchemes(doc).map(([, name]) => name))).toEqual(new Set(Object.keys(doc.components.securitySchemes)));
@@ -109,17 +128,17 @@ describe.each([
       "X-RateLimit-Limit-Minute",
       "X-RateLimit-Remaining-Minute",
     ]);
-    expect(op.description).toContain("Rate limit: 10/second, 300/minute per consumer (policy local: each Kong pod counts separately); beyond it 429.");
+    expect(op.description).toContain("Rate limit: 10/second, 300/minute per consumer (policy redis: counted across Kong pods in Redis); beyond it 429.");
     expect(op.description).toContain("Consumers with a rate limit of their own get it instead (Kong prefers a consumer's plugin): mobile-app (5/second, 120/minute).");
     expect(op.requestBody.description).toBe("The input of face-detection, at most 10 megabytes (10485760 bytes): Kong answers 413 beyond");
     expect(op["x-kong"].requestSizeLimit).toEqual({ bytes: 10485760, size: 10, unit: "megabytes", requireContentLength: false });
   });
 
-  test("content-moderation's CORS is described, with the warning that its POST-only route never sees a preflight", () => {
+  test("content-moderation: any one of an API key or a JWT (OR); CORS with its preflight answered by Kong", () => {
     const op = doc.paths["/v1/content-moderation"].post;
-    expect(op.description).toContain(
-      "CORS: https://console.example.com (POST, OPTIONS; preflights never reach Kong's cors plugin: the route does not match OPTIONS, so browsers get 404).",
-    );
+    expect(op.description).toContain("Authentication: any one of: key-auth (header apikey); jwt (Authorization: Bearer <token> or query jwt).");
+    expect(op.description).toContain("CORS: https://console.example.com (POST, OPTIONS; preflights answered by Kong).");
+    expect(doc.paths["/v1/content-moderation"].options.summary).toBe("CORS preflight of /v1/content-moderation, answered by Kong");
     expect(deref(doc, op.responses["2XX"]).headers["Access-Control-Allow-Origin"]).toEqual({ $ref: "#/components/headers/Access-Control-Allow-Origin" });
   });
 });
@@ -160,8 +179,11 @@ describe("a gateway of every kind of route and policy", () => {
     expect(doc.paths["/web"].post.security).toEqual([{ "keyAuth-header-apikey": [] }, { "jwt-bearer": [] }]);
   });
 
-  test("two plugins without anonymous: both credentials together (AND)", () => {
-    expect(doc.paths["/both"].post.security).toEqual([{ "jwt-bearer": [], "keyAuth-header-apikey": [] }]);
+  test("two plugins without anonymous (allOf): both credentials together (AND), the JWT in either of its places", () => {
+    expect(doc.paths["/both"].post.security).toEqual([
+      { "jwt-bearer": [], "keyAuth-header-apikey": [] },
+      { "jwt-query-jwt": [], "keyAuth-header-apikey": [] },
+    ]);
     expect(doc.components.securitySchemes["jwt-bearer"]).toEqual({
       type: "http",
       scheme: "bearer",

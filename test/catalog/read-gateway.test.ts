@@ -38,7 +38,7 @@ describe("the catalog of the default app (dev), read from its constructs", () =>
       hosts: [],
       stripPath: true,
       acl: { scope: "service", allow: ["face-detection"] },
-      rateLimit: { scope: "service", windows: [{ window: "second", limit: 10 }, { window: "minute", limit: 300 }], limitBy: "consumer", policy: "local", errorCode: 429, clientHeaders: true },
+      rateLimit: { scope: "service", windows: [{ window: "second", limit: 10 }, { window: "minute", limit: 300 }], limitBy: "consumer", policy: "redis", errorCode: 429, clientHeaders: true },
       requestSizeLimit: { scope: "service", bytes: 10485760, size: 10, unit: "megabytes", requireContentLength: false },
       requestIdHeader: "X-Request-ID",
     });
@@ -67,16 +67,19 @@ describe("the catalog of the default app (dev), read from its constructs", () =>
     });
   });
 
-  test("a canary's share is the weight of its upstream target; passive health checks", () => {
+  test("a canary's share is the weight of its upstream target; active and passive health checks", () => {
     const pet = api("pet-detection");
-    expect(pet.canary).toMatchObject({ deployment: "pet-detection-canary", image: "registry.internal/ai/pet-detection:2.1.0", weightPercent: 10, replicas: { min: 1, max: 1, autoscaled: false } });
+    expect(pet.canary).toMatchObject({ deployment: "pet-detection-canary", image: "registry.internal/ai/pet-detection:2.1.0", weightPercent: 10, replicas: { min: 1, max: 2, autoscaled: true } });
     expect(pet.upstream).toEqual({
       name: "pet-detection.upstream",
       targets: [
         { target: "pet-detection.models.svc.cluster.local:80", weight: 90, percent: 90 },
         { target: "pet-detection-canary.models.svc.cluster.local:80", weight: 10, percent: 10 },
       ],
-      healthChecks: { passive: { httpFailures: 5, timeouts: 3, tcpFailures: 0 } },
+      healthChecks: {
+        active: { type: "http", path: "/ready", healthyIntervalSeconds: 10, unhealthyIntervalSeconds: 5 },
+        passive: { httpFailures: 5, timeouts: 3, tcpFailures: 0 },
+      },
     });
   });
 

@@ -6,12 +6,14 @@ describe("lib/gateway index", () => {
     expect(Object.keys(gateway).sort()).toEqual([
       "AdminApiRoute",
       "AdminCredentials",
+      "Authentication",
       "GatewayConsumer",
       "GatewayRoute",
       "GatewayService",
       "GatewayUpstream",
       "KongGateway",
       "Plugin",
+      "RateLimitCounters",
     ]);
   });
 });

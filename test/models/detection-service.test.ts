@@ -170,12 +170,15 @@ describe("DetectionService options", () => {
     expect(d.timeouts).toEqual({ create: "34m", update: "34m" }); // 1930 + 60 = 1990 s; 1930 + 30 + 60 = 2020 s
   });
 
-  test("canary: one pod with the model's allowances: same deadline, an update of one step", () => {
+  test("canary: the model's allowances: same deadline; by default the stable version's scaling, so the same update budget", () => {
     const { json } = model({ canary: { image: "registry.local/ai/face-detection:1.5.0", weightPercent: 10 } });
-    const canary = resources(json, "kubernetes_deployment_v1").find((d) => d.metadata.name === "face-detection-canary")!;
+    const deployment = (j: any, name: string) => resources(j, "kubernetes_deployment_v1").find((d) => d.metadata.name === name)!;
+    const canary = deployment(json, "face-detection-canary");
     expect(canary.spec.progress_deadline_seconds).toBe(910);
-    // create 970 s -> 17m; update 910 + 30 + 60 = 1000 s -> 17m
-    expect(canary.timeouts).toEqual({ create: "17m", update: "17m" });
+    expect(canary.timeouts).toEqual(deployment(json, "face-detection").timeouts);
+    // one pod (Scaling.fixed(1)): create 970 s -> 17m; update 910 + 30 + 60 = 1000 s -> 17m
+    const one = model({ canary: { image: "registry.local/ai/face-detection:1.5.0", weightPercent: 10, scaling: Scaling.fixed(1) } }).json;
+    expect(deployment(one, "face-detection-canary").timeouts).toEqual({ create: "17m", update: "17m" });
   });
 
   test("canary: a second Deployment and VIP, a Kong upstream splitting 90/10, the service pointing at it", () => {

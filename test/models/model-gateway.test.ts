@@ -58,10 +58,9 @@ describe("addGatewayEntities", () => {
     expect(batch[0].route_id).toBe("${kong_route.gateway_face-detection_Service_batch_CD7DF60B.id}");
   });
 
-  test("a canary's upstream has passive health checks and the service retries twice", () => {
+  test("a canary's service points at its upstream and retries twice", () => {
     const { json } = model({ canary: { image: "registry.local/ai/face-detection:1.5.0", weightPercent: 10 } });
-    expect(resources(json, "kong_upstream")[0].healthchecks.passive.unhealthy).toMatchObject({ http_failures: 5, timeouts: 3 });
-    expect(resources(json, "kong_service")[0].retries).toBe(2);
+    expect(resources(json, "kong_service")[0]).toMatchObject({ host: "face-detection.upstream", retries: 2 });
   });
 });
 

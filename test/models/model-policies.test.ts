@@ -1,4 +1,5 @@
 import { TerraformStack, Testing } from "cdktf";
+import { RateLimitCounters } from "../../lib/gateway/plugins/rate-limit-counters";
 import { DetectionService } from "../../lib/models/detection-service";
 import { faceProps, model, plugins, setup } from "./helpers";
 
@@ -14,7 +15,34 @@ describe("modelPolicies", () => {
     const { json } = model({ public: { reason: "Demo page for the open research preview" } });
     const p = plugins(json);
     expect(Object.keys(p).sort()).toEqual(["rate-limiting", "request-size-limiting"]);
-    expect(JSON.parse(p["rate-limiting"].config_json)).toMatchObject({ limit_by: "ip", policy: "local" });
+    expect(JSON.parse(p["rate-limiting"].config_json)).toMatchObject({ limit_by: "ip", policy: "cluster" });
+  });
+
+  test("by default a limit of N admits about N across all Kong pods: counters in Kong's PostgreSQL (cluster)", () => {
+    const config = JSON.parse(plugins(model().json)["rate-limiting"].config_json);
+    expect(config).toMatchObject({
+      second: 20,
+      minute: 600,
+      limit_by: "consumer",
+      policy: "cluster",
+      sync_rate: -1,
+      fault_tolerant: true,
+      hide_client_headers: false,
+      error_code: 429,
+      error_message: "API rate limit exceeded",
+    });
+  });
+
+  test("rateLimit.counters chooses where Kong counts: local (per pod) only when asked for", () => {
+    const local = JSON.parse(plugins(model({ rateLimit: { minute: 100, counters: RateLimitCounters.local() } }).json)["rate-limiting"].config_json);
+    expect(local).toMatchObject({ minute: 100, policy: "local" });
+    const redis = RateLimitCounters.redis({ host: "redis.kong.svc.cluster.local", password: "{vault://env/kong-redis-password}" });
+    const shared = JSON.parse(plugins(model({ rateLimit: { minute: 100, counters: redis } }).json)["rate-limiting"].config_json);
+    expect(shared).toMatchObject({
+      policy: "redis",
+      sync_rate: -1,
+      redis: { host: "redis.kong.svc.cluster.local", port: 6379, password: "{vault://env/kong-redis-password}", ssl: false },
+    });
   });
 
   test("rateLimit: false drops the rate limit", () => {

@@ -63,7 +63,7 @@ describe("AiPlatform (the default app's dev)", () => {
     const deployments = values(k8s, "kubernetes_deployment_v1").map((d) => d.metadata.name).sort();
     // the three models of the original design (a model added to the catalog joins them: derived from platform.models)
     expect(deployments).toEqual(expect.arrayContaining(["content-moderation", "face-detection", "kong", "pet-detection", "pet-detection-canary"]));
-    const expected = ["kong", ...[...platform.models.values()].flatMap((m) => (m.canaryWorkload ? [m.name, `${m.name}-canary`] : [m.name]))];
+    const expected = ["kong", "kong-redis", ...[...platform.models.values()].flatMap((m) => (m.canaryWorkload ? [m.name, `${m.name}-canary`] : [m.name]))];
     expect(deployments).toEqual(expected.sort());
     const gpu = values(k8s, "kubernetes_deployment_v1").filter((d) => d.spec.template.spec.container[0].resources?.limits?.["nvidia.com/gpu"]);
     expect(gpu.map((d) => d.metadata.name)).toEqual(["face-detection"]);
@@ -162,11 +162,14 @@ describe("the default platform's JSON", () => {
     const text = JSON.stringify([k8s, gw]);
     // every password-like attribute is a reference or a variable, never a literal
     const literal = /"(password|key|secret|kong_admin_token|kong_admin_password|api_key)":"(?!\$\{)[^"]*"/g;
-    // allowed: names of keys (a GPU resource, a Secret's key, the files a volume takes from a Secret or ConfigMap)
-    const hits = (text.match(literal) ?? []).filter((m) => !/"key":"(nvidia\.com\/gpu|password|tls\.crt|tls\.key|ca\.crt|[\w-]+\/[\w.-]+)"/.test(m));
+    // allowed: names of keys (a GPU resource, a Secret's key, the files a volume takes from a Secret or ConfigMap), and a
+    // JWT credential's key, the iss claim that names it (the username), not a secret
+    const jwtKeys = values(gw, "kong_consumer_jwt_auth").map((j) => `"key":"${j.key}"`);
+    const hits = (text.match(literal) ?? []).filter((m) => !/"key":"(nvidia\.com\/gpu|password|tls\.crt|tls\.key|ca\.crt|[\w-]+\/[\w.-]+)"/.test(m) && !jwtKeys.includes(m));
     expect(hits).toEqual([]);
+    expect(jwtKeys).toEqual(['"key":"web-console"']);
     for (const s of values(k8s, "kubernetes_secret_v1").concat(values(gw, "kubernetes_secret_v1"))) {
-      for (const v of Object.values<string>(s.data ?? {})) expect(v).toMatch(/^\$\{/);
+      for (const [k, v] of Object.entries<string>(s.data ?? {})) if (!["jwt-key", "jwt-algorithm"].includes(k)) expect(v).toMatch(/^\$\{/);
     }
   });
 });
@@ -405,7 +408,7 @@ describe("AiPlatform rejects bad input", () => {
 
   const LABEL = "lowercase letters, digits and '-', starting and ending with a letter or digit";
   test.each([
-    ["no props", undefined, "[acme] props (null) must be an object { environment, stackPrefix?, namespaces?, database?, kong?, modelScale?, backend?, plainHttp?, httpsRedirectStatusCode?, catalog? }"],
+    ["no props", undefined, "[acme] props (null) must be an object { environment, stackPrefix?, namespaces?, database?, kong?, modelScale?, backend?, plainHttp?, httpsRedirectStatusCode?, redis?, authentication?, catalog? }"],
     ["no environment", { kong: MINIMAL.kong }, '[acme] environment (undefined) is required: the environment\'s name, e.g. "dev", ends both stack names'],
     ["a stack name Terraform cannot use", { ...MINIMAL, environment: "Dev Env" }, `[acme] environment ("Dev Env") must be a DNS-1123 label: at most 30 characters of ${LABEL}`],
     ["a prefix too long", { ...MINIMAL, stackPrefix: "a-very-long-stack-prefix" }, `[acme] stackPrefix ("a-very-long-stack-prefix") must be a DNS-1123 label: at most 20 characters of ${LABEL}`],

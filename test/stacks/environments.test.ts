@@ -19,6 +19,9 @@ describe("environments of the default app", () => {
     expect([dev.plainHttp, dev.kong?.tls]).toEqual([true, undefined]);
     expect(prod.plainHttp).toBeUndefined();
     expect(prod.kong?.tls?.hosts).toEqual(["ai.prod.internal", "kong-admin.prod.internal"]);
+    // rate-limit counters: a Redis pod in dev, the managed Redis (TLS) in prod
+    expect(dev.redis?.kind).toBe("in-cluster");
+    expect(prod.redis?.kind).toBe("existing");
   });
 
   test("an unknown environment is a clear error", () => {

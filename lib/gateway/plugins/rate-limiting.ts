@@ -4,6 +4,7 @@ import { ProblemRecorder } from "../../core/errors";
 import { headerName, path } from "../validation";
 import { compact, optionsOf, PolicySpec } from "./render";
 import { checkWindows, RateLimitWindows, renderWindows } from "./periods";
+import { RateLimitCounters } from "./rate-limit-counters";
 import { checkRedis, RedisOptions } from "./redis";
 
 export type RateLimitBy = "consumer" | "credential" | "ip" | "service" | "header" | "path";
@@ -34,6 +35,11 @@ export interface RateLimitingOptions extends RateLimitWindows {
   readonly syncRateSeconds?: number;
   /** Redis connection, required with policy "redis". @default none */
   readonly redis?: RedisOptions;
+  /**
+   * Where counters live, as a typed choice instead of `policy` / `redis` / `syncRateSeconds` (give one or the other):
+   * `RateLimitCounters.cluster()`, `.redis(redis)` or `.local()`. @default none: `policy` and its options apply
+   */
+  readonly counters?: RateLimitCounters;
 }
 
 export function rateLimiting(options: RateLimitingOptions): PolicySpec {
@@ -50,6 +56,7 @@ export function rateLimiting(options: RateLimitingOptions): PolicySpec {
   bool(v, "hideClientHeaders", o.hideClientHeaders);
   numberAbove(v, "errorCode", o.errorCode, 0);
   nonEmptyString(v, "errorMessage", o.errorMessage);
+  const counters = checkCounters(v, o);
   const redis = o.policy === "redis" ? checkRedis(v, o.redis) : undefined;
   if (policyOk && o.policy !== "redis" && o.redis !== undefined) {
     v.add("redis", "<set>", 'is only used with policy "redis": set policy to "redis" or remove redis');
@@ -68,6 +75,7 @@ export function rateLimiting(options: RateLimitingOptions): PolicySpec {
         error_message: o.errorMessage ?? "API rate limit exceeded",
         sync_rate: o.syncRateSeconds ?? -1,
         redis,
+        ...counters,
       })
     : {};
   return { name: "rate-limiting", label: "rateLimiting", config, problems: v.items };
@@ -82,4 +90,17 @@ function checkSyncRate(v: ProblemRecorder, syncRate: unknown, policy: unknown): 
   } else if (syncRate !== -1 && syncRate < 0.02) {
     v.add("syncRateSeconds", syncRate, "must be -1 (synchronous) or at least 0.02 seconds");
   }
+}
+
+/** `counters` (a RateLimitCounters), which replaces `policy`, `redis` and `syncRateSeconds`: its rendered fields. */
+function checkCounters(v: ProblemRecorder, o: Partial<RateLimitingOptions>): Record<string, unknown> | undefined {
+  if (o.counters === undefined) return undefined;
+  if (!(o.counters instanceof RateLimitCounters)) {
+    v.add("counters", o.counters, "must be made with RateLimitCounters.cluster(), RateLimitCounters.redis(redis) or RateLimitCounters.local()");
+    return undefined;
+  }
+  for (const field of ["policy", "redis", "syncRateSeconds"] as const) {
+    if (o[field] !== undefined) v.add(field, field === "redis" ? "<set>" : o[field], "cannot be combined with counters, which sets where counters live: give one or the other");
+  }
+  return o.counters._render(v, "counters");
 }

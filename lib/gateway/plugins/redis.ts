@@ -6,8 +6,9 @@ import { compact } from "./render";
 
 /**
  * Redis connection of the rate-limiting plugins (Kong/kong 3.9.1 `kong/tools/redis/schema.lua`).
- * The password must be an unresolved token (a sensitive Terraform variable or a secret's reference): a literal would
- * be written in plain text into the synthesized JSON.
+ * The password must be a Kong vault reference (`{vault://env/kong-redis-password}`: Kong reads it from its own
+ * environment, so it never enters the JSON, Kong's database or Terraform's state) or an unresolved token (a sensitive
+ * Terraform variable): a literal would be written in plain text into the synthesized JSON.
  */
 export interface RedisOptions {
   /** Redis host name or IP, without port. Required with policy "redis". */
@@ -18,7 +19,11 @@ export interface RedisOptions {
   readonly timeoutMs?: number;
   /** ACL user name (Redis 6+). @default none */
   readonly username?: string;
-  /** Password, from a sensitive variable (`TerraformVariable.stringValue`); never a literal. @default none */
+  /**
+   * Password: a Kong vault reference such as `{vault://env/kong-redis-password}` (Kong's bundled env vault reads the
+   * environment variable KONG_REDIS_PASSWORD of its pods: give it from a Secret with KongCluster's `envFromSecrets`),
+   * or a sensitive variable (`TerraformVariable.stringValue`); never a literal. @default none
+   */
   readonly password?: string;
   /** Database number. @default 0 */
   readonly database?: number;
@@ -30,32 +35,32 @@ export interface RedisOptions {
   readonly serverName?: string;
 }
 
-/** Checks a redis record (prefix `redis`) and returns its snake_case form, with Kong's defaults. */
-export function checkRedis(v: ProblemRecorder, value: unknown): Record<string, unknown> | undefined {
+/** Checks a redis record (its fields under `field`) and returns its snake_case form, with Kong's defaults. */
+export function checkRedis(v: ProblemRecorder, value: unknown, field = "redis"): Record<string, unknown> | undefined {
   if (value === undefined) {
-    v.add("redis.host", undefined, 'is required when policy is "redis"');
+    v.add(`${field}.host`, undefined, 'is required when policy is "redis"');
     return undefined;
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    v.add("redis", value, "must be an object with at least host");
+    v.add(field, value, "must be an object with at least host");
     return undefined;
   }
   const r = value as Partial<RedisOptions>;
-  if (required(v, "redis.host", r.host, 'is required when policy is "redis"')) host(v, "redis.host", r.host);
-  integerIn(v, "redis.port", r.port, 0, 65535);
-  integerIn(v, "redis.timeoutMs", r.timeoutMs, 0, 2147483646);
-  nonEmptyString(v, "redis.username", r.username);
-  if (r.password !== undefined && !isToken(r.password)) {
+  if (required(v, `${field}.host`, r.host, 'is required when policy is "redis"')) host(v, `${field}.host`, r.host);
+  integerIn(v, `${field}.port`, r.port, 0, 65535);
+  integerIn(v, `${field}.timeoutMs`, r.timeoutMs, 0, 2147483646);
+  nonEmptyString(v, `${field}.username`, r.username);
+  if (r.password !== undefined && !isToken(r.password) && !isVaultReference(r.password)) {
     v.add(
-      "redis.password",
+      `${field}.password`,
       "<redacted>",
-      "must come from a sensitive Terraform variable or secret reference, not a literal (it would be stored in plain text)",
+      "must be a Kong vault reference ({vault://env/<name>}) or come from a sensitive Terraform variable, not a literal (it would be stored in plain text)",
     );
   }
-  integerIn(v, "redis.database", r.database, 0, 2147483647);
-  bool(v, "redis.ssl", r.ssl);
-  bool(v, "redis.sslVerify", r.sslVerify);
-  sni(v, "redis.serverName", r.serverName);
+  integerIn(v, `${field}.database`, r.database, 0, 2147483647);
+  bool(v, `${field}.ssl`, r.ssl);
+  bool(v, `${field}.sslVerify`, r.sslVerify);
+  sni(v, `${field}.serverName`, r.serverName);
   return compact({
     host: r.host,
     port: r.port ?? 6379,
@@ -67,4 +72,9 @@ export function checkRedis(v: ProblemRecorder, value: unknown): Record<string, u
     ssl_verify: r.sslVerify ?? false,
     server_name: r.serverName,
   });
+}
+
+/** A Kong vault reference, `{vault://<vault>/<resource>[/<key>]...}`: Kong resolves it at run time from the vault. */
+export function isVaultReference(value: unknown): boolean {
+  return typeof value === "string" && /^\{vault:\/\/[a-z0-9_-]+\/[^{}\s]+\}$/i.test(value);
 }

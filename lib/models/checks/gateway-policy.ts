@@ -1,11 +1,12 @@
-import { integerIn, nonEmptyString, stringArray } from "../../core/checks";
+import { factoryMadeProp, integerIn, nonEmptyString, stringArray } from "../../core/checks";
 import { Problems } from "../../core/errors";
+import { Authentication } from "../../gateway/authentication";
 import { PluginPolicy } from "../../gateway/plugins/plugin";
 import { rateLimitPolicy } from "../model-policies";
 import type { DetectionServiceProps } from "../props";
 import { MODEL_DEFAULTS, ResolvedModel } from "../resolved";
 
-type PolicySettings = Pick<ResolvedModel, "allowedGroups" | "rateLimitPolicy" | "maxPayloadMegabytes" | "public" | "plugins" | "timeoutMs">;
+type PolicySettings = Pick<ResolvedModel, "authentication" | "allowedGroups" | "rateLimitPolicy" | "maxPayloadMegabytes" | "public" | "plugins" | "timeoutMs">;
 
 /**
  * What Kong enforces in front of the model: who may call it, how often, how large a request, how long Kong waits.
@@ -19,16 +20,17 @@ export function checkGatewayPolicy(v: Problems, props: DetectionServiceProps): P
   const maxPayloadMegabytes = props.maxPayloadMegabytes ?? MODEL_DEFAULTS.maxPayloadMegabytes;
   integerIn(v, "maxPayloadMegabytes", maxPayloadMegabytes, 1, 1024);
   checkPublic(v, props);
+  const authentication = checkAuthentication(v, props);
   const timeoutMs = props.timeoutMs ?? MODEL_DEFAULTS.timeoutMs;
   integerIn(v, "timeoutMs", timeoutMs, 1, 2147483646);
-  return { allowedGroups, rateLimitPolicy: rateLimit, maxPayloadMegabytes, public: props.public, plugins, timeoutMs };
+  return { authentication, allowedGroups, rateLimitPolicy: rateLimit, maxPayloadMegabytes, public: props.public, plugins, timeoutMs };
 }
 
 function checkRateLimit(v: Problems, props: DetectionServiceProps): PluginPolicy | undefined {
   const rateLimit = props.rateLimit === undefined ? MODEL_DEFAULTS.rateLimit : props.rateLimit;
   if (rateLimit === false) return undefined;
   if (typeof rateLimit !== "object" || rateLimit === null) {
-    v.add("rateLimit", rateLimit, "must be { second?, minute?, hour?, day? } or false");
+    v.add("rateLimit", rateLimit, "must be { second?, minute?, hour?, day?, counters? } or false");
     return undefined;
   }
   const policy = rateLimitPolicy(rateLimit, props.public !== undefined);
@@ -57,4 +59,24 @@ function checkPublic(v: Problems, props: DetectionServiceProps): void {
     v.add("public.reason", props.public.reason, "must explain in a sentence why the model needs no credentials");
   }
   if (props.allowedGroups !== undefined) v.add("allowedGroups", props.allowedGroups, "has no effect on a public model (no ACL)");
+}
+
+/** Who may call: an Authentication (the default key-auth unless given), or none for a public model. */
+function checkAuthentication(v: Problems, props: DetectionServiceProps): Authentication | undefined {
+  const authentication = factoryMadeProp(
+    v,
+    "authentication",
+    props.authentication,
+    MODEL_DEFAULTS.authentication,
+    "Authentication.keyAuth(), Authentication.jwt(), Authentication.anyOf(...) or Authentication.allOf(...)",
+  );
+  if (props.public === undefined) return authentication;
+  if (props.authentication !== undefined) {
+    v.add("authentication", describe(props.authentication), "cannot be combined with public: a public model takes no credentials; remove one of them");
+  }
+  return undefined;
+}
+
+function describe(value: unknown): unknown {
+  return value instanceof Authentication ? value.describe() : value;
 }

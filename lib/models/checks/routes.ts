@@ -4,6 +4,7 @@ import { routeHost, routerPath } from "../../gateway/validation";
 import { dns1123Label, DNS1123_LABEL_MAX } from "../../kubernetes/names";
 import type { DetectionServiceProps, ModelProtocol, ModelRoute } from "../props";
 import type { ResolvedRoute } from "../resolved";
+import { PluginPolicy } from "../../gateway/plugins/plugin";
 import { checkPlugins } from "./gateway-policy";
 
 /**
@@ -19,8 +20,9 @@ export function checkRoutes(v: Problems, props: DetectionServiceProps, protocol:
   }
   const holders = new Map<string, number>();
   const routes: ResolvedRoute[] = [];
+  const modelCors = corsField(props.plugins, "plugins");
   given.forEach((route, i) => {
-    const r = checkRoute(v, `routes[${i}]`, route, protocol);
+    const r = checkRoute(v, `routes[${i}]`, route, protocol, modelCors);
     if (r === undefined) return;
     const holder = holders.get(r.name);
     if (holder !== undefined) {
@@ -41,7 +43,7 @@ export function checkRoutes(v: Problems, props: DetectionServiceProps, protocol:
 
 type CheckedRoute = Omit<ResolvedRoute, "kongName">;
 
-function checkRoute(v: Problems, field: string, route: ModelRoute, protocol: ModelProtocol): CheckedRoute | undefined {
+function checkRoute(v: Problems, field: string, route: ModelRoute, protocol: ModelProtocol, modelCors?: string): CheckedRoute | undefined {
   if (!plainObject(v, field, route ?? null, "must be { paths, name?, methods?, hosts?, stripPath?, plugins? }")) return undefined;
   const before = v.count;
   const paths = route.paths;
@@ -55,12 +57,14 @@ function checkRoute(v: Problems, field: string, route: ModelRoute, protocol: Mod
   bool(v, `${field}.stripPath`, route.stripPath);
   if (protocol === "grpc") checkGrpcRoute(v, field, route);
   const plugins = checkPlugins(v, route.plugins, `${field}.plugins`);
+  const cors = protocol === "http" ? (corsField(route.plugins, `${field}.plugins`) ?? modelCors) : undefined;
+  if (cors !== undefined) checkPreflight(v, `${field}.methods`, route.methods, cors);
   if (v.count > before || name === undefined) return undefined;
   const grpc = protocol === "grpc";
   return {
     name,
     paths,
-    methods: grpc ? undefined : (route.methods ?? ["POST"]),
+    methods: grpc ? undefined : (route.methods ?? (cors === undefined ? ["POST"] : ["POST", "OPTIONS"])),
     hosts: route.hosts,
     stripPath: grpc ? false : (route.stripPath ?? true),
     plugins,
@@ -116,4 +120,26 @@ function checkGrpcRoute(v: Problems, field: string, route: ModelRoute): void {
       "must be false on a gRPC model: the path names the gRPC service and method, so a stripped path breaks every call; remove stripPath",
     );
   }
+}
+
+/** Where a list of policies holds a cors policy (`plugins[2]`), if it does. */
+function corsField(plugins: unknown, field: string): string | undefined {
+  if (!Array.isArray(plugins)) return undefined;
+  const i = plugins.findIndex((policy) => policy instanceof PluginPolicy && policy.name === "cors");
+  return i < 0 ? undefined : `${field}[${i}]`;
+}
+
+/**
+ * A route under a cors policy must match the browser's preflight: Kong runs plugins only on a route that matched, so a
+ * route limited to POST answers a preflight (OPTIONS) with 404 "no Route matched" and the cors plugin never runs.
+ * Unless given, a model's methods then default to POST and OPTIONS (the cors plugin answers the preflight itself,
+ * before authentication); given methods without OPTIONS are refused.
+ */
+function checkPreflight(v: Problems, field: string, methods: unknown, cors: string): void {
+  if (!Array.isArray(methods) || isToken(methods) || methods.includes("OPTIONS")) return;
+  v.add(
+    field,
+    methods,
+    `must include "OPTIONS": the cors policy (${cors}) answers a browser's preflight only on routes that match it; Kong would answer the preflight with 404 "no Route matched" and the browser refuse the call. Add "OPTIONS", or leave methods out (the default is then POST and OPTIONS)`,
+  );
 }

@@ -2,7 +2,7 @@ import { integerIn, noLiteralSecrets, oneOf, pinnedImage, plainObject, required,
 import { Problems } from "../../core/errors";
 import { KongGateway } from "../../gateway/gateway";
 import { dns1123Label, dns1123Subdomain } from "../../kubernetes/names";
-import { scalingProp } from "../../kubernetes/scaling";
+import { Scaling, scalingProp } from "../../kubernetes/scaling";
 import { vipProp } from "../../kubernetes/vip";
 import { checkKongPeer } from "../model-isolation";
 import type { DetectionServiceProps } from "../props";
@@ -23,7 +23,7 @@ export function checkWorkload(v: Problems, props: DetectionServiceProps): Worklo
   const runAsUser = props.runAsUser ?? MODEL_DEFAULTS.runAsUser;
   integerIn(v, "runAsUser", runAsUser, 1, 2147483647);
   const env = checkEnvironment(v, props);
-  const canary = checkCanary(v, props);
+  const canary = checkCanary(v, props, scaling);
   return { port, protocol, scaling, vip, runAsUser, env, configMaps: props.configMaps ?? [], secrets: props.secrets ?? [], canary };
 }
 
@@ -58,22 +58,28 @@ function checkEnvironment(v: Problems, props: DetectionServiceProps): Record<str
   return env;
 }
 
-/** A second, pinned version with a share of the traffic. */
-function checkCanary(v: Problems, props: DetectionServiceProps): ResolvedCanary | undefined {
+/** A second, pinned version with a share of the traffic, scaled like the stable one unless told otherwise. */
+function checkCanary(v: Problems, props: DetectionServiceProps, stableScaling: Scaling): ResolvedCanary | undefined {
   const canary = props.canary;
   if (canary === undefined) return undefined;
   if (!plainObject(v, "canary", canary, "must be { image, weightPercent, stableWeightPercent?, scaling? }")) return undefined;
   if (required(v, "canary.image", canary.image)) {
     pinnedImage(v, "canary.image", canary.image);
-    if (canary.image === props.image) v.add("canary.image", canary.image, "must differ from image: a canary is a new version");
+    if (canary.image === props.image && canary.weightPercent !== 0) {
+      v.add(
+        "canary.image",
+        canary.image,
+        "must differ from image while the canary takes traffic: a canary is a new version (the same image is allowed with weightPercent 0, the second step of a promotion)",
+      );
+    }
   }
   const weight = canary.weightPercent;
-  if (required(v, "canary.weightPercent", weight) && integerIn(v, "canary.weightPercent", weight, 1, 99)) {
+  if (required(v, "canary.weightPercent", weight) && integerIn(v, "canary.weightPercent", weight, 0, 100)) {
     const stable = canary.stableWeightPercent;
-    if (stable !== undefined && integerIn(v, "canary.stableWeightPercent", stable, 1, 99) && stable + weight !== 100) {
+    if (stable !== undefined && integerIn(v, "canary.stableWeightPercent", stable, 0, 100) && stable + weight !== 100) {
       v.add("canary.stableWeightPercent", stable, `plus canary.weightPercent (${weight}) must add up to 100, got ${stable + weight}`);
     }
   }
-  const scaling = scalingProp(v, "canary.scaling", canary.scaling, MODEL_DEFAULTS.canaryScaling);
+  const scaling = scalingProp(v, "canary.scaling", canary.scaling, stableScaling);
   return { image: canary.image, weightPercent: weight, scaling };
 }

@@ -112,7 +112,7 @@ describe("rate-limiting", () => {
 
   test("rejects a literal redis password (it would be plain text in the JSON)", () => {
     expect(attachError(Plugin.rateLimiting({ minute: 1, policy: "redis", redis: { host: "r", password: "hunter2" } }))).toBe(
-      '[stack/gw/svc] rateLimiting.redis.password ("<redacted>") must come from a sensitive Terraform variable or secret reference, not a literal (it would be stored in plain text)',
+      '[stack/gw/svc] rateLimiting.redis.password ("<redacted>") must be a Kong vault reference ({vault://env/<name>}) or come from a sensitive Terraform variable, not a literal (it would be stored in plain text)',
     );
   });
 

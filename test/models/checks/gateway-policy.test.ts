@@ -1,3 +1,4 @@
+import { RateLimitCounters } from "../../../lib/gateway/plugins/rate-limit-counters";
 import { Plugin } from "../../../lib/gateway/plugins/plugin";
 import { DetectionServiceProps } from "../../../lib/models/detection-service";
 import { model } from "../helpers";
@@ -17,7 +18,17 @@ describe("DetectionService gateway policy: rejected input, reported at the model
       { rateLimit: { second: 50, minute: 30 } },
       "[platform/face] rateLimit.minute (30) is lower than second (50): Kong requires each longer window to allow at least as many requests. Raise minute to >= 50.",
     ],
-    ["a null rate limit (only false disables it)", { rateLimit: null as never }, "[platform/face] rateLimit (null) must be { second?, minute?, hour?, day? } or false"],
+    ["a null rate limit (only false disables it)", { rateLimit: null as never }, "[platform/face] rateLimit (null) must be { second?, minute?, hour?, day?, counters? } or false"],
+    [
+      "rate-limit counters not made with RateLimitCounters",
+      { rateLimit: { minute: 10, counters: "redis" as never } },
+      '[platform/face] rateLimit.counters ("redis") must be made with RateLimitCounters.cluster(), RateLimitCounters.redis(redis) or RateLimitCounters.local()',
+    ],
+    [
+      "rate-limit counters in a Redis without host, reported at the model",
+      { rateLimit: { minute: 10, counters: RateLimitCounters.redis({} as never) } },
+      '[platform/face] rateLimit.counters.redis.host (undefined) is required when policy is "redis"',
+    ],
     ["a payload limit of zero", { maxPayloadMegabytes: 0 }, "[platform/face] maxPayloadMegabytes (0) must be an integer between 1 and 1024"],
     ["a timeout of zero", { timeoutMs: 0 }, "[platform/face] timeoutMs (0) must be an integer between 1 and 2147483646"],
     [

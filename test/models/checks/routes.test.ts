@@ -4,6 +4,8 @@ import { DetectionServiceProps } from "../../../lib/models/detection-service";
 import { expectValidationError, resources } from "../../helpers";
 import { model } from "../helpers";
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped */
+
 describe("route names", () => {
   test.each([
     ["/v1/face-detection", "v1-face-detection"],
@@ -34,6 +36,32 @@ describe("route names", () => {
     const route = resources(json, "kong_route")[0];
     expect(route).toMatchObject({ protocols: ["grpc", "grpcs"], strip_path: false });
     expect(route.methods).toBeUndefined();
+  });
+});
+
+const PREFLIGHT = 'answers a browser\'s preflight only on routes that match it; Kong would answer the preflight with 404 "no Route matched" and the browser refuse the call';
+
+describe("CORS: a model's routes answer preflights", () => {
+  const methodsOf = (json: any) => Object.fromEntries(resources(json, "kong_route").map((r) => [r.name, r.methods]));
+
+  test("a cors policy on the model makes its routes match OPTIONS by default", () => {
+    // GIVEN a model with a cors policy WHEN its routes give no methods THEN they match POST and the preflight
+    const { json } = model({ routes: [{ paths: ["/v1/face"] }, { name: "batch", paths: ["/v1/face/batch"] }], plugins: [Plugin.cors()] });
+    expect(methodsOf(json)).toEqual({ "face-detection-v1-face": ["POST", "OPTIONS"], "face-detection-batch": ["POST", "OPTIONS"] });
+  });
+
+  test("a cors policy on one route makes that route match OPTIONS, not the others", () => {
+    const { json } = model({ routes: [{ paths: ["/v1/face"] }, { name: "web", paths: ["/v1/face/web"], plugins: [Plugin.cors()] }] });
+    expect(methodsOf(json)).toEqual({ "face-detection-v1-face": ["POST"], "face-detection-web": ["POST", "OPTIONS"] });
+  });
+
+  test("methods given with OPTIONS are kept as given", () => {
+    const { json } = model({ routes: [{ paths: ["/v1/face"], methods: ["GET", "OPTIONS"] }], plugins: [Plugin.cors()] });
+    expect(methodsOf(json)).toEqual({ "face-detection": ["GET", "OPTIONS"] });
+  });
+
+  test("without a cors policy, routes stay POST only", () => {
+    expect(methodsOf(model().json)).toEqual({ "face-detection": ["POST"] });
   });
 });
 
@@ -85,6 +113,16 @@ describe("DetectionService routes: rejected input, reported at the model", () =>
       "a route policy with a bad option",
       { routes: [{ paths: ["/v1/face"], plugins: [Plugin.rateLimiting({ second: 50, minute: 30 })] }] },
       "[platform/face] routes[0].plugins[0].rateLimiting.minute (30) is lower than second (50): Kong requires each longer window to allow at least as many requests. Raise minute to >= 50.",
+    ],
+    [
+      "methods without OPTIONS under the model's cors policy",
+      { routes: [{ paths: ["/v1/face"], methods: ["POST"] }], plugins: [Plugin.requestSizeLimiting(), Plugin.cors()] },
+      `[platform/face] routes[0].methods (["POST"]) must include "OPTIONS": the cors policy (plugins[1]) ${PREFLIGHT}. Add "OPTIONS", or leave methods out (the default is then POST and OPTIONS)`,
+    ],
+    [
+      "methods without OPTIONS under the route's own cors policy",
+      { routes: [{ paths: ["/v1/face"] }, { paths: ["/v1/face/batch"], methods: ["PUT"], plugins: [Plugin.cors()] }] },
+      `[platform/face] routes[1].methods (["PUT"]) must include "OPTIONS": the cors policy (routes[1].plugins[0]) ${PREFLIGHT}. Add "OPTIONS", or leave methods out (the default is then POST and OPTIONS)`,
     ],
     [
       "route plugins that are not policies",

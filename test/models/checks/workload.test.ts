@@ -29,9 +29,9 @@ describe("DetectionService workload props: rejected input, reported at the model
       "[platform/face] canary.stableWeightPercent (70) plus canary.weightPercent (20) must add up to 100, got 90",
     ],
     [
-      "a canary weight of 100",
-      { canary: { image: "r/face:2.0.0", weightPercent: 100 } },
-      "[platform/face] canary.weightPercent (100) must be an integer between 1 and 99",
+      "a canary weight over 100",
+      { canary: { image: "r/face:2.0.0", weightPercent: 101 } },
+      "[platform/face] canary.weightPercent (101) must be an integer between 0 and 100",
     ],
     ["a canary without a weight", { canary: { image: "r/face:2.0.0" } as never }, "[platform/face] canary.weightPercent (undefined) is required"],
     [
@@ -42,7 +42,7 @@ describe("DetectionService workload props: rejected input, reported at the model
     [
       "a canary of the same image",
       { canary: { image: "registry.local/ai/face-detection:1.4.2", weightPercent: 10 } },
-      '[platform/face] canary.image ("registry.local/ai/face-detection:1.4.2") must differ from image: a canary is a new version',
+      '[platform/face] canary.image ("registry.local/ai/face-detection:1.4.2") must differ from image while the canary takes traffic: a canary is a new version (the same image is allowed with weightPercent 0, the second step of a promotion)',
     ],
     ["a null canary", { canary: null as never }, "[platform/face] canary (null) must be { image, weightPercent, stableWeightPercent?, scaling? }"],
     [
