@@ -2,6 +2,7 @@ import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { Aspects, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { StateBackend } from "../app/state-backend";
+import { AiPlatformCatalogOptions, ApiCatalog } from "../catalog/api-catalog";
 import { bool, dns1123Label, factoryMadeProp, integerIn, isToken, plainObject, required } from "../core/checks";
 import { Problems } from "../core/errors";
 import { IKongDatabase } from "../database/kong-database";
@@ -101,6 +102,12 @@ export interface AiPlatformProps {
   /** Where Terraform keeps the state of both stacks. @default `StateBackend.local()`: `<project>/terraform-state/<stack>.tfstate` */
   readonly backend?: StateBackend;
   /**
+   * The API catalog (`ApiCatalog`: OpenAPI document, catalog, topology) written at synth to
+   * `<outdir>/catalog/<directory>/`; `false` for none.
+   * @default written to `cdktf.out/catalog/<environment>/`
+   */
+  readonly catalog?: AiPlatformCatalogOptions | false;
+  /**
    * How the models authenticate their clients unless they choose (`authentication`) or are `public`:
    * `Authentication.keyAuth()`, `.jwt()`, `.anyOf(...)` or `.allOf(...)`.
    * @default Authentication.keyAuth(): an API key in the `apikey` header
@@ -184,6 +191,8 @@ export class AiPlatform extends Construct {
   public readonly clientTransport: ClientTransport;
   public readonly models = new Map<string, DetectionService>();
   public readonly consumers = new Map<string, GatewayConsumer>();
+  /** The API catalog written at synth (undefined with `catalog: false`). */
+  public readonly catalog?: ApiCatalog;
   /** How models authenticate unless they say otherwise (or are public). */
   public readonly authentication: Authentication;
   /** The model teams, by name (`addTeam`). */
@@ -245,6 +254,8 @@ export class AiPlatform extends Construct {
     this.adminPortForward = gateway.adminPortForward;
     this.adminApiRoute = gateway.adminApiRoute;
     this.clientTransport = clientTransport(this.kong, p);
+    const catalog = { gateway: this.gateway, kong: this.kong, title: `${this.stackPrefix} (${this.environment})` };
+    if (p.catalog !== false) this.catalog = new ApiCatalog(this.gatewayStack, "catalog", { ...catalog, directory: p.catalog?.directory ?? this.environment });
   }
 
   /** Adds a model: its workload in the platform stack, its Kong service, routes and policies in the gateway stack. */
@@ -305,7 +316,7 @@ export class AiPlatform extends Construct {
 /** The props, checked before anything is built from them (stack names, namespaces). */
 function checkProps(scope: Construct, id: string, props: AiPlatformProps): AiPlatformProps {
   const v = new Problems(scope);
-  if (!plainObject(v, "props", props ?? null, "must be an object { environment, stackPrefix?, namespaces?, database?, kong?, modelScale?, backend?, plainHttp?, httpsRedirectStatusCode?, redis?, authentication? }")) v.throwIfAny();
+  if (!plainObject(v, "props", props ?? null, "must be an object { environment, stackPrefix?, namespaces?, database?, kong?, modelScale?, backend?, plainHttp?, httpsRedirectStatusCode?, redis?, authentication?, catalog? }")) v.throwIfAny();
   if (required(v, "environment", props.environment, 'is required: the environment\'s name, e.g. "dev", ends both stack names')) {
     literalLabel(v, "environment", props.environment, 30);
   }
@@ -339,6 +350,7 @@ function checkProps(scope: Construct, id: string, props: AiPlatformProps): AiPla
     }
   }
   checkClientTransport(v, props);
+  if (props.catalog !== false) plainObject(v, "catalog", props.catalog, "must be false or an object { directory? }");
   checkRedisChoice(v, props.redis, props.kong);
   factoryMadeProp(v, "authentication", props.authentication, Authentication.keyAuth(), "Authentication.keyAuth(), Authentication.jwt(), Authentication.anyOf(...) or Authentication.allOf(...)");
   if (props.backend !== undefined && !(props.backend instanceof StateBackend)) {

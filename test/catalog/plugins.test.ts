@@ -1,0 +1,46 @@
+import { flag, numberOf, PluginReader, stringList, textOf } from "../../lib/catalog/plugins";
+import { Plugin } from "../../lib/gateway/plugins/plugin";
+import { gatewaySetup } from "./helpers";
+
+describe("PluginReader", () => {
+  test("reads each attached plugin's config from its kong_plugin, parsing identical JSON once", () => {
+    const { gateway } = gatewaySetup();
+    const a = gateway.addService("a", { host: "a.local" });
+    const b = gateway.addService("b", { host: "b.local" });
+    a.addPlugin(Plugin.rateLimiting({ minute: 5 }));
+    b.addPlugin(Plugin.rateLimiting({ minute: 5 }));
+    const reader = new PluginReader();
+    const [ra] = reader.attached(a._plugins, "service");
+    const [rb] = reader.attached(b._plugins, "service");
+    expect(ra).toMatchObject({ name: "rate-limiting", scope: "service", config: expect.objectContaining({ minute: 5, policy: "local" }) });
+    expect(rb.config).toBe(ra.config);
+  });
+
+  test("effective: the route's plugin, else the service's, else the global one", () => {
+    const { gateway } = gatewaySetup();
+    gateway.addPlugin(Plugin.cors());
+    gateway.addPlugin(Plugin.prometheus());
+    const svc = gateway.addService("svc", { host: "svc.local" });
+    svc.addPlugin(Plugin.cors({ origins: ["https://a.example.com"] }));
+    const route = svc.addRoute("r", { paths: ["/r"] });
+    route.addPlugin(Plugin.prometheus({ perConsumer: true }));
+    const effective = new PluginReader().effective(route._plugins, svc._plugins, gateway._plugins);
+    expect([...effective.values()].map((p) => `${p.name}@${p.scope}`)).toEqual(["prometheus@route", "cors@service"]);
+  });
+});
+
+describe("config fields: Kong's default when absent or null (a config written in full holds nulls)", () => {
+  const config = { list: ["a", 1], none: null, yes: false, n: 3, s: "x", empty: "" };
+  test.each([
+    ["stringList", stringList(config, "list"), ["a"]],
+    ["stringList of null", stringList(config, "none", ["d"]), ["d"]],
+    ["flag", flag(config, "yes", true), false],
+    ["flag of null", flag(config, "none", true), true],
+    ["numberOf", numberOf(config, "n", 0), 3],
+    ["numberOf of null", numberOf(config, "none", 429), 429],
+    ["textOf", textOf(config, "s", "d"), "x"],
+    ["textOf of an empty string", textOf(config, "empty", "d"), "d"],
+  ])("%s", (_name, value, expected) => {
+    expect(value).toEqual(expected);
+  });
+});
