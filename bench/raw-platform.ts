@@ -47,6 +47,7 @@ export function build(app: App, n: number): void {
       spec: {
         replicas: "2",
         revisionHistoryLimit: 5,
+        progressDeadlineSeconds: 910,
         selector: { matchLabels: selector },
         strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: "1", maxUnavailable: "0" } },
         template: {
@@ -64,7 +65,7 @@ export function build(app: App, n: number): void {
                 port: [{ name: "http", containerPort: 8080, protocol: "TCP" }],
                 env: [],
                 resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { memory: "1Gi" } },
-                securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ["ALL"] } },
+                securityContext: { allowPrivilegeEscalation: false, privileged: false, readOnlyRootFilesystem: true, runAsNonRoot: true, capabilities: { drop: ["ALL"] } },
                 volumeMount: [{ name: "tmp", mountPath: "/tmp" }],
                 startupProbe: { httpGet: { path: "/ready", port: "http" }, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 60 },
                 readinessProbe: { httpGet: { path: "/ready", port: "http" }, periodSeconds: 10, timeoutSeconds: 5, failureThreshold: 3 },
@@ -79,6 +80,7 @@ export function build(app: App, n: number): void {
         },
       },
       waitForRollout: true,
+      timeouts: { create: "17m", update: "78m" },
       lifecycle: { ignoreChanges: ["spec[0].replicas"] },
     });
     new ServiceV1(k8s, `${name}-service`, {
@@ -163,7 +165,7 @@ export function build(app: App, n: number): void {
       minute: 600,
       month: null,
       path: null,
-      policy: "local",
+      policy: "cluster",
       redis,
       redis_database: 0,
       redis_host: null,
