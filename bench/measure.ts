@@ -15,6 +15,8 @@ export interface CaseResult {
   ms: number;
   /** Peak resident set size of the process, in MB. */
   rssMb: number;
+  /** The `catalog` case: milliseconds of `ms` the API catalog spent reading the constructs and writing its files. */
+  catalogMs?: number;
 }
 
 /**

@@ -12,6 +12,7 @@ const EXPORTS = [
   "AdminCredentials",
   "AdminEndpoint",
   "AiPlatform",
+  "ApiCatalog",
   "Authentication",
   "CaCertificate",
   "CertificateReload",

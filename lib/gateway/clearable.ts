@@ -1,4 +1,4 @@
-import { DataResource, Fn, TerraformResource } from "cdktf";
+import { Fn, TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import { isToken } from "../core/checks";
 
@@ -23,12 +23,35 @@ export function tagsOf(tags: readonly string[] | undefined): string[] {
 }
 
 /**
+ * The built-in `terraform_data` resource (Terraform >= 1.4, no provider), holding one map of booleans. Not cdktf's
+ * `DataResource`: that one adds a validation which runs `terraform version` in a child process for every instance, twice
+ * per synth, which made a synth of 1000 models take minutes and fail on a machine without Terraform. The JSON is the same.
+ */
+class FieldRecord extends TerraformResource {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly fields: Readonly<Record<string, boolean>>,
+  ) {
+    super(scope, id, { terraformResourceType: "terraform_data", terraformGeneratorMetadata: { providerName: "terraform" } });
+  }
+
+  protected synthesizeAttributes(): Record<string, unknown> {
+    return { input: { ...this.fields } };
+  }
+
+  protected synthesizeHclAttributes(): Record<string, unknown> {
+    return { input: { ...this.fields } };
+  }
+}
+
+/**
  * @internal Records which fields that PATCH cannot clear are set (`<scope>/ClearableFields`, a `terraform_data` whose
  * input is `{ field: boolean }` in Kong's names) and returns the `replace_triggered_by` entry that replaces the entity
  * when one of them flips. Plain addresses: cdktf 0.21 renders a resource given there as "${...}", which Terraform refuses.
  */
 export function clearableFields(scope: Construct, set: Readonly<Record<string, boolean>>): string {
-  const data = new DataResource(scope, "ClearableFields", { input: set });
+  const data = new FieldRecord(scope, "ClearableFields", set);
   return `terraform_data.${data.friendlyUniqueId}`;
 }
 

@@ -2,6 +2,7 @@ import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { Aspects, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { StateBackend } from "../app/state-backend";
+import { ApiCatalog, CATALOG_OPTIONS_KEYS } from "../catalog/api-catalog";
 import { bool, dns1123Label, factoryMadeProp, integerIn, isToken, literal, plainObject, required } from "../core/checks";
 import { childId } from "../core/construct-ids";
 import { Problems } from "../core/errors";
@@ -89,6 +90,8 @@ export class AiPlatform extends Construct {
   public readonly clientTransport: ClientTransport;
   public readonly models = new Map<string, DetectionService>();
   public readonly consumers = new Map<string, GatewayConsumer>();
+  /** The API catalog written at synth (undefined with `catalog: false`). */
+  public readonly catalog?: ApiCatalog;
   /** How models authenticate unless they say otherwise (or are public). */
   public readonly authentication: Authentication;
   /** The model teams, by name (`addTeam`). */
@@ -153,6 +156,8 @@ export class AiPlatform extends Construct {
     this.adminPortForward = gateway.adminPortForward;
     this.adminApiRoute = gateway.adminApiRoute;
     this.clientTransport = clientTransport(this.kong, p);
+    const catalog = { gateway: this.gateway, kong: this.kong, title: `${this.stackPrefix} (${this.environment})` };
+    if (p.catalog !== false) this.catalog = new ApiCatalog(this.gatewayStack, "catalog", { ...catalog, directory: p.catalog?.directory ?? this.environment });
   }
 
   /** Adds a model: its workload in the platform stack, its Kong service, routes and policies in the gateway stack. */
@@ -219,7 +224,7 @@ export class AiPlatform extends Construct {
 /** The props, checked before anything is built from them (stack names, namespaces). */
 function checkProps(scope: Construct, id: string, props: AiPlatformProps): AiPlatformProps {
   const v = new Problems(scope);
-  if (!plainObject(v, "props", props ?? null, "must be an object { environment, stackPrefix?, namespaces?, database?, kong?, modelScale?, backend?, plainHttp?, httpsRedirectStatusCode?, redis?, authentication? }")) v.throwIfAny();
+  if (!plainObject(v, "props", props ?? null, "must be an object { environment, stackPrefix?, namespaces?, database?, kong?, modelScale?, backend?, plainHttp?, httpsRedirectStatusCode?, redis?, authentication?, catalog? }")) v.throwIfAny();
   strictKeys(v, "", props, PLATFORM_KEYS);
   if (required(v, "environment", props.environment, 'is required: the environment\'s name, e.g. "dev", ends both stack names')) {
     literalLabel(v, "environment", props.environment, 30);
@@ -260,6 +265,9 @@ function checkProps(scope: Construct, id: string, props: AiPlatformProps): AiPla
     }
   }
   checkClientTransport(v, props);
+  if (props.catalog !== false && plainObject(v, "catalog", props.catalog, "must be false or an object { directory? }")) {
+    strictKeys(v, "catalog", props.catalog, CATALOG_OPTIONS_KEYS);
+  }
   checkRedisChoice(v, props.redis, props.kong);
   factoryMadeProp(v, "authentication", props.authentication, Authentication.keyAuth(), "Authentication.keyAuth(), Authentication.jwt(), Authentication.anyOf(...) or Authentication.allOf(...)");
   if (props.backend !== undefined && !(props.backend instanceof StateBackend)) {

@@ -1,4 +1,5 @@
 import type { StateBackend } from "../app/state-backend";
+import type { AiPlatformCatalogOptions } from "../catalog/api-catalog";
 import { knownKeys } from "../core/keys";
 import type { GatewayConsumerProps } from "../gateway/consumer";
 import type { Authentication } from "../gateway/authentication";
@@ -110,11 +111,17 @@ export interface AiPlatformProps {
    * @default 426
    */
   readonly httpsRedirectStatusCode?: HttpsRedirectStatusCode;
+  /**
+   * The API catalog (`ApiCatalog`: OpenAPI document, catalog, topology) written at synth to
+   * `<outdir>/catalog/<directory>/`; `false` for none.
+   * @default written to `cdktf.out/catalog/<environment>/`
+   */
+  readonly catalog?: AiPlatformCatalogOptions | false;
 }
 
 export const PLATFORM_KEYS = knownKeys<AiPlatformProps>()([
   "environment", "stackPrefix", "namespaces", "createNamespaces", "defaultDenyIngress", "database", "kong", "modelScale", "backend",
-  "authentication", "redis", "plainHttp", "httpsRedirectStatusCode",
+  "authentication", "redis", "plainHttp", "httpsRedirectStatusCode", "catalog",
 ]);
 export const NAMESPACES_KEYS = knownKeys<AiPlatformNamespaces>()(["kong", "models", "consumerCredentials"]);
 export const MODEL_SCALE_KEYS = knownKeys<AiPlatformModelScale>()(["minReplicas", "maxReplicas"]);

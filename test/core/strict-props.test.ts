@@ -3,7 +3,7 @@
 import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import {
-  AdminApiRoute, AdminEndpoint, AiPlatform, Authentication, CertificateReload, DefaultDenyIngress, DetectionService, ExistingPostgres, ExistingRedis,
+  AdminApiRoute, AdminEndpoint, AiPlatform, ApiCatalog, Authentication, CertificateReload, DefaultDenyIngress, DetectionService, ExistingPostgres, ExistingRedis,
   GatewayService, InClusterPostgres, InClusterRedis, KongCluster, KongDatabase, KongGateway, KongProxyPeer, ModelIsolation, PlatformAttachment,
   PlatformDatabase, PlatformRedis, Plugin, PostgresBackup, ProxyEndpoint, ProxyTls, RateLimitCounters, Rollout, Scaling, StateBackend, TeamApp, Vip,
 } from "../../lib";
@@ -398,6 +398,16 @@ const EVERY_OPTIONS_OBJECT: [string, () => unknown, string][] = [
     "ConsumerDefinition (supplied)",
     () => platform({}).addConsumer("c", { username: "c", sensitiveOutputs: false } as any),
     "[acme-gateway-dev/gateway/c] sensitiveOutputs (false) is not an option here: the platform always exposes consumer credentials as sensitive outputs",
+  ],
+  [
+    "AiPlatformCatalogOptions",
+    () => platform({ catalog: { directry: "acme-dev" } }),
+    '[acme] catalog.directry ("acme-dev") is an unknown option; did you mean "directory"?',
+  ],
+  [
+    "ApiCatalogProps",
+    () => { const g = gw(); return new ApiCatalog(g.stack, "catalog", { gateway: g, titel: "Models" } as any); },
+    '[s/catalog] titel ("Models") is an unknown option; did you mean "title"?',
   ],
   [
     "PlatformTeamProps",

@@ -10,6 +10,7 @@ import {
   AdminCredentials,
   AdminEndpoint,
   AiPlatform,
+  ApiCatalog,
   Authentication,
   CaCertificate,
   CertificateReload,
@@ -66,7 +67,7 @@ function httpOnlyModel(platform: unknown, definition: unknown): unknown {
 
 /** The cases made from one schema: a gateway with its entities, models, a Kong cluster, or a whole platform. */
 function makeCases(s: Schema) {
-  const { teamProps, routeProps, policies, serviceProps, upstreamProps, consumerProps, gatewayProps, modelProps, inClusterDatabase, existingDatabase, databaseAttributes, kongProps, platformProps, modelDefinition, consumerDefinition } = s;
+  const { catalogProps, teamProps, routeProps, policies, serviceProps, upstreamProps, consumerProps, gatewayProps, modelProps, inClusterDatabase, existingDatabase, databaseAttributes, kongProps, platformProps, modelDefinition, consumerDefinition } = s;
   const routeCase = fc.record({ id: idArb, props: field(routeProps), plugins: policies(2) });
   const gatewayCase = fc.record({
     kind: fc.constant("gateway" as const),
@@ -87,6 +88,7 @@ function makeCases(s: Schema) {
       2,
     ),
     globals: policies(2),
+    catalog: fc.option(field(catalogProps), { nil: undefined }),
   });
   const modelCase = fc.record({
     kind: fc.constant("model" as const),
@@ -291,6 +293,9 @@ function buildGateway(app: App, c: Extract<Case, { kind: "gateway" }>): void {
   // an imported gateway refuses global plugins: tried now and then
   const globals = c.imported ? c.globals.slice(0, c.globals.length > 2 ? 1 : 0) : c.globals;
   for (const p of globals) gw.addPlugin(materialize(p, ctx));
+  // the catalog of the gateway (given as gateway: { $ref: "gateway" })
+  ctx.refs.gateway = gw;
+  if (c.catalog !== undefined) new ApiCatalog(stack, "catalog", materialize(c.catalog, ctx));
 }
 
 function buildModels(app: App, c: Extract<Case, { kind: "model" }>): void {
@@ -349,8 +354,10 @@ function buildTeam(app: App, c: Extract<Case, { kind: "team" }>): void {
   for (const m of c.models) teamApp.addModel(m.id as string, forTeam(materialize(m.definition, modelCtx), c.team));
 }
 
-/** What happened to a case: its stacks' JSON, or the error. */
-export type Outcome = { readonly accepted: true; readonly json: Record<string, any> } | { readonly accepted: false; readonly error: unknown };
+/** What happened to a case: its stacks' JSON and its API catalogs' files (by catalog path), or the error. */
+export type Outcome =
+  | { readonly accepted: true; readonly json: Record<string, any>; readonly catalogs: Record<string, Record<string, string>> }
+  | { readonly accepted: false; readonly error: unknown };
 
 /** Builds the case in a fresh app and synthesizes every stack with validations. */
 export function run(c: Case): Outcome {
@@ -365,7 +372,10 @@ export function run(c: Case): Outcome {
     for (const stack of app.node.children) {
       if (stack instanceof TerraformStack) json[stack.node.id] = JSON.parse(Testing.synth(stack, true));
     }
-    return { accepted: true, json };
+    // what ApiCatalog writes when the app is synthesized (Testing.synth does not run the stacks' synthesizers)
+    const catalogs: Record<string, Record<string, string>> = {};
+    for (const c of app.node.findAll()) if (c instanceof ApiCatalog) catalogs[c.node.path] = { ...c.render(), "client.sh": c.clientCommands() };
+    return { accepted: true, json, catalogs };
   } catch (error) {
     return { accepted: false, error };
   }

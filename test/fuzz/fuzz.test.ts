@@ -9,7 +9,7 @@
 import fc from "fast-check";
 import { writeFileSync } from "node:fs";
 import { caseArb, Case, run } from "./build";
-import { acceptedNull, errorComplaint, violations } from "./invariants";
+import { acceptedNull, catalogViolations, errorComplaint, violations } from "./invariants";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
 const SEED = Number(process.env.FUZZ_SEED ?? 20250112);
@@ -29,7 +29,7 @@ function judge(c: Case, stats: Stats): string | undefined {
   }
   const nullAt = acceptedNull(c);
   if (nullAt !== undefined) return `invariants violated:\nnull ${nullAt}: a null option was accepted (silently replaced by its default)`;
-  const found = violations(outcome.json);
+  const found = [...violations(outcome.json), ...catalogViolations(outcome.catalogs)];
   if (found.length > 0) return `invariants violated:\n${found.join("\n")}`;
   stats.accepted++;
   kind.accepted++;

@@ -53,6 +53,31 @@ export function violations(stacks: Record<string, any>): string[] {
   return out;
 }
 
+/**
+ * Every violation in the rendered API catalogs (catalog path -> file name -> text): they are read from the same
+ * constructs as the JSON and published to the teams that call the models, so they hold no secret, no unset value
+ * rendered as text, and the OpenAPI document and catalog.json are JSON.
+ */
+export function catalogViolations(catalogs: Record<string, Record<string, string>>): string[] {
+  const out: string[] = [];
+  for (const [path, files] of Object.entries(catalogs)) {
+    for (const [name, text] of Object.entries(files)) {
+      const at = (what: string) => out.push(`catalog ${path}/${name}: ${what}`);
+      if (text.includes(SECRET)) at("a literal secret reached the catalog");
+      const unset = /\b(undefined|NaN)\b|\[object Object\]|\$\{TfToken/.exec(text);
+      if (unset !== null) at(`${JSON.stringify(unset[0])} where a value belongs: ...${JSON.stringify(text.slice(Math.max(0, unset.index - 60), unset.index + 40))}...`);
+      if (name.endsWith(".json")) {
+        try {
+          JSON.parse(text);
+        } catch (e) {
+          at(`not JSON: ${(e as Error).message}`);
+        }
+      }
+    }
+  }
+  return out;
+}
+
 const isReference = (v: unknown) => typeof v === "string" && v.startsWith("${") && v.endsWith("}");
 /** A value holding a reference (`${var.name}-data`): known at apply time only, checked by Kubernetes then. */
 const holdsReference = (v: unknown) => typeof v === "string" && v.includes("${");

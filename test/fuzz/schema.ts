@@ -636,6 +636,20 @@ function makeSchema() {
     adminCredentials: field(options({ kind: oneOf(["token", "apiKey", "basicAuth"], ["password"]), source: str(fc.constantFrom("vault:secret/kong/teams"), fc.constant("")) }, ["kind", "source"])),
   });
 
+  const directory = lit(fc.constantFrom("acme-dev", "docs.v1"), fc.constantFrom("../up", "", "a b"));
+  /** Where an AiPlatform writes its API catalog (AiPlatformCatalogOptions). */
+  const catalogOptions = options({ directory });
+  /** ApiCatalog props for a gateway case's gateway (the `gateway` reference is now and then missing or wrong). */
+  const catalogProps = options(
+    {
+      gateway: field(fc.constant({ $ref: "gateway" }), [], fc.constant("gateway")),
+      directory,
+      title: field(fc.constantFrom("Models", "Vision API — v1"), [], fc.oneof(fc.constant(" "), tokenOf("string"))),
+      kong: field(fc.constant(undefined), [], fc.constant({})),
+    },
+    ["gateway"],
+  );
+
   const platformProps = options(
     {
       environment: lit(fc.constantFrom("dev", "prod"), fc.constant("Dev")),
@@ -644,6 +658,7 @@ function makeSchema() {
       createNamespaces: bool,
       defaultDenyIngress: bool,
       plainHttp: field(fc.constant(true), [], fc.constant(false)),
+      catalog: field(fc.oneof(fc.constant(false), catalogOptions)),
       authentication,
       redis: field(
         fc.oneof(
@@ -681,7 +696,7 @@ function makeSchema() {
   /** A consumer definition (AiPlatform.addConsumer), without the props the platform supplies. */
   const consumerDefinition = consumerProps.map((c) => Object.fromEntries(Object.entries(c).filter(([key]) => key !== "credentialsSecret" && key !== "sensitiveOutputs")));
 
-  return { teamProps, policy, policies, scaling, vip, containerResources, serviceProps, routeProps, upstreamProps, consumerProps, gatewayProps, modelRoute, modelDefinition, modelProps, endpointProxy, endpointAdmin, kongProps, inClusterDatabase, existingDatabase, databaseAttributes, platformProps: platformPropsWithRedirect, consumerDefinition };
+  return { catalogProps, teamProps, policy, policies, scaling, vip, containerResources, serviceProps, routeProps, upstreamProps, consumerProps, gatewayProps, modelRoute, modelDefinition, modelProps, endpointProxy, endpointAdmin, kongProps, inClusterDatabase, existingDatabase, databaseAttributes, platformProps: platformPropsWithRedirect, consumerDefinition };
 }
 
 export type Schema = ReturnType<typeof makeSchema>;

@@ -1,8 +1,9 @@
-import { TerraformVariable } from "cdktf";
+import childProcess from "child_process";
+import { DataResource, TerraformVariable } from "cdktf";
 import { LIBRARY_TAG, tagsOf } from "../../lib/gateway/clearable";
 import { Plugin } from "../../lib/gateway/plugins/plugin";
 import { GatewayService } from "../../lib/gateway/service";
-import { Json } from "../helpers";
+import { Json, newStack } from "../helpers";
 import { resources, setup, synth } from "./helpers";
 
 /** The terraform_data inputs of a synthesized stack, by address. */
@@ -119,5 +120,42 @@ describe("a removal the provider cannot send replaces the entity", () => {
     expect(plugins["correlation-id"]).toEqual({ replace_triggered_by: [expect.stringMatching(/^kong_route\.platform_r_\w+\.id$/)] });
     const route = resources(json, "kong_route").find((r) => r.name === "platform-r");
     expect(route?.lifecycle.replace_triggered_by).toEqual([expect.stringMatching(/^terraform_data\.platform_r_ClearableFields_\w+$/)]);
+  });
+});
+
+describe("the record of clearable fields costs no child process", () => {
+  // cdktf's own DataResource validates the Terraform binary's version by running `terraform version` (twice per synth,
+  // per resource): minutes at 1000 models, and a failed synth where Terraform is not installed. Ours renders the same
+  // terraform_data without it.
+  const execSync = jest.spyOn(childProcess, "execSync");
+  afterEach(() => execSync.mockClear());
+  afterAll(() => execSync.mockRestore());
+
+  test("a synth with validations of services, routes and upstreams runs no command", () => {
+    const { stack, gw, svc } = setup();
+    svc.addRoute("r", { paths: ["/a"] });
+    gw.addUpstream("u", { name: "u.local" });
+    const json = synth(stack);
+    expect(Object.keys(json.resource.terraform_data)).toHaveLength(3);
+    expect(execSync).not.toHaveBeenCalled();
+  });
+
+  test("the spy sees cdktf's DataResource run its version check (the check above can fail)", () => {
+    const stack = newStack();
+    new DataResource(stack, "d", { input: { a: true } });
+    synth(stack);
+    expect(execSync).toHaveBeenCalledWith("terraform version", expect.anything());
+  });
+
+  test("the JSON is the one DataResource renders", () => {
+    const ours = setup();
+    ours.svc.addRoute("r", { paths: ["/a"] });
+    const json = synth(ours.stack);
+    const raw = newStack();
+    for (const [address, input] of Object.entries(clearable(json))) {
+      new DataResource(raw, address.split(".")[1], { input });
+    }
+    const expected = synth(raw).resource.terraform_data;
+    expect(json.resource.terraform_data).toEqual(expected);
   });
 });

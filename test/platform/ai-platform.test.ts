@@ -381,6 +381,17 @@ describe("AiPlatform settings", () => {
     expect(k8s.terraform.backend.s3.key).toBe("kong-ai-platform/acme-platform-dev.tfstate");
     expect(gw.terraform.backend.s3.key).toBe("kong-ai-platform/acme-gateway-dev.tfstate");
   });
+
+  test("catalog: by default an ApiCatalog of the gateway and Kong, in the gateway stack, written to catalog/<environment>", () => {
+    const { platform } = minimal();
+    expect(platform.catalog).toMatchObject({ directory: "dev", title: "acme (dev)", gateway: platform.gateway, kong: platform.kong });
+    expect(platform.catalog?.node.path).toBe("acme-gateway-dev/catalog");
+  });
+
+  test("catalog: another directory, or none", () => {
+    expect(minimal({ catalog: { directory: "acme-dev" } }).platform.catalog?.directory).toBe("acme-dev");
+    expect(minimal({ catalog: false }).platform.catalog).toBeUndefined();
+  });
 });
 
 describe("AiPlatform rejects bad input", () => {
@@ -398,7 +409,7 @@ describe("AiPlatform rejects bad input", () => {
 
   const LABEL = "lowercase letters, digits and '-', starting and ending with a letter or digit";
   test.each([
-    ["no props", undefined, "[acme] props (null) must be an object { environment, stackPrefix?, namespaces?, database?, kong?, modelScale?, backend?, plainHttp?, httpsRedirectStatusCode?, redis?, authentication? }"],
+    ["no props", undefined, "[acme] props (null) must be an object { environment, stackPrefix?, namespaces?, database?, kong?, modelScale?, backend?, plainHttp?, httpsRedirectStatusCode?, redis?, authentication?, catalog? }"],
     ["no environment", { kong: MINIMAL.kong }, '[acme] environment (undefined) is required: the environment\'s name, e.g. "dev", ends both stack names'],
     ["a stack name Terraform cannot use", { ...MINIMAL, environment: "Dev Env" }, `[acme] environment ("Dev Env") must be a DNS-1123 label: at most 30 characters of ${LABEL}`],
     ["a prefix too long", { ...MINIMAL, stackPrefix: "a-very-long-stack-prefix" }, `[acme] stackPrefix ("a-very-long-stack-prefix") must be a DNS-1123 label: at most 20 characters of ${LABEL}`],
@@ -409,6 +420,9 @@ describe("AiPlatform rejects bad input", () => {
     ["a LoadBalancer proxy without source ranges", { environment: "dev", kong: { proxy: ProxyEndpoint.loadBalancer() } }, '[acme] kong.proxy ("ProxyEndpoint.loadBalancer() without sourceRanges") must name the client networks of its LoadBalancer: ProxyEndpoint.loadBalancer({ sourceRanges: ["10.0.0.0/8"] }) (["0.0.0.0/0", "::/0"] for a public API), or ProxyEndpoint.clusterIp()'],
     ["model bounds the wrong way round", { ...MINIMAL, modelScale: { minReplicas: 3, maxReplicas: 2 } }, "[acme] modelScale.maxReplicas (2) must be >= modelScale.minReplicas (3)"],
     ["createNamespaces not a boolean", { ...MINIMAL, createNamespaces: "no" }, '[acme] createNamespaces ("no") must be true or false'],
+    ["catalog neither false nor options", { ...MINIMAL, catalog: true }, "[acme] catalog (true) must be false or an object { directory? }"],
+    ["catalog unset (null)", { ...MINIMAL, catalog: null }, "[acme] catalog (null) must be false or an object { directory? }"],
+    ["a catalog directory unset (null)", { ...MINIMAL, catalog: { directory: null } }, "[acme] catalog.directory (null) must not be null: give a value, or leave the option out for its default"],
     ["defaultDenyIngress not a boolean", { ...MINIMAL, defaultDenyIngress: "off" }, '[acme] defaultDenyIngress ("off") must be true or false'],
   ])("%s", (_what, props, message) => {
     expect(() => new AiPlatform(Testing.app(), "acme", props as never)).toThrow(message);
