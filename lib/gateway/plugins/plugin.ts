@@ -12,7 +12,7 @@ import { AUTHENTICATION_PLUGINS } from "./plugin-sets";
 import { prometheus, PrometheusOptions } from "./prometheus";
 import { proxyCache, ProxyCacheOptions } from "./proxy-cache";
 import { rateLimiting, RateLimitingOptions } from "./rate-limiting";
-import { configJsonOf, PolicySpec } from "./render";
+import { configJsonOf, holdsReference, PolicySpec } from "./render";
 import { requestSizeLimiting, RequestSizeLimitingOptions } from "./request-size-limiting";
 import { responseRateLimiting, ResponseRateLimitingOptions } from "./response-rate-limiting";
 
@@ -106,18 +106,24 @@ const interned = new Map<string, PluginPolicy>();
 
 function intern<P extends PluginPolicy>(kind: string, spec: PolicySpec, validated: boolean, make: Make<P>): P {
   if (spec.problems.length > 0) return make(spec, validated, "{}");
+  // a policy holding references is its own (see holdsReference)
+  if (holdsReference(spec.config)) return rendered(spec, validated, make);
   const key = `${kind}\u0000${spec.name}\u0000${configJsonOf(spec.config).text}`;
   let policy = interned.get(key);
   if (policy === undefined) {
-    // A typed config is written in full, as Kong echoes it (see kong-echo.ts): once per distinct policy. The config
-    // kept is the rendered one, not the caller's objects: a shared policy must not change when they do. List and map
-    // references in it are spliced into config_json as ${jsonencode(...)} (see configJsonOf).
-    const { text, configJson, restore } = configJsonOf(validated ? completeConfig(spec.name, spec.config) : spec.config);
-    const config = JSON.parse(text, (_key, value) => (value !== null && typeof value === "object" ? Object.freeze(value) : restore(value)));
-    policy = make({ ...spec, config }, validated, configJson);
+    policy = rendered(spec, validated, make);
     interned.set(key, policy);
   }
   return policy as P;
+}
+
+function rendered<P extends PluginPolicy>(spec: PolicySpec, validated: boolean, make: Make<P>): P {
+  // A typed config is written in full, as Kong echoes it (see kong-echo.ts): once per distinct policy. The config
+  // kept is the rendered one, not the caller's objects: a shared policy must not change when they do. List and map
+  // references in it are spliced into config_json as ${jsonencode(...)} (see configJsonOf).
+  const { text, configJson, restore } = configJsonOf(validated ? completeConfig(spec.name, spec.config) : spec.config);
+  const config = JSON.parse(text, (_key, value) => (value !== null && typeof value === "object" ? Object.freeze(value) : restore(value)));
+  return make({ ...spec, config }, validated, configJson);
 }
 
 function scopable(spec: PolicySpec): ConsumerScopablePolicy {

@@ -41,6 +41,18 @@ export function configJsonOf(config: unknown): { text: string; configJson: strin
   return { text, configJson, restore };
 }
 
+/**
+ * @internal Whether a config holds a Terraform reference anywhere (string, number, list or map). Such a policy is
+ * never shared: two list references render one placeholder text, and a shared policy would keep the first one's
+ * stack alive (and give it to the second).
+ */
+export function holdsReference(value: unknown): boolean {
+  if (Token.isUnresolved(value)) return true;
+  if (Array.isArray(value)) return value.some(holdsReference);
+  if (value !== null && typeof value === "object") return Object.values(value).some(holdsReference);
+  return false;
+}
+
 function sortKeys(value: unknown, refs: unknown[]): unknown {
   if (value !== null && typeof value === "object" && Token.isUnresolved(value)) {
     refs.push(value);

@@ -1,3 +1,4 @@
+import { TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { ConsumerScopablePolicy, Plugin } from "../../../lib/gateway/plugins/plugin";
 
 describe("Plugin factories", () => {
@@ -93,6 +94,17 @@ describe("identical policies are interned", () => {
     expect(a).not.toBe(Plugin.rateLimiting({ minute: -5 }));
     expect(a.problems.map((p) => p.value)).toEqual([-5]);
     expect(b.problems.map((p) => p.value)).toEqual([-6]);
+  });
+
+  test("policies holding references are never shared: each keeps its own reference (and no old stack is kept alive)", () => {
+    // GIVEN two list variables in one stack WHEN each is the allow list of an ACL THEN two policies, each with its own
+    const stack = new TerraformStack(Testing.app(), "s");
+    const a = new TerraformVariable(stack, "a", { type: "list(string)" }).listValue;
+    const b = new TerraformVariable(stack, "b", { type: "list(string)" }).listValue;
+    const n = new TerraformVariable(stack, "n", { type: "number" }).numberValue;
+    expect(Plugin.acl({ allow: a })).not.toBe(Plugin.acl({ allow: b }));
+    expect(Plugin.acl({ allow: a })).not.toBe(Plugin.acl({ allow: a }));
+    expect(Plugin.rateLimiting({ minute: n })).not.toBe(Plugin.rateLimiting({ minute: n }));
   });
 
   test("config and config_json are fixed when the policy is made: later changes to the options do not leak in", () => {
