@@ -89,7 +89,12 @@ function makeCases(s: Schema) {
     ),
     globals: policies(2),
     catalog: fc.option(field(catalogProps), { nil: undefined }),
-  });
+    importedGlobals: fc.nat(9),
+  }).map(({ importedGlobals, ...c }) =>
+    // an imported gateway refuses global plugins: tried now and then (one case in ten keeps them); the case holds only
+    // what is built, so that a null in a plugin never added is not taken for one accepted
+    c.imported && importedGlobals !== 0 ? { ...c, globals: [] } : c,
+  );
   const modelCase = fc.record({
     kind: fc.constant("model" as const),
     models: children(fc.record({ id: idArb, props: field(modelProps) }), 2, 1),
@@ -290,9 +295,7 @@ function buildGateway(app: App, c: Extract<Case, { kind: "gateway" }>): void {
     const consumer = gw.addConsumer(kindId("consumer", k.id), materialize(k.props, ctx));
     for (const key of k.keys) consumer.addKeyAuthKey(key.id, materialize(key.options, ctx));
   }
-  // an imported gateway refuses global plugins: tried now and then
-  const globals = c.imported ? c.globals.slice(0, c.globals.length > 2 ? 1 : 0) : c.globals;
-  for (const p of globals) gw.addPlugin(materialize(p, ctx));
+  for (const p of c.globals) gw.addPlugin(materialize(p, ctx));
   // the catalog of the gateway (given as gateway: { $ref: "gateway" })
   ctx.refs.gateway = gw;
   if (c.catalog !== undefined) new ApiCatalog(stack, "catalog", materialize(c.catalog, ctx));
