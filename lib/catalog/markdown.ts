@@ -86,7 +86,7 @@ function apiSection(api: ApiEntry): string[] {
       ["Kong service", `${code(s.name)} -> ${backend}${s.plugins.length > 0 ? `; plugins ${s.plugins.join(", ")}` : ""}`],
       ["Deployment", w ? `${w.namespace}/${w.deployment}: ${w.image}, ${[replicasText(w.replicas), gpuText(w)].filter(Boolean).join(", ")}` : undefined],
       ["canary", c ? `${c.namespace}/${c.deployment}: ${c.image}, ${replicasText(c.replicas)}, ${c.weightPercent}% of requests` : w ? "none" : undefined],
-      ["upstream", u ? `${u.name}: ${u.targets.map((t) => `${t.target} (weight ${t.weight}, ${t.percent}%)`).join(", ")}` : undefined],
+      ["upstream", u ? `${u.name}: ${u.targets.map((t) => `${t.target} (weight ${t.weight}${t.percent === undefined ? "" : `, ${t.percent}%`})`).join(", ")}` : undefined],
       ["health checks", u ? healthText(u.healthChecks) : undefined],
     ]),
     "",

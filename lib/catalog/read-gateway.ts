@@ -12,7 +12,7 @@ import { DetectionService } from "../models/detection-service";
 import { ConsumerGroups } from "./authentication";
 import { PluginReader } from "./plugins";
 import { consumerEntry } from "./read-consumer";
-import { databaseOf, kongOf, proxyOf, shown, stackOf, workloadOf } from "./read-kubernetes";
+import { databaseOf, kongOf, numberShown, proxyOf, shown, stackOf, workloadOf } from "./read-kubernetes";
 import { listOf, routeEntry } from "./read-route";
 import { ApiEntry, CATALOG_FORMAT, CatalogData, HealthCheckInfo, ServiceInfo, UpstreamInfo } from "./types";
 
@@ -122,7 +122,7 @@ function serviceOf(service: IGatewayEntity): ServiceInfo {
     name: service.name,
     protocol: String(shown(service, r.protocolInput ?? "http")),
     host: String(shown(service, r.hostInput ?? "")),
-    port: Number(shown(service, r.portInput ?? 80)),
+    port: numberShown(service, r.portInput ?? 80),
     plugins,
   };
 }
@@ -132,11 +132,13 @@ function upstreamOf(service: IGatewayEntity, upstreams: ReadonlyMap<string, Gate
   if (!(service instanceof GatewayService)) return undefined;
   const u = upstreams.get(String(service.resource.hostInput));
   if (u === undefined) return undefined;
-  const targets = u.targets.map((t) => ({ target: String(shown(t, t.targetInput)), weight: Number(shown(t, t.weightInput ?? 100)) }));
-  const total = targets.reduce((sum, t) => sum + (Number.isFinite(t.weight) ? t.weight : 0), 0);
+  const targets = u.targets.map((t) => ({ target: String(shown(t, t.targetInput)), weight: numberShown(t, t.weightInput ?? 100) }));
+  // shares are known when every weight is (a weight that is a reference is known at apply only)
+  const weights = targets.map((t) => t.weight).filter((w): w is number => typeof w === "number");
+  const total = weights.length === targets.length ? weights.reduce((sum, w) => sum + w, 0) : 0;
   return {
     name: u.name,
-    targets: targets.map((t) => ({ ...t, percent: total > 0 ? Math.round((t.weight * 1000) / total) / 10 : 0 })),
+    targets: targets.map((t) => (typeof t.weight === "number" && total > 0 ? { ...t, percent: Math.round((t.weight * 1000) / total) / 10 } : t)),
     healthChecks: healthChecksOf(u),
   };
 }

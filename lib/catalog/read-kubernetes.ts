@@ -16,6 +16,14 @@ export function shown<T>(scope: IConstruct, value: T): T | string {
   return Tokenization.resolve(value, { scope, preparing: false, resolver: RESOLVER }) as T | string;
 }
 
+/** A number input as the reader should see it: the number, or a Terraform reference's expression (`${var.port}`). */
+export function numberShown(scope: IConstruct, value: unknown): number | string {
+  const v = shown(scope, value);
+  if (typeof v === "number") return v;
+  const n = Number(v);
+  return typeof v === "string" && v.trim() !== "" && Number.isFinite(n) ? n : String(v);
+}
+
 /** A value resolved in `scope` (Lazy values produced, references as expressions), for reading what a resource holds. */
 export function resolvedIn(scope: IConstruct, value: unknown): unknown {
   return Tokenization.resolve(value, { scope, preparing: false, resolver: RESOLVER });

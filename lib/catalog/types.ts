@@ -102,7 +102,8 @@ export interface ServiceInfo {
   readonly protocol: string;
   /** The backend: the model VIP's DNS name, or an upstream's name. */
   readonly host: string;
-  readonly port: number;
+  /** The port, or a Terraform reference's expression (`${var.port}`). */
+  readonly port: number | string;
   /** Plugins attached to the service. */
   readonly plugins: readonly string[];
 }
@@ -118,7 +119,8 @@ export interface WorkloadInfo {
 
 export interface UpstreamInfo {
   readonly name: string;
-  readonly targets: readonly { readonly target: string; readonly weight: number; readonly percent: number }[];
+  /** Each target's weight (or a Terraform reference's expression) and share of requests (absent when a weight is a reference). */
+  readonly targets: readonly { readonly target: string; readonly weight: number | string; readonly percent?: number }[];
   readonly healthChecks: HealthCheckInfo;
 }
 

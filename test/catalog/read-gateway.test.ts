@@ -3,7 +3,8 @@ import { Scaling } from "../../lib/kubernetes/scaling";
 import { DetectionService } from "../../lib/models/detection-service";
 import { KONG } from "../models/helpers";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
-import { TerraformStack } from "cdktf";
+import { TerraformStack, TerraformVariable } from "cdktf";
+import { ApiCatalog } from "../../lib/catalog/api-catalog";
 import { KongGateway } from "../../lib/gateway/gateway";
 import { catalogOf, defaultApp, gatewaySetup } from "./helpers";
 
@@ -196,5 +197,29 @@ describe("reading any gateway", () => {
     other.addService("theirs", { host: "t.local" }).addRoute("r", { paths: ["/theirs"] });
     gateway.addService("mine", { host: "m.local" }).addRoute("r", { paths: ["/mine"] });
     expect(catalogOf(gateway).apis.map((a) => a.name)).toEqual(["mine"]);
+  });
+});
+
+describe("numbers that are Terraform references", () => {
+  test("a service's port and a target's weight read as the reference's expression, and shares are left out", () => {
+    // GIVEN a service whose port, and an upstream target whose weight, are number variables
+    const { stack, gateway } = gatewaySetup();
+    const port = new TerraformVariable(stack, "port", { type: "number" }).numberValue;
+    const weight = new TerraformVariable(stack, "weight", { type: "number" }).numberValue;
+    const upstream = gateway.addUpstream("face", { name: "face.upstream", targets: [{ target: "10.0.0.7:8080", weight }, { target: "10.0.0.8:8080" }] });
+    gateway.addService("direct", { host: "face.models.svc", port }).addRoute("r", { paths: ["/direct"] });
+    gateway.addService("balanced", { upstream }).addRoute("r", { paths: ["/balanced"] });
+    // WHEN the catalog is read THEN the expressions stand where the numbers would, never NaN
+    const catalog = new ApiCatalog(stack, "catalog", { gateway });
+    const apis = catalog.data().apis;
+    expect(apis.find((a) => a.service.name === "direct")?.service.port).toBe("${var.port}");
+    expect(apis.find((a) => a.service.name === "balanced")?.upstream?.targets).toEqual([
+      { target: "10.0.0.7:8080", weight: "${var.weight}" },
+      { target: "10.0.0.8:8080", weight: 100 },
+    ]);
+    const markdown = catalog.render()["catalog.md"];
+    expect(markdown).toContain("http://face.models.svc:${var.port}");
+    expect(markdown).toContain("10.0.0.7:8080 (weight ${var.weight}), 10.0.0.8:8080 (weight 100)");
+    expect(Object.values(catalog.render()).join("\n")).not.toMatch(/NaN|undefined/);
   });
 });
