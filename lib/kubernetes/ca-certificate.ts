@@ -1,5 +1,5 @@
 import { Problems } from "../core/errors";
-import { isToken } from "../core/tokens";
+import { isStringToken, isToken } from "../core/tokens";
 import { dns1123Subdomain } from "./names";
 
 /** A Secret or ConfigMap data key: letters, digits, '-', '_' and '.'. */
@@ -44,7 +44,8 @@ export class CaCertificate {
     const before = v.count;
     if (typeof this.name !== "string" || this.name === "") v.add(`${field}.name`, this.name, `is required: the name of the ${this.kind} holding the CA certificate`);
     else dns1123Subdomain(v, `${field}.name`, this.name);
-    if (!isToken(this.key) && (typeof this.key !== "string" || !DATA_KEY.test(this.key))) {
+    // a string reference is checked by Kubernetes at apply; a list or map one is no key
+    if (!isStringToken(this.key) && (typeof this.key !== "string" || isToken(this.key) || !DATA_KEY.test(this.key))) {
       v.add(`${field}.key`, this.key, `must be a ${this.kind} key: 1 to 253 letters, digits, '-', '_' or '.'`);
     }
     return v.count === before;

@@ -1,3 +1,4 @@
+import { Lazy, Token } from "cdktf";
 import { CaCertificate, caCertificateProp } from "../../lib/kubernetes/ca-certificate";
 import { messages, stringToken } from "./helpers";
 
@@ -27,6 +28,15 @@ describe("CaCertificate", () => {
     ]);
     expect(messages((v) => CaCertificate.fromConfigMap("").validate(v, "ca"))).toEqual(['ca.name ("") is required: the name of the ConfigMap holding the CA certificate']);
     expect(messages((v) => CaCertificate.fromConfigMap("ca", stringToken()).validate(v, "ca"))).toEqual([]);
+  });
+
+  test("refuses a list or map reference as the key (it crashed the synth as a raw cdktf error)", () => {
+    const list = Token.asList(Lazy.anyValue({ produce: () => ["ca.crt"] }));
+    const map = Token.asStringMap(Lazy.anyValue({ produce: () => ({}) }));
+    expect(messages((v) => CaCertificate.fromSecret("ca", list as never).validate(v, "ca"))).toEqual(["ca.key (<reference>) must be a Secret key: 1 to 253 letters, digits, '-', '_' or '.'"]);
+    expect(messages((v) => CaCertificate.fromConfigMap("ca", map as never).validate(v, "ca"))).toEqual([
+      "ca.key (<reference>) must be a ConfigMap key: 1 to 253 letters, digits, '-', '_' or '.'",
+    ]);
   });
 
   test("a prop must be made with a factory", () => {
