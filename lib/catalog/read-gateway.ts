@@ -51,7 +51,7 @@ export function readCatalog(root: IConstruct, source: CatalogSource): CatalogDat
     const entries = routes.map((r) => routeEntry(r, gateway._plugins, reader, groupsOf));
     const upstream = upstreamOf(service, found.upstreams);
     apis.push({
-      name: model?.name ?? service.name,
+      name: model?.name ?? String(shown(service, service.name)),
       kind: model ? "model" : found.admin.has(service) ? "admin" : "service",
       service: serviceOf(service),
       ...(model ? modelParts(model, upstream) : {}),
@@ -116,10 +116,11 @@ function consumerGroups(consumers: readonly GatewayConsumer[]): ConsumerGroups {
 
 function serviceOf(service: IGatewayEntity): ServiceInfo {
   const plugins = service._plugins.names;
-  if (!(service instanceof GatewayService)) return { name: service.name, protocol: "", host: "", port: 0, plugins };
+  const name = String(shown(service, service.name));
+  if (!(service instanceof GatewayService)) return { name, protocol: "", host: "", port: 0, plugins };
   const r = service.resource;
   return {
-    name: service.name,
+    name,
     protocol: String(shown(service, r.protocolInput ?? "http")),
     host: String(shown(service, r.hostInput ?? "")),
     port: numberShown(service, r.portInput ?? 80),
@@ -137,7 +138,7 @@ function upstreamOf(service: IGatewayEntity, upstreams: ReadonlyMap<string, Gate
   const weights = targets.map((t) => t.weight).filter((w): w is number => typeof w === "number");
   const total = weights.length === targets.length ? weights.reduce((sum, w) => sum + w, 0) : 0;
   return {
-    name: u.name,
+    name: String(shown(u, u.name)),
     targets: targets.map((t) => (typeof t.weight === "number" && total > 0 ? { ...t, percent: Math.round((t.weight * 1000) / total) / 10 } : t)),
     healthChecks: healthChecksOf(u),
   };

@@ -1,7 +1,7 @@
 import { Aspects, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { eachElement, integerIn, isToken, literal, plainObject, stringArray } from "../core/checks";
-import { Problems } from "../core/errors";
+import { describeValue, Problems } from "../core/errors";
 import { IKongProxyPeer } from "../models/model-isolation";
 import { dns1123Label, extendedResourceName } from "../kubernetes/names";
 import { quantity } from "../kubernetes/quantities";
@@ -149,7 +149,8 @@ const CREDENTIALS_KEYS = knownKeys<TeamAdminCredentials>()(["kind", "source"]);
 
 /** The props, checked against the platform and the teams declared before; thrown at `<platform stack>/team-<name>`. */
 function checkTeamProps(host: ITeamHost, name: string, props: PlatformTeamProps): PlatformTeamProps {
-  const v = new Problems(`${host.platformStack.node.path}/team-${String(name)}`);
+  // a name that is no string (even an object without toString) still names the path the problems are reported at
+  const v = new Problems(`${host.platformStack.node.path}/team-${typeof name === "string" ? name : describeValue(name)}`);
   if (!plainObject(v, "props", props ?? null, "must be an object { namespace?, createNamespace?, aclGroups?, pathPrefix?, quota?, deployerGroups?, adminCredentials? }")) v.throwIfAny();
   strictKeys(v, "", props, TEAM_KEYS);
   if (typeof name !== "string" || isToken(name) || !dns1123Label(v, "name", name, 20)) {

@@ -222,4 +222,16 @@ describe("numbers that are Terraform references", () => {
     expect(markdown).toContain("10.0.0.7:8080 (weight ${var.weight}), 10.0.0.8:8080 (weight 100)");
     expect(Object.values(catalog.render()).join("\n")).not.toMatch(/NaN|undefined/);
   });
+
+  test("a service or upstream name that is a string reference reads as its expression, not cdktf's marker", () => {
+    const { stack, gateway } = gatewaySetup();
+    const name = new TerraformVariable(stack, "name", { type: "string" }).stringValue;
+    const upstreamName = new TerraformVariable(stack, "upstream_name", { type: "string" }).stringValue;
+    const upstream = gateway.addUpstream("u", { name: upstreamName, targets: [{ target: "10.0.0.7:8080" }] });
+    gateway.addService("svc", { name, upstream }).addRoute("r", { paths: ["/r"] });
+    const catalog = new ApiCatalog(stack, "catalog", { gateway });
+    const [api] = catalog.data().apis;
+    expect([api.name, api.service.name, api.upstream?.name]).toEqual(["${var.name}", "${var.name}", "${var.upstream_name}"]);
+    expect(Object.values(catalog.render()).join("\n")).not.toContain("TfToken");
+  });
 });

@@ -175,6 +175,14 @@ describe("what addTeam refuses", () => {
     );
   });
 
+  test("a name that is not a string, even an object without toString, is a ValidationError (it was a TypeError)", () => {
+    expectValidationError(
+      () => platformWith((p) => p.addTeam(Object.create(null) as never)),
+      "[acme-platform-dev/team-{}] name ({}) must be a literal DNS-1123 label of at most 20 characters",
+    );
+    expectValidationError(() => platformWith((p) => p.addTeam(7 as never)), "[acme-platform-dev/team-7] name (7) must be a literal DNS-1123 label of at most 20 characters");
+  });
+
   test("a team twice, and a name that is another team's name followed by '-' (their Kong names would collide)", () => {
     expectValidationError(
       () => platformWith((p) => [p.addTeam("vision"), p.addTeam("vision", { namespace: "other" })]),
