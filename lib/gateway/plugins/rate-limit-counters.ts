@@ -18,6 +18,11 @@ export interface RedisCountersOptions {
   readonly syncRateSeconds?: number;
 }
 
+/** Where a platform's rate limits count, as published to its teams (see `PlatformAttachmentValues.rateLimitCounters`). */
+export type PublishedCounters =
+  | { readonly policy: "local" | "cluster" }
+  | { readonly policy: "redis"; readonly redis: RedisOptions; readonly syncRateSeconds: number };
+
 type Spec = { readonly policy: "local" | "cluster" } | { readonly policy: "redis"; readonly redis: unknown; readonly syncRateSeconds: unknown };
 
 /**
@@ -48,6 +53,21 @@ export class RateLimitCounters implements SelfValidating {
     return RateLimitCounters.CLUSTER;
   }
 
+  /**
+   * The counters a platform published (`PublishedCounters`); problems are recorded under `field` of `v` and give
+   * undefined.
+   */
+  public static fromPublished(v: Problems, field: string, value: unknown): RateLimitCounters | undefined {
+    const o = value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    if (o.policy === "local" || o.policy === "cluster") return o.policy === "local" ? RateLimitCounters.LOCAL : RateLimitCounters.CLUSTER;
+    if (o.policy !== "redis") {
+      v.add(`${field}.policy`, o.policy, 'must be "local", "cluster" or "redis"');
+      return undefined;
+    }
+    const counters = RateLimitCounters.redis(o.redis as RedisOptions, { syncRateSeconds: o.syncRateSeconds as number });
+    return counters.validate(v, field) ? counters : undefined;
+  }
+
   /** Counters in Redis: about N across all pods; one Redis round trip per request and window. */
   public static redis(redis: IRedisConnection | RedisOptions, options: RedisCountersOptions = {}): RateLimitCounters {
     const connection = redis !== null && typeof redis === "object" && "connection" in redis ? redis.connection : redis;
@@ -65,6 +85,16 @@ export class RateLimitCounters implements SelfValidating {
   /** Whether a limit of N admits about N across every Kong pod (cluster or redis), rather than N per pod (local). */
   public get sharedByPods(): boolean {
     return this.spec.policy !== "local";
+  }
+
+  /**
+   * @internal What a platform publishes to its teams (`team_<name>`): the policy, and for Redis its connection (host,
+   * port, TLS, the password as a Kong vault reference) and sync rate. Read back with `RateLimitCounters.fromPublished`.
+   */
+  public _published(): PublishedCounters {
+    const spec = this.spec;
+    if (spec.policy !== "redis") return { policy: spec.policy };
+    return { policy: "redis", redis: spec.redis as RedisOptions, syncRateSeconds: (spec.syncRateSeconds as number | undefined) ?? -1 };
   }
 
   public validate(v: Problems, field: string): boolean {
