@@ -15,7 +15,8 @@ export function locationText(loc: CredentialLocation): string {
 }
 
 export function methodText(m: CatalogAuthMethod): string {
-  return `${m.plugin} (${m.locations.map(locationText).join(" or ")})${m.anonymous ? ", optional" : ""}`;
+  const claims = m.claimsVerified?.length ? `; the token must carry ${m.claimsVerified.join(" and ")}` : "";
+  return `${m.plugin} (${m.locations.map(locationText).join(" or ")}${claims})${m.anonymous ? ", optional" : ""}`;
 }
 
 /** How a route authenticates, e.g. `key-auth (header apikey)`, `any of: jwt (...), key-auth (...)`, `none (public)`. */

@@ -177,6 +177,8 @@ export interface CatalogAuthMethod {
   readonly anonymous: boolean;
   /** The plugin also authenticates CORS preflights (OPTIONS) that no cors plugin answers. */
   readonly runOnPreflight: boolean;
+  /** jwt: the registered claims Kong verifies, which a token must therefore carry (`exp`, `nbf`). */
+  readonly claimsVerified?: readonly string[];
 }
 
 /**
