@@ -1,7 +1,8 @@
 import { ValidationProblem } from "../../core/errors";
 
 /**
- * @internal What a plugin factory renders from its options: Kong's plugin name, the config in Kong's snake_case form
+ * Not exported from the package entry (its declaration ships, as the plugins' signatures name it). What a plugin
+ * factory renders from its options: Kong's plugin name, the config in Kong's snake_case form
  * and the problems of the options. Only `Plugin.*` turns it into a policy.
  */
 export interface PolicySpec {
@@ -34,7 +35,9 @@ function sortKeys(value: unknown): unknown {
 }
 
 /** @internal Drops undefined entries so rendered configs hold only what is set or defaulted. */
-export function compact(record: Record<string, unknown>): Record<string, unknown> {
+export function compact(
+  record: Record<string, unknown>
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(record)) if (v !== undefined) out[k] = v;
   return out;
@@ -42,7 +45,9 @@ export function compact(record: Record<string, unknown>): Record<string, unknown
 
 /** @internal Options may arrive as anything from JavaScript callers: treat non-objects as empty so checks report them. */
 export function optionsOf<T extends object>(opts: T | undefined): Partial<T> {
-  return opts !== null && typeof opts === "object" && !Array.isArray(opts) ? opts : {};
+  return opts !== null && typeof opts === "object" && !Array.isArray(opts)
+    ? opts
+    : {};
 }
 
 /** @internal Kong's `set` type drops duplicates; rendering them already deduplicated keeps plans free of drift. */
