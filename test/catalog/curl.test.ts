@@ -1,10 +1,11 @@
 import { spawnSync } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
 import { curlSession } from "../../lib/catalog/curl";
 import { Plugin } from "../../lib/gateway/plugins/plugin";
 import type { GatewayService } from "../../lib/gateway/service";
 import { catalogOf, defaultApp, gatewaySetup } from "./helpers";
 
-const RSA_PUBLIC_KEY = "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----";
+const RSA_PUBLIC_KEY = generateKeyPairSync("rsa", { modulusLength: 2048 }).publicKey.export({ type: "spki", format: "pem" }).toString();
 
 /** A service `name` with one route `/<name>` and `policy`. */
 function serviceWith(gateway: ReturnType<typeof gatewaySetup>["gateway"], name: string, policy: Parameters<GatewayService["addPlugin"]>[0]): void {
