@@ -1,4 +1,5 @@
 import { alternatives, Presented } from "./authentication";
+import { capturedHosts } from "./captured-hosts";
 import type { ApiEntry, CatalogData, ConsumerEntry, ProxyInfo, RouteEntry } from "./types";
 
 /** The variable each kind of credential goes in, in the generated commands (after the consumer's prefix). */
@@ -30,9 +31,9 @@ interface Needs {
 export function curlSession(data: CatalogData): string {
   const commands: string[] = [];
   const needs: Needs = { proxy: false, hosts: new Set(), credentials: new Map() };
-  const bound = new Set(data.apis.flatMap((api) => api.routes.flatMap((r) => r.hosts.map((h) => h.toLowerCase()))));
-  // HTTPS through a certificate: call a host name it is for (not one a route of its own is bound to)
-  const certified = (data.proxy?.tlsHosts ?? []).find((h) => !bound.has(h) && !h.includes("*"));
+  const captured = capturedHosts(data.apis);
+  // HTTPS through a certificate: call a host name it is for (not one a route bound to it would take the request on)
+  const certified = (data.proxy?.tlsHosts ?? []).find((h) => !captured.has(h) && !h.includes("*"));
   for (const api of data.apis) {
     if (api.kind === "admin") continue; // the operators' Admin API: not a call for client teams
     for (const route of api.routes) {

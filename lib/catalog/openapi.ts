@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { capturedHosts } from "./captured-hosts";
 import { authenticationText, corsText, rateLimitText, sizeText } from "./describe";
 import { ResponseComponents } from "./openapi-responses";
 import { SecuritySchemes } from "./openapi-security";
@@ -51,7 +52,7 @@ export function openApiDocument(data: CatalogData): Json {
     for (const api of c.apis) ownLimits.set(api, [...(ownLimits.get(api) ?? []), text]);
   }
   const apis = data.apis.filter((api) => api.kind !== "admin");
-  const boundHosts = hostsOfRoutes(data.apis);
+  const boundHosts = capturedHosts(data.apis);
   for (const api of data.apis) {
     if (api.kind === "admin") {
       for (const route of api.routes) unlisted.push({ route: route.name, api: api.name, reason: "Kong's Admin API: for the platform's operators, not its clients" });
@@ -103,7 +104,7 @@ interface Context {
   readonly security: SecuritySchemes;
   readonly responses: ResponseComponents;
   readonly defaultSchemes: readonly string[];
-  /** Host names bound to routes: not offered as the proxy's servers. */
+  /** Host names bound to routes that would take other routes' requests: not offered as the proxy's servers. */
   readonly boundHosts: ReadonlySet<string>;
   /** Per API, the consumers that may call it with a rate limit of their own, e.g. `mobile-app (5/second)`. */
   readonly ownLimits: ReadonlyMap<string, readonly string[]>;
@@ -191,13 +192,8 @@ function schemesOfDocument(apis: readonly ApiEntry[]): string[] {
   return out.length > 0 ? out : ["http", "https"];
 }
 
-/** Host names some route is bound to: the other names of the proxy's certificate serve the routes on any host. */
-function hostsOfRoutes(apis: readonly ApiEntry[]): Set<string> {
-  return new Set(apis.flatMap((api) => api.routes.flatMap((r) => r.hosts.map((h) => h.toLowerCase()))));
-}
-
 /**
- * The proxy as servers. HTTPS with a certificate: its host names (but those bound to routes of their own), since a
+ * The proxy as servers. HTTPS with a certificate: its host names (but those bound routes would capture), since a
  * client that verifies the certificate must call one of them. Otherwise the fixed address, else a variable defaulting
  * to the proxy's in-cluster name.
  */
