@@ -19,32 +19,19 @@ export interface IGatewayEntity extends IPluginScope {
  * services, routes and consumers share: their gateway, their plugins (`addPlugin` returns the
  * kong_plugin it attached) and their Kong id, a reference token made once.
  */
-export abstract class GatewayEntity
-  extends Construct
-  implements IGatewayEntity
-{
+export abstract class GatewayEntity extends Construct implements IGatewayEntity {
   public readonly gateway: IGatewayContext;
   public abstract readonly name: string;
   /** @internal */
   public readonly _plugins: PluginHost;
   private idToken?: string;
 
-  protected constructor(
-    scope: Construct,
-    id: string,
-    gateway: IGatewayContext,
-    kind: "service" | "route" | "consumer"
-  ) {
+  protected constructor(scope: Construct, id: string, gateway: IGatewayContext, kind: "service" | "route" | "consumer") {
     super(scope, id);
     this.gateway = gateway;
     this._plugins = new PluginHost(this, {
       kind,
-      target: () =>
-        kind === "service"
-          ? { serviceId: this.id }
-          : kind === "route"
-          ? { routeId: this.id }
-          : { consumerId: this.id },
+      target: () => (kind === "service" ? { serviceId: this.id } : kind === "route" ? { routeId: this.id } : { consumerId: this.id }),
       enclosing: () => this.enclosingPlugins(),
       parts: () => this.partPlugins(),
       replacedWith: () => this._replacedWith(),

@@ -41,13 +41,7 @@ export abstract class GatewayBase extends Construct implements IKongGateway {
   /** @internal */
   public readonly _plugins: PluginHost;
 
-  protected constructor(
-    scope: Construct,
-    id: string,
-    adminUrl: string | undefined,
-    options: KongProviderOptions,
-    check?: (v: Problems) => void
-  ) {
+  protected constructor(scope: Construct, id: string, adminUrl: string | undefined, options: KongProviderOptions, check?: (v: Problems) => void) {
     super(scope, id);
     const v = new Problems(this);
     this.stack = TerraformStack.of(this);
@@ -58,20 +52,14 @@ export abstract class GatewayBase extends Construct implements IKongGateway {
     const configured = configure();
     this.provider = configured.provider;
     this.adminUrl = configured.adminUrl;
-    this._plugins = new PluginHost(this, {
-      kind: "gateway",
-      target: () => ({}),
-    });
+    this._plugins = new PluginHost(this, { kind: "gateway", target: () => ({}) });
   }
 
   public addService(id: string, props: GatewayServiceProps): GatewayService {
     return new GatewayService(this, id, props);
   }
 
-  public addUpstream(
-    id: string,
-    props: GatewayUpstreamProps = {}
-  ): GatewayUpstream {
+  public addUpstream(id: string, props: GatewayUpstreamProps = {}): GatewayUpstream {
     return new GatewayUpstream(this, id, props);
   }
 

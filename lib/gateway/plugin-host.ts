@@ -2,15 +2,8 @@ import { Construct, IConstruct } from "constructs";
 import { Plugin as KongPluginResource } from "../../.gen/providers/kong/plugin";
 import { describeValue, Problems } from "../core/errors";
 import { NO_CONSUMER_PLUGINS } from "./plugins/plugin-sets";
-import {
-  AuthenticationEntry,
-  checkAuthenticationCombination,
-} from "./authentication-combination";
-import {
-  corsWithoutPreflight,
-  missesPreflight,
-  routeWithoutPreflight,
-} from "./preflight";
+import { AuthenticationEntry, checkAuthenticationCombination } from "./authentication-combination";
+import { corsWithoutPreflight, missesPreflight, routeWithoutPreflight } from "./preflight";
 import { PluginPolicy } from "./plugins/plugin";
 
 /** Where an attached plugin applies: nothing set means globally. */
@@ -76,7 +69,7 @@ export class PluginHost {
   /** @internal */
   constructor(
     private readonly owner: Construct,
-    private readonly options: PluginHostOptions
+    private readonly options: PluginHostOptions,
   ) {}
 
   /** Whether an authentication plugin (key-auth, jwt, basic-auth, ...) is attached to this scope. */
@@ -109,59 +102,33 @@ export class PluginHost {
    * kong_plugin resource under `<owner>/Plugins/<plugin name>` and returns it. `allOf` marks an authentication plugin
    * whose AND with the others was asked for (`Authentication.allOf`).
    */
-  public add(
-    policy: PluginPolicy,
-    options: { readonly allOf?: boolean } = {}
-  ): KongPluginResource {
+  public add(policy: PluginPolicy, options: { readonly allOf?: boolean } = {}): KongPluginResource {
     const kind = this.options.kind;
     const v = new Problems(this.owner);
     if (!(policy instanceof PluginPolicy)) {
-      v.add(
-        "plugin",
-        policy,
-        "must be a plugin policy made with Plugin.keyAuth(), Plugin.rateLimiting(), ... or Plugin.custom()"
-      );
+      v.add("plugin", policy, "must be a plugin policy made with Plugin.keyAuth(), Plugin.rateLimiting(), ... or Plugin.custom()");
       v.throwIfAny();
     }
     v.addAll(policy.problems);
-    if (
-      kind === "consumer" &&
-      (!policy.consumerScopable || NO_CONSUMER_PLUGINS.has(policy.name))
-    ) {
-      v.add(
-        "plugins",
-        policy.name,
-        "cannot be scoped to a consumer (Kong marks it no_consumer): attach it to a route, a service or the gateway"
-      );
+    if (kind === "consumer" && (!policy.consumerScopable || NO_CONSUMER_PLUGINS.has(policy.name))) {
+      v.add("plugins", policy.name, "cannot be scoped to a consumer (Kong marks it no_consumer): attach it to a route, a service or the gateway");
     }
     if (policy.name === "cors") {
       for (const route of this.routesCovered()) {
-        if (missesPreflight(route.routeMethods))
-          v.add(
-            "plugins",
-            policy.name,
-            corsWithoutPreflight(route.owner.node.path, route.routeMethods)
-          );
+        if (missesPreflight(route.routeMethods)) v.add("plugins", policy.name, corsWithoutPreflight(route.owner.node.path, route.routeMethods));
       }
     }
     // (a policy with problems has no config to judge: its problems are reported instead)
     const entry: AuthenticationEntry | undefined =
       policy.authenticates && policy.problems.length === 0
-        ? {
-            name: policy.name,
-            anonymous:
-              policy.config.anonymous !== undefined &&
-              policy.config.anonymous !== null,
-            allOf: options.allOf === true,
-          }
+        ? { name: policy.name, anonymous: policy.config.anonymous !== undefined && policy.config.anonymous !== null, allOf: options.allOf === true }
         : undefined;
-    if (entry)
-      checkAuthenticationCombination(v, this, entry, this.chainsThrough());
+    if (entry) checkAuthenticationCombination(v, this, entry, this.chainsThrough());
     if (this.byName.has(policy.name)) {
       v.add(
         "plugins",
         policy.name,
-        `conflicts with the ${policy.name} plugin already attached to this ${kind}: Kong allows one instance of a plugin per scope; put all options into one policy`
+        `conflicts with the ${policy.name} plugin already attached to this ${kind}: Kong allows one instance of a plugin per scope; put all options into one policy`,
       );
     }
     v.throwIfAny();
@@ -171,18 +138,12 @@ export class PluginHost {
       name: policy.name,
       configJson: policy.configJson,
       ...this.options.target(),
-      lifecycle:
-        triggers.length > 0 ? { replaceTriggeredBy: [...triggers] } : undefined,
+      lifecycle: triggers.length > 0 ? { replaceTriggeredBy: [...triggers] } : undefined,
     });
     this.byName.set(policy.name, resource);
     if (entry) this.authentication.set(policy.name, entry);
     if (policy.name === "acl") {
-      this.owner.node.addValidation({
-        validate: () =>
-          this.aclCanIdentify()
-            ? []
-            : [aclWithoutAuthentication(ACL_AUTHENTICATED_ON[kind])],
-      });
+      this.owner.node.addValidation({ validate: () => (this.aclCanIdentify() ? [] : [aclWithoutAuthentication(ACL_AUTHENTICATED_ON[kind])]) });
     }
     return resource;
   }
@@ -191,15 +152,11 @@ export class PluginHost {
    * Records a route's methods (called by the route, once checked) and reports, under `methods`, a cors plugin on a
    * scope enclosing it that the route would keep from answering preflights.
    */
-  public setRouteMethods(
-    v: Problems,
-    methods: readonly string[] | undefined
-  ): void {
+  public setRouteMethods(v: Problems, methods: readonly string[] | undefined): void {
     this.routeMethods = methods;
     if (!missesPreflight(methods)) return;
     for (const host of this.options.enclosing?.() ?? []) {
-      if (host.byName.has("cors"))
-        v.add("methods", methods, routeWithoutPreflight(host.options.kind));
+      if (host.byName.has("cors")) v.add("methods", methods, routeWithoutPreflight(host.options.kind));
     }
   }
 
@@ -223,16 +180,8 @@ export class PluginHost {
    * those of the routes (of a service) or of every service and route (of a gateway) below it.
    */
   private chainsThrough(): PluginHost[][] {
-    const chainOf = (h: PluginHost): PluginHost[] => [
-      h,
-      ...(h.options.enclosing?.() ?? []),
-    ];
-    const below =
-      this.options.kind === "service"
-        ? this.options.parts?.() ?? []
-        : this.options.kind === "gateway"
-        ? this.hostsBelow()
-        : [];
+    const chainOf = (h: PluginHost): PluginHost[] => [h, ...(h.options.enclosing?.() ?? [])];
+    const below = this.options.kind === "service" ? (this.options.parts?.() ?? []) : this.options.kind === "gateway" ? this.hostsBelow() : [];
     return [chainOf(this), ...below.map(chainOf)];
   }
 
@@ -241,21 +190,12 @@ export class PluginHost {
     return this.owner.node
       .findAll()
       .map((c) => (c as Partial<IPluginScope>)._plugins)
-      .filter(
-        (h): h is PluginHost =>
-          h instanceof PluginHost &&
-          h !== this &&
-          (h.options.kind === "route" || h.options.kind === "service")
-      );
+      .filter((h): h is PluginHost => h instanceof PluginHost && h !== this && (h.options.kind === "route" || h.options.kind === "service"));
   }
 
   /** Whether an authentication plugin on this scope, on a scope enclosing it, or on every one of its parts feeds an ACL. */
   private aclCanIdentify(): boolean {
-    if (
-      this.authenticates ||
-      (this.options.enclosing?.() ?? []).some((h) => h.authenticates)
-    )
-      return true;
+    if (this.authenticates || (this.options.enclosing?.() ?? []).some((h) => h.authenticates)) return true;
     const parts = this.options.parts?.() ?? [];
     return parts.length > 0 && parts.every((h) => h.authenticates);
   }
@@ -263,7 +203,5 @@ export class PluginHost {
 
 /** The message of an ACL plugin that no authentication plugin can feed. */
 function aclWithoutAuthentication(where: string): string {
-  return `plugins (${describeValue(
-    "acl"
-  )}) needs an authentication plugin (key-auth, jwt, basic-auth, hmac-auth, oauth2 or ldap-auth) on ${where}: without one Kong cannot identify the consumer and the ACL refuses every request`;
+  return `plugins (${describeValue("acl")}) needs an authentication plugin (key-auth, jwt, basic-auth, hmac-auth, oauth2 or ldap-auth) on ${where}: without one Kong cannot identify the consumer and the ACL refuses every request`;
 }

@@ -35,9 +35,7 @@ function sortKeys(value: unknown): unknown {
 }
 
 /** @internal Drops undefined entries so rendered configs hold only what is set or defaulted. */
-export function compact(
-  record: Record<string, unknown>
-): Record<string, unknown> {
+export function compact(record: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(record)) if (v !== undefined) out[k] = v;
   return out;
@@ -45,9 +43,7 @@ export function compact(
 
 /** @internal Options may arrive as anything from JavaScript callers: treat non-objects as empty so checks report them. */
 export function optionsOf<T extends object>(opts: T | undefined): Partial<T> {
-  return opts !== null && typeof opts === "object" && !Array.isArray(opts)
-    ? opts
-    : {};
+  return opts !== null && typeof opts === "object" && !Array.isArray(opts) ? opts : {};
 }
 
 /** @internal Kong's `set` type drops duplicates; rendering them already deduplicated keeps plans free of drift. */
