@@ -11,10 +11,7 @@ export default {
   kongAdminUrl: "http://kong-admin.kong.svc.cluster.local:8001",
   kongProxy: {
     namespace: "kong",
-    proxySelectorLabels: {
-      "app.kubernetes.io/instance": "kong",
-      "app.kubernetes.io/name": "kong",
-    },
+    proxySelectorLabels: { "app.kubernetes.io/instance": "kong", "app.kubernetes.io/name": "kong" },
   },
   namePrefix: "vision-",
   namespace: "team-vision",

@@ -15,10 +15,7 @@ export default {
   kongAdminUrl: "https://kong-admin.prod.internal",
   kongProxy: {
     namespace: "kong",
-    proxySelectorLabels: {
-      "app.kubernetes.io/instance": "kong",
-      "app.kubernetes.io/name": "kong",
-    },
+    proxySelectorLabels: { "app.kubernetes.io/instance": "kong", "app.kubernetes.io/name": "kong" },
   },
   namePrefix: "vision-",
   namespace: "team-vision",
