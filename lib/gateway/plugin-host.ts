@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from "constructs";
 import { Plugin as KongPluginResource } from "../../.gen/providers/kong/plugin";
 import { describeValue, Problems } from "../core/errors";
+import { isToken } from "../core/checks";
 import { NO_CONSUMER_PLUGINS } from "./plugins/plugin-sets";
 import { AuthenticationEntry, checkAuthenticationCombination } from "./authentication-combination";
 import { corsWithoutPreflight, missesPreflight, routeWithoutPreflight } from "./preflight";
@@ -145,6 +146,10 @@ export class PluginHost {
     if (policy.name === "acl") {
       this.owner.node.addValidation({ validate: () => (this.aclCanIdentify() ? [] : [aclWithoutAuthentication(ACL_AUTHENTICATED_ON[kind])]) });
     }
+    if (policy.name === "proxy-cache" && Array.isArray(policy.config.request_method)) {
+      const cached = policy.config.request_method as string[];
+      this.owner.node.addValidation({ validate: () => this.uncacheable(cached) });
+    }
     return resource;
   }
 
@@ -194,6 +199,20 @@ export class PluginHost {
   }
 
   /** Whether an authentication plugin on this scope, on a scope enclosing it, or on every one of its parts feeds an ACL. */
+  /**
+   * A proxy cache no request can reach: every route it covers has literal methods, none of which it caches (a
+   * POST-only model with the default GET/HEAD cache). Routes added later count, so it runs at synth.
+   */
+  private uncacheable(cached: readonly string[]): string[] {
+    const routes = this.routesCovered();
+    if (routes.length === 0 || routes.some((r) => r.routeMethods === undefined || isToken(r.routeMethods))) return [];
+    const methods = [...new Set(routes.flatMap((r) => r.routeMethods as readonly string[]))];
+    if (methods.some((m) => cached.includes(m))) return [];
+    return [
+      `plugins (${describeValue("proxy-cache")}) caches only ${describeValue(cached)} requests, and the routes it covers match only ${describeValue(methods)}: nothing would ever be cached. Add a route for one of its methods, or set requestMethod`,
+    ];
+  }
+
   private aclCanIdentify(): boolean {
     if (this.authenticates || (this.options.enclosing?.() ?? []).some((h) => h.authenticates)) return true;
     const parts = this.options.parts?.() ?? [];
