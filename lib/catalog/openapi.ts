@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { capturedHosts } from "./captured-hosts";
-import { authenticationText, corsText, rateLimitText, sizeText } from "./describe";
+import { authenticationText, cacheText, corsText, rateLimitText, sizeText } from "./describe";
 import { ResponseComponents } from "./openapi-responses";
 import { SecuritySchemes } from "./openapi-security";
 import type { ApiEntry, CatalogData, ProxyInfo, RouteEntry } from "./types";
@@ -140,19 +140,19 @@ function operation(op: OperationOf, method: string, servers: Server[] | undefine
     tags: [api.name],
     operationId: `${route.name}.${method.toLowerCase()}${suffix}`,
     summary: preflight ? `CORS preflight of ${path}, answered by Kong` : `${method} ${path} (${api.name})`,
-    description: describeOperation(op, preflight, omitted, ctx.ownLimits.get(api.name)),
+    description: describeOperation(op, method, preflight, omitted, ctx.ownLimits.get(api.name)),
     ...(servers ? { servers } : {}),
     ...(headers.length > 0 ? { parameters: headers } : {}),
     security,
     ...(BODY_METHODS.has(method) && !preflight
       ? { requestBody: { description: `The input of ${api.name}${bodyLimit}`, content: { "*/*": { schema: {} } } } }
       : {}),
-    responses: preflight ? ctx.responses.preflight(route) : ctx.responses.forOperation(route),
+    responses: preflight ? ctx.responses.preflight(route) : ctx.responses.forOperation(route, method),
     "x-kong": kongExtension(api, route),
   };
 }
 
-function describeOperation({ api, route, path }: OperationOf, preflight: boolean, omitted: number, ownLimits: readonly string[] = []): string {
+function describeOperation({ api, route, path }: OperationOf, method: string, preflight: boolean, omitted: number, ownLimits: readonly string[] = []): string {
   const lines = [`Kong route \`${route.name}\` -> service \`${api.service.name}\`${api.kind === "model" ? ` (model ${api.name})` : ""}.`];
   if (preflight) {
     lines.push("Kong's cors plugin answers browsers' preflights before any authentication; other OPTIONS requests are authenticated like the route's other methods.");
@@ -168,6 +168,7 @@ function describeOperation({ api, route, path }: OperationOf, preflight: boolean
   }
   if (route.requestSizeLimit) lines.push(`Request body: at most ${sizeText(route.requestSizeLimit)}.`);
   if (route.cors) lines.push(`CORS: ${corsText(route.cors)}.`);
+  if (route.cache && !preflight && route.cache.methods.includes(method)) lines.push(`Cached by Kong: ${cacheText(route.cache)}.`);
   if (route.stripPath && path !== "/") lines.push(`Kong matches \`${path}\` as a prefix and strips it before proxying.`);
   return lines.join("\n\n");
 }
@@ -175,7 +176,7 @@ function describeOperation({ api, route, path }: OperationOf, preflight: boolean
 function kongExtension(api: ApiEntry, route: RouteEntry): Json {
   // the policies as catalog.json has them, without where they are attached
   const out: Json = { route: route.name, service: api.service.name, plugins: route.plugins.map((p) => p.name) };
-  for (const key of ["acl", "rateLimit", "requestSizeLimit", "cors"] as const) {
+  for (const key of ["acl", "rateLimit", "requestSizeLimit", "cors", "cache"] as const) {
     const policy = route[key];
     if (policy === undefined) continue;
     const { scope, ...rest } = policy;
