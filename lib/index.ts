@@ -68,7 +68,7 @@ export { PlatformTeam } from "./platform/team";
 export type { PlatformTeamProps, ITeamHost } from "./platform/team";
 export type { TeamQuota } from "./platform/team-namespace";
 export { PlatformAttachment } from "./platform/published-values";
-export type { PlatformAttachmentValues, TeamAdminCredentials, PublishedAdminCredentials, AdminCredentialKind } from "./platform/published-values";
+export type { PlatformAttachmentValues, TeamAdminCredentials, PublishedAdminCredentials, PublishedClientTransport, AdminCredentialKind } from "./platform/published-values";
 export { TeamApp } from "./platform/team-app";
 export type { TeamAppProps, TeamModelDefinition } from "./platform/team-app";
 export { PlatformDatabase } from "./platform/platform-database";

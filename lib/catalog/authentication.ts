@@ -24,6 +24,7 @@ export function authenticationOf(plugins: EffectivePlugins, acl: AclInfo | undef
       locations: locationsOf(plugin.name, plugin.config),
       anonymous: anonymous !== "",
       runOnPreflight: flag(plugin.config, "run_on_preflight", true),
+      ...(plugin.name === "jwt" ? { claimsVerified: stringList(plugin.config, "claims_to_verify") } : {}),
     });
   }
   const required = methods.filter((m) => !m.anonymous).length;

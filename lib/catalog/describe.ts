@@ -1,4 +1,4 @@
-import type { AuthenticationInfo, CatalogAuthMethod, CorsInfo, CredentialLocation, RateLimitInfo, ReplicaInfo, RequestSizeInfo, WorkloadInfo } from "./types";
+import type { AuthenticationInfo, CacheInfo, CatalogAuthMethod, CorsInfo, CredentialLocation, RateLimitInfo, ReplicaInfo, RequestSizeInfo, WorkloadInfo } from "./types";
 
 /** Short texts shared by the OpenAPI descriptions, the Markdown catalog and the topology diagram. */
 
@@ -15,7 +15,8 @@ export function locationText(loc: CredentialLocation): string {
 }
 
 export function methodText(m: CatalogAuthMethod): string {
-  return `${m.plugin} (${m.locations.map(locationText).join(" or ")})${m.anonymous ? ", optional" : ""}`;
+  const claims = m.claimsVerified?.length ? `; the token must carry ${m.claimsVerified.join(" and ")}` : "";
+  return `${m.plugin} (${m.locations.map(locationText).join(" or ")}${claims})${m.anonymous ? ", optional" : ""}`;
 }
 
 /** How a route authenticates, e.g. `key-auth (header apikey)`, `any of: jwt (...), key-auth (...)`, `none (public)`. */
@@ -48,6 +49,13 @@ export function corsText(cors: CorsInfo): string {
       ? "preflights passed to the backend"
       : "preflights answered by Kong";
   return `${origins} (${cors.methods.join(", ")}; ${preflight})`;
+}
+
+/** e.g. `GET, HEAD answers 200, 301, 404 (text/plain, application/json) for 300 s, per consumer; each Kong pod keeps its own`. */
+export function cacheText(cache: CacheInfo): string {
+  const key = ["consumer", "method", "path", cache.varyQueryParams ? `query ${cache.varyQueryParams.join(", ") || "none"}` : "query", ...cache.varyHeaders.map((h) => `header ${h}`)];
+  const control = cache.cacheControl ? "; honours Cache-Control" : "; ignores Cache-Control (no-store and private included)";
+  return `${cache.methods.join(", ")} answers ${cache.responseCodes.join(", ")} (${cache.contentTypes.join(", ")}) for ${cache.ttlSeconds} s, keyed by ${key.join(", ")}${control}; each Kong pod keeps its own`;
 }
 
 /** e.g. `1..2 pods (autoscaled at 70% CPU)`, `3 pods`. */

@@ -1,5 +1,5 @@
 import { curlSession } from "./curl";
-import { authenticationText, corsText, gpuText, rateLimitText, replicasText, sizeText } from "./describe";
+import { authenticationText, cacheText, corsText, gpuText, rateLimitText, replicasText, sizeText } from "./describe";
 import type { ApiEntry, CatalogData, ConsumerEntry, CredentialInfo, HealthCheckInfo, RouteEntry } from "./types";
 
 /** A table cell: `|` and line breaks would break the table. */
@@ -90,8 +90,8 @@ function apiSection(api: ApiEntry): string[] {
       ["health checks", u ? healthText(u.healthChecks) : undefined],
     ]),
     "",
-    "| route | matches | authentication | allowed groups | rate limit | payload limit | CORS |",
-    "| --- | --- | --- | --- | --- | --- | --- |",
+    "| route | matches | authentication | allowed groups | rate limit | payload limit | CORS | cache |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ...api.routes.map(routeRow),
     "",
   ];
@@ -115,6 +115,7 @@ function routeRow(r: RouteEntry): string {
     r.rateLimit ? rateLimitText(r.rateLimit) : "none",
     r.requestSizeLimit ? sizeText(r.requestSizeLimit) : "none",
     r.cors ? corsText(r.cors) : "none",
+    r.cache ? cacheText(r.cache) : "none",
   ];
   return `| ${cells.map(cell).join(" | ")} |`;
 }

@@ -18,6 +18,9 @@ const HEADER_DESCRIPTIONS: Readonly<Record<string, [string, Json]>> = {
   "Access-Control-Allow-Methods": ["Methods the cors policy allows", TEXT],
   "Access-Control-Allow-Headers": ["Request headers the cors policy allows (the requested ones when it names none)", TEXT],
   "Access-Control-Max-Age": ["Seconds a browser may cache this preflight answer", INTEGER],
+  "X-Cache-Status": ["Kong proxy-cache: Hit (served from Kong's cache), Miss, Bypass (not cacheable) or Refresh", TEXT],
+  "X-Cache-Key": ["Kong proxy-cache: the key the answer is cached under", TEXT],
+  Age: ["Seconds the answer has been in Kong's cache", INTEGER],
 };
 
 const ERRORS: Readonly<Record<string, string>> = {
@@ -54,8 +57,8 @@ export class ResponseComponents {
    * The responses of one operation of a route: the backend's answer (a shared component per set of headers Kong adds:
    * `Proxied`, `Proxied-2`, ...) and what Kong's plugins may answer instead.
    */
-  public forOperation(route: RouteEntry): Json {
-    const out: Json = { "2XX": this.proxied(this.successHeaders(route)) };
+  public forOperation(route: RouteEntry, method: string): Json {
+    const out: Json = { "2XX": this.proxied(this.successHeaders(route, method)) };
     const auth = route.authentication;
     if (auth.methods.some((m) => !m.anonymous)) out["401"] = this.error("Unauthorized", ["WWW-Authenticate"]);
     if (route.acl !== undefined || route.plugins.some((p) => p.name === "ip-restriction" || p.name === "bot-detection")) {
@@ -96,8 +99,9 @@ export class ResponseComponents {
     return ref;
   }
 
-  private successHeaders(route: RouteEntry): Json {
+  private successHeaders(route: RouteEntry, method: string): Json {
     const names: string[] = [];
+    if (route.cache?.methods.includes(method)) names.push(...route.cache.responseHeaders);
     if (route.rateLimit?.clientHeaders) names.push(...this.rateLimitHeaders(route.rateLimit.windows.map((w) => w.window)));
     if (route.cors) {
       names.push("Access-Control-Allow-Origin");

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { authenticationText, corsText, rateLimitText, sizeText } from "./describe";
+import { capturedHosts } from "./captured-hosts";
+import { authenticationText, cacheText, corsText, rateLimitText, sizeText } from "./describe";
 import { ResponseComponents } from "./openapi-responses";
 import { SecuritySchemes } from "./openapi-security";
 import type { ApiEntry, CatalogData, ProxyInfo, RouteEntry } from "./types";
@@ -51,7 +52,7 @@ export function openApiDocument(data: CatalogData): Json {
     for (const api of c.apis) ownLimits.set(api, [...(ownLimits.get(api) ?? []), text]);
   }
   const apis = data.apis.filter((api) => api.kind !== "admin");
-  const boundHosts = hostsOfRoutes(data.apis);
+  const boundHosts = capturedHosts(data.apis);
   for (const api of data.apis) {
     if (api.kind === "admin") {
       for (const route of api.routes) unlisted.push({ route: route.name, api: api.name, reason: "Kong's Admin API: for the platform's operators, not its clients" });
@@ -103,7 +104,7 @@ interface Context {
   readonly security: SecuritySchemes;
   readonly responses: ResponseComponents;
   readonly defaultSchemes: readonly string[];
-  /** Host names bound to routes: not offered as the proxy's servers. */
+  /** Host names bound to routes that would take other routes' requests: not offered as the proxy's servers. */
   readonly boundHosts: ReadonlySet<string>;
   /** Per API, the consumers that may call it with a rate limit of their own, e.g. `mobile-app (5/second)`. */
   readonly ownLimits: ReadonlyMap<string, readonly string[]>;
@@ -139,19 +140,19 @@ function operation(op: OperationOf, method: string, servers: Server[] | undefine
     tags: [api.name],
     operationId: `${route.name}.${method.toLowerCase()}${suffix}`,
     summary: preflight ? `CORS preflight of ${path}, answered by Kong` : `${method} ${path} (${api.name})`,
-    description: describeOperation(op, preflight, omitted, ctx.ownLimits.get(api.name)),
+    description: describeOperation(op, method, preflight, omitted, ctx.ownLimits.get(api.name)),
     ...(servers ? { servers } : {}),
     ...(headers.length > 0 ? { parameters: headers } : {}),
     security,
     ...(BODY_METHODS.has(method) && !preflight
       ? { requestBody: { description: `The input of ${api.name}${bodyLimit}`, content: { "*/*": { schema: {} } } } }
       : {}),
-    responses: preflight ? ctx.responses.preflight(route) : ctx.responses.forOperation(route),
+    responses: preflight ? ctx.responses.preflight(route) : ctx.responses.forOperation(route, method),
     "x-kong": kongExtension(api, route),
   };
 }
 
-function describeOperation({ api, route, path }: OperationOf, preflight: boolean, omitted: number, ownLimits: readonly string[] = []): string {
+function describeOperation({ api, route, path }: OperationOf, method: string, preflight: boolean, omitted: number, ownLimits: readonly string[] = []): string {
   const lines = [`Kong route \`${route.name}\` -> service \`${api.service.name}\`${api.kind === "model" ? ` (model ${api.name})` : ""}.`];
   if (preflight) {
     lines.push("Kong's cors plugin answers browsers' preflights before any authentication; other OPTIONS requests are authenticated like the route's other methods.");
@@ -167,6 +168,7 @@ function describeOperation({ api, route, path }: OperationOf, preflight: boolean
   }
   if (route.requestSizeLimit) lines.push(`Request body: at most ${sizeText(route.requestSizeLimit)}.`);
   if (route.cors) lines.push(`CORS: ${corsText(route.cors)}.`);
+  if (route.cache && !preflight && route.cache.methods.includes(method)) lines.push(`Cached by Kong: ${cacheText(route.cache)}.`);
   if (route.stripPath && path !== "/") lines.push(`Kong matches \`${path}\` as a prefix and strips it before proxying.`);
   return lines.join("\n\n");
 }
@@ -174,7 +176,7 @@ function describeOperation({ api, route, path }: OperationOf, preflight: boolean
 function kongExtension(api: ApiEntry, route: RouteEntry): Json {
   // the policies as catalog.json has them, without where they are attached
   const out: Json = { route: route.name, service: api.service.name, plugins: route.plugins.map((p) => p.name) };
-  for (const key of ["acl", "rateLimit", "requestSizeLimit", "cors"] as const) {
+  for (const key of ["acl", "rateLimit", "requestSizeLimit", "cors", "cache"] as const) {
     const policy = route[key];
     if (policy === undefined) continue;
     const { scope, ...rest } = policy;
@@ -191,13 +193,8 @@ function schemesOfDocument(apis: readonly ApiEntry[]): string[] {
   return out.length > 0 ? out : ["http", "https"];
 }
 
-/** Host names some route is bound to: the other names of the proxy's certificate serve the routes on any host. */
-function hostsOfRoutes(apis: readonly ApiEntry[]): Set<string> {
-  return new Set(apis.flatMap((api) => api.routes.flatMap((r) => r.hosts.map((h) => h.toLowerCase()))));
-}
-
 /**
- * The proxy as servers. HTTPS with a certificate: its host names (but those bound to routes of their own), since a
+ * The proxy as servers. HTTPS with a certificate: its host names (but those bound routes would capture), since a
  * client that verifies the certificate must call one of them. Otherwise the fixed address, else a variable defaulting
  * to the proxy's in-cluster name.
  */

@@ -4,7 +4,7 @@ import { GatewayRoute } from "../gateway/route";
 import { authenticationOf, ConsumerGroups } from "./authentication";
 import { AttachedPlugin, flag, numberOf, PluginReader, stringList, textOf } from "./plugins";
 import { shown } from "./read-kubernetes";
-import type { AclInfo, CorsInfo, RateLimitInfo, RequestSizeInfo, RouteEntry } from "./types";
+import type { AclInfo, CacheInfo, CorsInfo, RateLimitInfo, RequestSizeInfo, RouteEntry } from "./types";
 
 /** Kong's rate-limiting windows, shortest first (`kong/plugins/rate-limiting/schema.lua`). */
 const WINDOWS = ["second", "minute", "hour", "day", "month", "year"] as const;
@@ -37,6 +37,7 @@ export function routeEntry(route: GatewayRoute, global: PluginHost, reader: Plug
   const rateLimit = rateLimitOf(plugins.get("rate-limiting"));
   const requestSizeLimit = requestSizeOf(plugins.get("request-size-limiting"));
   const cors = corsOf(plugins.get("cors"), methods === undefined || methods.length === 0 || methods.includes("OPTIONS"));
+  const cache = cacheOf(plugins.get("proxy-cache"));
   const correlation = plugins.get("correlation-id")?.config;
   const requestIdHeader = correlation && flag(correlation, "echo_downstream", false) ? textOf(correlation, "header_name", "Kong-Request-ID") : undefined;
   return {
@@ -45,6 +46,7 @@ export function routeEntry(route: GatewayRoute, global: PluginHost, reader: Plug
     ...(rateLimit ? { rateLimit } : {}),
     ...(requestSizeLimit ? { requestSizeLimit } : {}),
     ...(cors ? { cors } : {}),
+    ...(cache ? { cache } : {}),
     ...(requestIdHeader ? { requestIdHeader } : {}),
   };
 }
@@ -100,6 +102,26 @@ function requestSizeOf(plugin: AttachedPlugin | undefined): RequestSizeInfo | un
     size,
     unit,
     requireContentLength: flag(c, "require_content_length", false),
+  };
+}
+
+/** Kong 3.9 proxy-cache's defaults (`kong/plugins/proxy-cache/schema.lua`) where the config leaves a field out. */
+function cacheOf(plugin: AttachedPlugin | undefined): CacheInfo | undefined {
+  if (plugin === undefined) return undefined;
+  const c = plugin.config;
+  const codes = Array.isArray(c.response_code) ? c.response_code.filter((x): x is number => typeof x === "number") : [200, 301, 404];
+  const headers = c.response_headers !== null && typeof c.response_headers === "object" ? (c.response_headers as Record<string, unknown>) : {};
+  const query = c.vary_query_params;
+  return {
+    scope: plugin.scope,
+    methods: stringList(c, "request_method", ["GET", "HEAD"]),
+    responseCodes: codes,
+    contentTypes: stringList(c, "content_type", ["text/plain", "application/json"]),
+    ttlSeconds: numberOf(c, "cache_ttl", 300),
+    cacheControl: flag(c, "cache_control", false),
+    varyHeaders: stringList(c, "vary_headers"),
+    ...(Array.isArray(query) ? { varyQueryParams: stringList(c, "vary_query_params") } : {}),
+    responseHeaders: ["X-Cache-Status", "X-Cache-Key", "age"].filter((h) => headers[h] !== false).map((h) => (h === "age" ? "Age" : h)),
   };
 }
 

@@ -155,6 +155,7 @@ export interface RouteEntry {
   readonly rateLimit?: RateLimitInfo;
   readonly requestSizeLimit?: RequestSizeInfo;
   readonly cors?: CorsInfo;
+  readonly cache?: CacheInfo;
   /** The response header in which Kong's correlation-id plugin echoes the request's id. */
   readonly requestIdHeader?: string;
   /** Every plugin that applies to the route, with the scope it comes from (the most specific one). */
@@ -179,6 +180,8 @@ export interface CatalogAuthMethod {
   readonly anonymous: boolean;
   /** The plugin also authenticates CORS preflights (OPTIONS) that no cors plugin answers. */
   readonly runOnPreflight: boolean;
+  /** jwt: the registered claims Kong verifies, which a token must therefore carry (`exp`, `nbf`). */
+  readonly claimsVerified?: readonly string[];
 }
 
 /**
@@ -226,6 +229,23 @@ export interface RequestSizeInfo {
   readonly unit: string;
   /** Requests without Content-Length (and not chunked) get 411. */
   readonly requireContentLength: boolean;
+}
+
+/** Kong's proxy-cache on a route: which answers it keeps, for how long, and what it tells the client. */
+export interface CacheInfo {
+  readonly scope: PluginScope;
+  /** Request methods whose answers are cached. */
+  readonly methods: readonly string[];
+  readonly responseCodes: readonly number[];
+  readonly contentTypes: readonly string[];
+  readonly ttlSeconds: number;
+  /** Honours Cache-Control (RFC 7234): `no-store`, `private` and `max-age` of requests and answers. */
+  readonly cacheControl: boolean;
+  /** Request headers and query parameters in the key besides consumer, method and path (query: all when absent). */
+  readonly varyHeaders: readonly string[];
+  readonly varyQueryParams?: readonly string[];
+  /** The headers Kong adds to answers: X-Cache-Status, X-Cache-Key, Age (those its config leaves on). */
+  readonly responseHeaders: readonly string[];
 }
 
 export interface CorsInfo {

@@ -19,7 +19,7 @@ export interface AuthenticationScope {
 }
 
 /**
- * Kong runs every authentication plugin of a request's route, service and the gateway (for one plugin name, the
+ * @internal Kong runs every authentication plugin of a request's route, service and the gateway (for one plugin name, the
  * innermost scope's instance). A plugin without `anonymous` fails the request with 401 when its own credential is
  * missing, even if another plugin already authenticated it (`logical_AND_authentication` in Kong 3.9's key-auth and
  * jwt handlers); only when every one of them has `anonymous` does any one credential suffice

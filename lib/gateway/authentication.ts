@@ -40,8 +40,11 @@ export interface AttachedAuthentication {
 
 /** Keys only in a header (a key in the query string ends up in access logs and browser history), hidden upstream. */
 const KEY_AUTH_DEFAULTS: KeyAuthMethodOptions = { hideCredentials: true, keyInQuery: false };
-/** Tokens must carry an expiry, which Kong checks: a leaked token without one would be valid for ever. */
-const JWT_DEFAULTS: JwtMethodOptions = { claimsToVerify: ["exp"] };
+/**
+ * Tokens must carry an expiry, which Kong checks: a leaked token without one would be valid for ever. Only in the
+ * Authorization header (Kong also reads `?jwt=` by default): a token in the query string ends up in access logs.
+ */
+const JWT_DEFAULTS: JwtMethodOptions = { claimsToVerify: ["exp"], uriParamNames: [] };
 
 type Method = { readonly method: AuthenticationMethod; readonly make: (anonymous?: string) => PluginPolicy };
 
@@ -65,7 +68,7 @@ export class Authentication implements SelfValidating {
     return new Authentication("one", [{ method: "key-auth", make: (anonymous) => Plugin.keyAuth({ ...o, anonymous }) }], shapeProblems("keyAuth", options));
   }
 
-  /** A signed JSON Web Token (Kong's jwt): `Authorization: Bearer <token>`, its `iss` naming the consumer's credential. @default options: claimsToVerify ["exp"] */
+  /** A signed JSON Web Token (Kong's jwt): `Authorization: Bearer <token>`, its `iss` naming the consumer's credential. @default options: claimsToVerify ["exp"], uriParamNames [] (the header only) */
   public static jwt(options: JwtMethodOptions = {}): Authentication {
     const o = { ...JWT_DEFAULTS, ...plain(options) };
     return new Authentication("one", [{ method: "jwt", make: (anonymous) => Plugin.jwt({ ...o, anonymous }) }], shapeProblems("jwt", options));

@@ -16,7 +16,8 @@ export interface IGatewayEntity extends IPluginScope {
 }
 
 /**
- * @internal What services, routes and consumers share: their gateway, their plugins (`addPlugin` returns the
+ * Not exported from the package entry (its declaration ships: services, routes and consumers extend it). What
+ * services, routes and consumers share: their gateway, their plugins (`addPlugin` returns the
  * kong_plugin it attached) and their Kong id, a reference token made once.
  */
 export abstract class GatewayEntity extends Construct implements IGatewayEntity {

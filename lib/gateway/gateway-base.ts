@@ -33,7 +33,7 @@ export interface IKongGateway extends IGatewayContext {
   addPlugin(policy: PluginPolicy): KongPluginResource;
 }
 
-/** @internal What every gateway shares: the one-per-stack rule, the kong provider, the name registry, `add*`. */
+/** Not exported from the package entry (its declaration ships: KongGateway extends it). What every gateway shares: the one-per-stack rule, the kong provider, the name registry, `add*`. */
 export abstract class GatewayBase extends Construct implements IKongGateway {
   public readonly provider: KongProvider;
   public readonly adminUrl: string;

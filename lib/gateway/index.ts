@@ -48,7 +48,7 @@ export type { CacheableMethod, ProxyCacheOptions, ResponsesIgnoreBody } from "./
 export type { RateLimitBy, RateLimitingOptions, RateLimitPolicyType } from "./plugins/rate-limiting";
 export type { RedisOptions } from "./plugins/redis";
 export { RateLimitCounters } from "./plugins/rate-limit-counters";
-export type { IRedisConnection, RedisCountersOptions } from "./plugins/rate-limit-counters";
+export type { IRedisConnection, PublishedCounters, RedisCountersOptions } from "./plugins/rate-limit-counters";
 export type { RequestSizeLimitingOptions, SizeUnit } from "./plugins/request-size-limiting";
 export type { ResponseRateLimitingOptions } from "./plugins/response-rate-limiting";
 export type { Period, RateLimitWindows } from "./plugins/periods";

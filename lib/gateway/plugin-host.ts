@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from "constructs";
 import { Plugin as KongPluginResource } from "../../.gen/providers/kong/plugin";
 import { describeValue, Problems } from "../core/errors";
+import { isToken } from "../core/checks";
 import { NO_CONSUMER_PLUGINS } from "./plugins/plugin-sets";
 import { AuthenticationEntry, checkAuthenticationCombination } from "./authentication-combination";
 import { corsWithoutPreflight, missesPreflight, routeWithoutPreflight } from "./preflight";
@@ -50,8 +51,8 @@ const ACL_AUTHENTICATED_ON: Record<PluginScopeKind, string> = {
 };
 
 /**
- * @internal The plugins of one Kong scope (the gateway, a service, a route or a consumer). Kong allows one instance
- * of a plugin per scope, so a second policy of the same name is refused with a clear error; plugins Kong marks
+ * Not exported from the package entry (its declaration ships: entities hold one). The plugins of one Kong scope (the
+ * gateway, a service, a route or a consumer). Kong allows one instance of a plugin per scope, so a second policy of the same name is refused with a clear error; plugins Kong marks
  * `no_consumer` are refused on consumers; an ACL is checked at synth time to have an authentication plugin on this
  * scope or one that covers it. Two checks look at the scopes a plugin's requests also pass through (this route's
  * service and gateway; a service's routes; every service and route, for a gateway's plugin): an authentication
@@ -59,13 +60,14 @@ const ACL_AUTHENTICATED_ON: Record<PluginScopeKind, string> = {
  * cannot match a preflight (`preflight.ts`). Other plugins are checked in O(1).
  */
 export class PluginHost {
-  /** A route's methods (set by the route once checked): what its preflight check reads. Undefined: any method. */
+  /** @internal A route's methods (set by the route once checked): what its preflight check reads. Undefined: any method. */
   public routeMethods?: readonly string[];
-  /** The authentication plugins attached here, by name: whether each has `anonymous`, and whether AND was asked for. */
+  /** @internal The authentication plugins attached here, by name: whether each has `anonymous`, and whether AND was asked for. */
   public readonly authentication = new Map<string, AuthenticationEntry>();
   private readonly byName = new Map<string, KongPluginResource>();
   private container?: Construct;
 
+  /** @internal */
   constructor(
     private readonly owner: Construct,
     private readonly options: PluginHostOptions,
@@ -144,6 +146,10 @@ export class PluginHost {
     if (policy.name === "acl") {
       this.owner.node.addValidation({ validate: () => (this.aclCanIdentify() ? [] : [aclWithoutAuthentication(ACL_AUTHENTICATED_ON[kind])]) });
     }
+    if (policy.name === "proxy-cache" && Array.isArray(policy.config.request_method)) {
+      const cached = policy.config.request_method as string[];
+      this.owner.node.addValidation({ validate: () => this.uncacheable(cached) });
+    }
     return resource;
   }
 
@@ -193,6 +199,20 @@ export class PluginHost {
   }
 
   /** Whether an authentication plugin on this scope, on a scope enclosing it, or on every one of its parts feeds an ACL. */
+  /**
+   * A proxy cache no request can reach: every route it covers has literal methods, none of which it caches (a
+   * POST-only model with the default GET/HEAD cache). Routes added later count, so it runs at synth.
+   */
+  private uncacheable(cached: readonly string[]): string[] {
+    const routes = this.routesCovered();
+    if (routes.length === 0 || routes.some((r) => r.routeMethods === undefined || isToken(r.routeMethods))) return [];
+    const methods = [...new Set(routes.flatMap((r) => r.routeMethods as readonly string[]))];
+    if (methods.some((m) => cached.includes(m))) return [];
+    return [
+      `plugins (${describeValue("proxy-cache")}) caches only ${describeValue(cached)} requests, and the routes it covers match only ${describeValue(methods)}: nothing would ever be cached. Add a route for one of its methods, or set requestMethod`,
+    ];
+  }
+
   private aclCanIdentify(): boolean {
     if (this.authenticates || (this.options.enclosing?.() ?? []).some((h) => h.authenticates)) return true;
     const parts = this.options.parts?.() ?? [];

@@ -170,7 +170,7 @@ export class AiPlatform extends Construct {
     const defaults = { counters: this.rateLimitCounters, authentication: this.authentication };
     const props: DetectionServiceProps = valid
       ? {
-          ...this.clientTransport.modelDefaults(model.protocol),
+          ...this.clientTransport.modelDefaults(model),
           ...withPlatformPolicies(withPlatformScaling(model, this.modelScale), defaults),
           namespace: this.namespaces.models,
           gateway: this.gateway,

@@ -9,8 +9,8 @@ export interface ClientTransport {
   readonly httpsOnly: boolean;
   /** What an https-only route answers plain HTTP with. */
   readonly httpsRedirectStatusCode: HttpsRedirectStatusCode;
-  /** The model props that carry it for a model of `protocol`; a model's own `httpsOnly` / `httpsRedirectStatusCode` win. */
-  modelDefaults(protocol: unknown): { readonly httpsOnly: boolean; readonly httpsRedirectStatusCode?: HttpsRedirectStatusCode };
+  /** The model props that carry it to `model` (see `transportDefaults`); a model's own `httpsOnly` / `httpsRedirectStatusCode` win. */
+  modelDefaults(model: ModelTransport): { readonly httpsOnly?: boolean; readonly httpsRedirectStatusCode?: HttpsRedirectStatusCode };
 }
 
 /** The props of the platform that decide it. */
@@ -49,11 +49,26 @@ export function checkClientTransport(v: Problems, props: TransportProps): void {
 export function clientTransport(kong: KongCluster, props: TransportProps): ClientTransport {
   const httpsOnly = kong.tls !== undefined && props.plainHttp !== true;
   const httpsRedirectStatusCode = props.httpsRedirectStatusCode ?? 426;
-  // A gRPC route never meets plain HTTP (Kong's plain listener has no HTTP/2): no redirect status for it.
   const code = httpsOnly ? props.httpsRedirectStatusCode : undefined;
-  return {
-    httpsOnly,
-    httpsRedirectStatusCode,
-    modelDefaults: (protocol) => ({ httpsOnly, httpsRedirectStatusCode: protocol === "grpc" ? undefined : code }),
-  };
+  return { httpsOnly, httpsRedirectStatusCode, modelDefaults: (model) => transportDefaults(httpsOnly, code, model) };
+}
+
+/** The parts of a model's props its transport defaults depend on. */
+interface ModelTransport {
+  readonly protocol?: unknown;
+  readonly httpsOnly?: unknown;
+}
+
+/**
+ * The model props that carry a platform's transport to `model`: none when the model chooses `httpsOnly` itself (its
+ * own redirect status, if any, goes with its choice); a gRPC route never meets plain HTTP (Kong's plain listener has
+ * no HTTP/2), so it gets no redirect status.
+ */
+export function transportDefaults(
+  httpsOnly: boolean,
+  code: HttpsRedirectStatusCode | undefined,
+  model: ModelTransport,
+): { readonly httpsOnly?: boolean; readonly httpsRedirectStatusCode?: HttpsRedirectStatusCode } {
+  if (model.httpsOnly !== undefined) return {};
+  return { httpsOnly, httpsRedirectStatusCode: model.protocol === "grpc" || !httpsOnly ? undefined : code };
 }

@@ -3,7 +3,9 @@ import { Problems } from "../core/errors";
 import { knownKeys, strictKeys } from "../core/keys";
 import { AdminCredentials } from "../gateway/admin-credentials";
 import { dns1123Label } from "../kubernetes/names";
+import { PublishedCounters, RateLimitCounters } from "../gateway/plugins/rate-limit-counters";
 import { checkKongPeer, IKongProxyPeer } from "../models/model-isolation";
+import type { HttpsRedirectStatusCode } from "../models/props";
 import { isPathPrefix } from "./team-convention";
 
 /** How Terraform authenticates to a secured Kong Admin API (see `AdminCredentials`). */
@@ -55,14 +57,29 @@ export interface PlatformAttachmentValues {
   readonly kongAdminCredentials: PublishedAdminCredentials;
   /** Kong's proxy pods: the only peers a team's model admits. */
   readonly kongProxy: IKongProxyPeer;
+  /**
+   * What the platform's model routes accept from clients: with `httpsOnly`, a team's models accept HTTPS only too
+   * (unless a model sets `httpsOnly` itself), so a team's API keys never cross the network in clear text where the
+   * platform's do not.
+   */
+  readonly clientTransport: PublishedClientTransport;
+  /** Where the platform's rate limits count (its Redis, or Kong's database): a team's model limits count there too. */
+  readonly rateLimitCounters: PublishedCounters;
+}
+
+/** The platform's client transport, as published. */
+export interface PublishedClientTransport {
+  readonly httpsOnly: boolean;
+  /** What an https-only route answers plain HTTP with. */
+  readonly httpsRedirectStatusCode: HttpsRedirectStatusCode;
 }
 
 const VALUES_KEYS = knownKeys<PlatformAttachmentValues>()([
   "formatVersion", "platform", "environment", "team", "namespace", "namePrefix", "pathPrefix", "aclGroups", "kongAdminUrl",
-  "kongAdminPortForward", "kongAdminCredentials", "kongProxy",
+  "kongAdminPortForward", "kongAdminCredentials", "kongProxy", "clientTransport", "rateLimitCounters",
 ]);
 
-const FIELDS = "{ formatVersion, platform, environment, team, namespace, namePrefix, pathPrefix, aclGroups, kongAdminUrl, kongAdminPortForward, kongAdminCredentials, kongProxy }";
+const FIELDS = "{ formatVersion, platform, environment, team, namespace, namePrefix, pathPrefix, aclGroups, kongAdminUrl, kongAdminPortForward, kongAdminCredentials, kongProxy, clientTransport, rateLimitCounters }";
 
 /**
  * The values a team's app attaches to the platform with: the output `team_<name>` the platform published for the team
@@ -102,6 +119,8 @@ export class PlatformAttachment implements PlatformAttachmentValues {
   public readonly kongAdminPortForward: string;
   public readonly kongAdminCredentials: PublishedAdminCredentials;
   public readonly kongProxy: IKongProxyPeer;
+  public readonly clientTransport: PublishedClientTransport;
+  public readonly rateLimitCounters: PublishedCounters;
 
   private constructor(values: PlatformAttachmentValues) {
     this.platform = values.platform;
@@ -115,6 +134,13 @@ export class PlatformAttachment implements PlatformAttachmentValues {
     this.kongAdminPortForward = values.kongAdminPortForward;
     this.kongAdminCredentials = values.kongAdminCredentials;
     this.kongProxy = Object.freeze({ namespace: values.kongProxy.namespace, proxySelectorLabels: Object.freeze({ ...values.kongProxy.proxySelectorLabels }) });
+    this.clientTransport = Object.freeze({ ...values.clientTransport });
+    this.rateLimitCounters = Object.freeze({ ...values.rateLimitCounters });
+  }
+
+  /** The `RateLimitCounters` the platform's limits use: a team's models count in them unless they choose. */
+  public counters(): RateLimitCounters {
+    return RateLimitCounters.fromPublished(new Problems("PlatformAttachment"), "rateLimitCounters", this.rateLimitCounters) as RateLimitCounters;
   }
 
   /** The `AdminCredentials` of the published kind (declaring its sensitive variables), or none. */
@@ -154,6 +180,8 @@ function checkValues(v: Problems, o: Partial<PlatformAttachmentValues>): Platfor
   if (typeof o.kongAdminPortForward !== "string") v.add("kongAdminPortForward", o.kongAdminPortForward, "must be the command that forwards the Admin API, a string");
   checkCredentials(v, o.kongAdminCredentials);
   if (required(v, "kongProxy", o.kongProxy)) checkKongPeer(v, "kongProxy", o.kongProxy);
+  checkTransport(v, o.clientTransport);
+  if (required(v, "rateLimitCounters", o.rateLimitCounters)) RateLimitCounters.fromPublished(v, "rateLimitCounters", o.rateLimitCounters);
   return o as PlatformAttachmentValues;
 }
 
@@ -189,5 +217,17 @@ function checkCredentials(v: Problems, c: unknown): void {
     v.add("kongAdminCredentials.kind", o.kind, `must be one of ${kinds.map((k) => JSON.stringify(k)).join(", ")}`);
   } else if (o.kind !== "none" && (typeof o.source !== "string" || o.source === "")) {
     v.add("kongAdminCredentials.source", o.source, "must say where the team's pipeline reads the credential, e.g. \"vault:secret/kong/teams/vision\"");
+  }
+}
+
+const TRANSPORT_KEYS = knownKeys<PublishedClientTransport>()(["httpsOnly", "httpsRedirectStatusCode"]);
+
+function checkTransport(v: Problems, t: unknown): void {
+  if (!required(v, "clientTransport", t) || !plainObject(v, "clientTransport", t ?? null, "must be an object { httpsOnly, httpsRedirectStatusCode }")) return;
+  strictKeys(v, "clientTransport", t, TRANSPORT_KEYS);
+  const o = t as Partial<PublishedClientTransport>;
+  if (typeof o.httpsOnly !== "boolean") v.add("clientTransport.httpsOnly", o.httpsOnly, "must be true or false");
+  if (![426, 301, 302, 307, 308].includes(o.httpsRedirectStatusCode as number)) {
+    v.add("clientTransport.httpsRedirectStatusCode", o.httpsRedirectStatusCode, "must be one of 426, 301, 302, 307, 308");
   }
 }

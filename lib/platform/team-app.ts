@@ -13,7 +13,9 @@ import { DetectionService, DetectionServiceProps } from "../models/detection-ser
 import { KongProxyPeer } from "../models/kong-proxy-peer";
 import { IKongProxyPeer } from "../models/model-isolation";
 import { routePaths } from "../models/route-paths";
+import { transportDefaults } from "./client-transport";
 import { kubernetesProvider } from "./kubernetes-provider";
+import { withPlatformPolicies } from "./platform-policies";
 import { PlatformAttachment } from "./published-values";
 import { TeamConvention } from "./team-convention";
 import { TeamStackRules } from "./team-rules";
@@ -98,14 +100,22 @@ export class TeamApp extends Construct {
    * Adds a model of the team in its namespace, registered in the platform's Kong. Besides DetectionService's own
    * rules, its name must start with `<team>-`, its paths with the team's path prefix and its groups must be the
    * team's. Defaults that differ from DetectionService's: one route `<pathPrefix><name without "<team>-">` (POST),
-   * and `allowedGroups` the team's ACL groups.
+   * `allowedGroups` the team's ACL groups, and the platform's published transport (`httpsOnly` and its redirect
+   * status) and rate-limit counters, as the platform's own models have them.
    */
   public addModel(id: string, model: TeamModelDefinition): DetectionService {
     const valid = model !== null && typeof model === "object";
     if (valid) this.checkModel(id, model);
     // a missing definition goes through as is, so DetectionService reports it with its path
+    const transport = this.platform.clientTransport;
     const props: DetectionServiceProps = valid
-      ? { ...this.withTeamDefaults(model), namespace: this.namespace, gateway: this.gateway, kong: this.kong }
+      ? {
+          ...transportDefaults(transport.httpsOnly, transport.httpsRedirectStatusCode, model),
+          ...withPlatformPolicies(this.withTeamDefaults(model), { counters: this.platform.counters() }),
+          namespace: this.namespace,
+          gateway: this.gateway,
+          kong: this.kong,
+        }
       : (model as unknown as DetectionServiceProps);
     const service = new DetectionService(this.stack, id, props);
     this.models.set(service.name, service);

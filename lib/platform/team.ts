@@ -2,7 +2,9 @@ import { Aspects, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { eachElement, integerIn, isToken, literal, plainObject, stringArray } from "../core/checks";
 import { describeValue, Problems } from "../core/errors";
+import type { RateLimitCounters } from "../gateway/plugins/rate-limit-counters";
 import { IKongProxyPeer } from "../models/model-isolation";
+import type { ClientTransport } from "./client-transport";
 import { dns1123Label, extendedResourceName } from "../kubernetes/names";
 import { quantity } from "../kubernetes/quantities";
 import { ADMIN_CREDENTIAL_VARIABLES, PlatformAttachmentValues, PublishedAdminCredentials, TeamAdminCredentials } from "./published-values";
@@ -52,6 +54,10 @@ export interface ITeamHost {
   readonly adminApiRoute?: unknown;
   /** The teams declared so far, by name. */
   readonly teams: ReadonlyMap<string, PlatformTeam>;
+  /** What the platform's model routes accept (published: a team's models follow it). */
+  readonly clientTransport: ClientTransport;
+  /** Where the platform's rate limits count (published: a team's model limits count there too). */
+  readonly rateLimitCounters: RateLimitCounters;
 }
 
 /**
@@ -106,9 +112,11 @@ export class PlatformTeam extends Construct {
       kongAdminPortForward: host.adminPortForward,
       kongAdminCredentials: publishedCredentials(p.adminCredentials),
       kongProxy: { namespace: host.kong.namespace, proxySelectorLabels: { ...host.kong.proxySelectorLabels } },
+      clientTransport: { httpsOnly: host.clientTransport.httpsOnly, httpsRedirectStatusCode: host.clientTransport.httpsRedirectStatusCode },
+      rateLimitCounters: host.rateLimitCounters._published(),
     };
     this.output = new TerraformOutput(this, "Attachment", {
-      description: `What the app of team ${name} attaches with (PlatformAttachment.fromOutput): namespace, name and path prefixes, ACL groups, the Kong Admin API and its credential reference, Kong's proxy pods`,
+      description: `What the app of team ${name} attaches with (PlatformAttachment.fromOutput): namespace, name and path prefixes, ACL groups, the Kong Admin API and its credential reference, Kong's proxy pods, the client transport and the rate-limit counters`,
       value: this.published,
     });
     this.output.overrideLogicalId(`team_${name.replace(/-/g, "_")}`);

@@ -16,9 +16,9 @@ const ROUTE: RouteEntry = {
 describe("ResponseComponents", () => {
   test("a public route without policies: only the backend's answer, shared by every operation with the same headers", () => {
     const c = new ResponseComponents();
-    expect(c.forOperation(ROUTE)).toEqual({ "2XX": { $ref: "#/components/responses/Proxied" } });
-    expect(c.forOperation({ ...ROUTE, requestIdHeader: "X-Request-ID" })).toEqual({ "2XX": { $ref: "#/components/responses/Proxied-2" } });
-    expect(c.forOperation(ROUTE)["2XX"]).toBe(c.forOperation(ROUTE)["2XX"]);
+    expect(c.forOperation(ROUTE, "POST")).toEqual({ "2XX": { $ref: "#/components/responses/Proxied" } });
+    expect(c.forOperation({ ...ROUTE, requestIdHeader: "X-Request-ID" }, "POST")).toEqual({ "2XX": { $ref: "#/components/responses/Proxied-2" } });
+    expect(c.forOperation(ROUTE, "POST")["2XX"]).toBe(c.forOperation(ROUTE, "POST")["2XX"]);
     expect(c.components()).toMatchObject({
       responses: {
         Proxied: { description: "The backend's response, proxied by Kong, with the headers Kong's plugins add", headers: {} },
@@ -29,7 +29,7 @@ describe("ResponseComponents", () => {
 
   test("ip-restriction or bot-detection can answer 403 too", () => {
     const c = new ResponseComponents();
-    expect(Object.keys(c.forOperation({ ...ROUTE, plugins: [{ name: "ip-restriction", scope: "service" }] }))).toEqual(["403", "2XX"]);
+    expect(Object.keys(c.forOperation({ ...ROUTE, plugins: [{ name: "ip-restriction", scope: "service" }] }, "POST"))).toEqual(["403", "2XX"]);
     expect(Object.keys((c.components().responses as object) ?? {})).toEqual(["Forbidden", "Proxied"]);
   });
 });

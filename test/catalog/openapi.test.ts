@@ -22,8 +22,8 @@ function richGateway() {
   web.addRoute("regex", { paths: ["~/items/\\d+$"], methods: ["GET", "OPTIONS"] });
   gateway.addService("grpc", { host: "grpc.local", protocol: "grpc" }).addRoute("g", { paths: ["/pkg.Service"], protocols: ["grpc"] });
   const both = gateway.addService("both", { host: "both.local" });
-  // both credentials together, said explicitly (the gateway refuses an implicit AND)
-  Authentication.allOf(Authentication.keyAuth(), Authentication.jwt()).attachTo(both, { allow: ["web"] });
+  // both credentials together, said explicitly (the gateway refuses an implicit AND); the JWT also in ?jwt=
+  Authentication.allOf(Authentication.keyAuth(), Authentication.jwt({ uriParamNames: ["jwt"] })).attachTo(both, { allow: ["web"] });
   both.addRoute("both", { paths: ["/both"], methods: ["POST"] });
   gateway.addService("pub", { host: "pub.local" }).addRoute("pub", { paths: ["/pub"], methods: ["GET"] });
   gateway.addConsumer("anonymous", { username: "anon" });
@@ -104,7 +104,6 @@ describe.each([
         bearerFormat: "JWT",
         description: "Authorization: Bearer <token>: a JWT signed with the consumer's JWT credential (Kong jwt)",
       },
-      "jwt-query-jwt": { type: "apiKey", in: "query", name: "jwt", description: "query jwt: <token>, a JWT signed with the consumer's JWT credential (Kong jwt)" },
       "keyAuth-header-apikey": { type: "apiKey", in: "header", name: "apikey", description: "header apikey: <key>, the consumer's API key (Kong key-auth)" },
     });
     expect(new Set(requiredSchemes(doc).map(([, name]) => name))).toEqual(new Set(Object.keys(doc.components.securitySchemes)));
@@ -136,7 +135,7 @@ describe.each([
 
   test("content-moderation: any one of an API key or a JWT (OR); CORS with its preflight answered by Kong", () => {
     const op = doc.paths["/v1/content-moderation"].post;
-    expect(op.description).toContain("Authentication: any one of: key-auth (header apikey); jwt (Authorization: Bearer <token> or query jwt).");
+    expect(op.description).toContain("Authentication: any one of: key-auth (header apikey); jwt (Authorization: Bearer <token>; the token must carry exp).");
     expect(op.description).toContain("CORS: https://console.example.com (POST, OPTIONS; preflights answered by Kong).");
     expect(doc.paths["/v1/content-moderation"].options.summary).toBe("CORS preflight of /v1/content-moderation, answered by Kong");
     expect(deref(doc, op.responses["2XX"]).headers["Access-Control-Allow-Origin"]).toEqual({ $ref: "#/components/headers/Access-Control-Allow-Origin" });

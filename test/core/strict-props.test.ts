@@ -19,7 +19,7 @@ const model = (o: object) => { const g = gw(); return new DetectionService(g.sta
 const db = (s: TerraformStack) => new InClusterPostgres(s, "db", { namespace: "kong" });
 const cluster = (o: object) => { const s = stack(); return new KongCluster(s, "kong", { namespace: "kong", database: db(s), ...o } as any); };
 const platform = (o: object) => new AiPlatform(Testing.app(), "acme", { environment: "dev", plainHttp: true, kong: { proxy: ProxyEndpoint.clusterIp() }, ...o } as any);
-const attach = (o: object = {}) => ({ formatVersion: 1, platform: "ai", environment: "dev", team: "vision", namespace: "team-vision", namePrefix: "vision-", pathPrefix: "/v1/vision/", aclGroups: ["vision"], kongAdminUrl: "http://kong-admin.kong.svc.cluster.local:8001", kongAdminPortForward: "kubectl", kongAdminCredentials: { kind: "none" }, kongProxy: KONG, ...o });
+const attach = (o: object = {}) => ({ formatVersion: 1, platform: "ai", environment: "dev", team: "vision", namespace: "team-vision", namePrefix: "vision-", pathPrefix: "/v1/vision/", aclGroups: ["vision"], kongAdminUrl: "http://kong-admin.kong.svc.cluster.local:8001", kongAdminPortForward: "kubectl", kongAdminCredentials: { kind: "none" }, kongProxy: KONG, clientTransport: { httpsOnly: true, httpsRedirectStatusCode: 426 }, rateLimitCounters: { policy: "cluster" }, ...o });
 const withPolicy = (p: any) => svc().addPlugin(p);
 /** Runs an endpoint's own validation and throws what it found (KongCluster would, with more problems of its own). */
 const validated = (endpoint: { validate(v: Problems, field: string): boolean }, field: string) => {

@@ -176,6 +176,20 @@ function makeCases(s: Schema) {
         kongAdminPortForward: field(fc.constant("kubectl -n kong port-forward svc/kong-admin 8001")),
         kongAdminCredentials: field(fc.constantFrom({ kind: "none" }, { kind: "apiKey", variables: ["kong_api_key"], source: "vault:secret/kong" }), [], fc.constant({ kind: "password" })),
         kongProxy: field(fc.constant({ namespace: "kong", proxySelectorLabels: { "app.kubernetes.io/name": "kong" } }), [], fc.constant({ namespace: "kong", proxySelectorLabels: {} })),
+        clientTransport: field(
+          fc.record({ httpsOnly: field(fc.boolean()), httpsRedirectStatusCode: field(fc.constantFrom(426, 301, 308), [], fc.constant(200)) }),
+          [],
+          fc.constant({ httpsOnly: true, redirect: 426 }),
+        ),
+        rateLimitCounters: field(
+          fc.constantFrom(
+            { policy: "cluster" },
+            { policy: "local" },
+            { policy: "redis", redis: { host: "kong-redis.kong.svc.cluster.local", port: 6379, password: "{vault://env/kong-rate-limiting-redis-password}" }, syncRateSeconds: -1 },
+          ),
+          [],
+          fc.constantFrom({ policy: "memory" }, { policy: "redis", redis: { host: "" } }, { policy: "redis", redis: { host: "r.local", password: "plain" } }),
+        ),
       }),
     ),
     props: field(options({ backend: field(fc.constant({ $backend: "local", options: {} })), stackName: field(fc.constantFrom("vision-app"), [], fc.constant("Vision")) })),

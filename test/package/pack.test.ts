@@ -101,6 +101,19 @@ describe("an app that imports kong-ai-platform", () => {
     );
   });
 
+  test("an app of the constructs (not AiPlatform) type-checks against the declarations, skipLibCheck off", () => {
+    // public classes extend bases the package entry does not export (KongGateway, the entities, the plugin factories'
+    // PolicySpec): stripping such a base from the declarations left KongGateway without addService in users' editors
+    copyFileSync(join(__dirname, "fixtures/constructs-app.ts.txt"), join(project, "constructs-app.ts"));
+    const tsconfig = {
+      compilerOptions: { strict: true, noEmit: true, skipLibCheck: false, module: "commonjs", moduleResolution: "node", target: "ES2022", lib: ["ES2022"], types: ["node"], typeRoots: [join(ROOT, "node_modules/@types")] },
+      files: ["constructs-app.ts"],
+    };
+    writeFileSync(join(project, "tsconfig.json"), JSON.stringify(tsconfig));
+    const r = spawnSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"], { cwd: project, encoding: "utf8" });
+    expect([r.status, r.stdout.split("\n").filter((l) => l.includes("kong-ai-platform") || l.includes("constructs-app"))]).toEqual([0, []]);
+  });
+
   test("reaches the test helpers and the raw Kong bindings through their entry points", () => {
     const r = run(process.execPath, ["app.js", "testing"], project);
     expect(JSON.parse(r.stdout)).toEqual({ stacks: ["acme-platform-dev", "acme-gateway-dev"], services: ["ocr"], kongServiceBinding: "function" });

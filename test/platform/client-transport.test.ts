@@ -40,6 +40,13 @@ describe("what the platform's models accept from clients", () => {
     expect(resources(synth(platform.gatewayStack), "kong_route")[0].protocols).toEqual(["http", "https"]);
   });
 
+  test("a model that accepts http on a platform with a redirect status gets no redirect status (it would be refused)", () => {
+    const platform = new AiPlatform(Testing.app(), "acme", { environment: "dev", httpsRedirectStatusCode: 308, kong: { proxy: PROXY, tls: TLS } });
+    platform.addModel("legacy", { name: "legacy", image: "r/legacy:1.0.0", httpsOnly: false });
+    const route = resources(synth(platform.gatewayStack), "kong_route")[0];
+    expect([route.protocols, route.https_redirect_status_code]).toEqual([["http", "https"], 426]);
+  });
+
   test("HTTPS-only with no certificate: plain HTTP must be chosen explicitly", () => {
     expect(errorOf(() => new AiPlatform(Testing.app(), "acme", { environment: "dev", kong: { proxy: PROXY } }))).toBe(
       "[acme] kong.tls (undefined) is required: the models' routes accept HTTPS only unless plainHttp is true, and HTTPS needs a certificate. Set kong.tls: ProxyTls.fromSecret({ secretName, hosts }), or plainHttp: true for development (API keys then cross the network in clear text)",

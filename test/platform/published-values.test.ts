@@ -14,6 +14,8 @@ const VALUES: PlatformAttachmentValues = {
   kongAdminPortForward: "kubectl -n kong port-forward svc/kong-admin 8001",
   kongAdminCredentials: { kind: "none" },
   kongProxy: { namespace: "kong", proxySelectorLabels: { "app.kubernetes.io/instance": "kong", "app.kubernetes.io/name": "kong" } },
+  clientTransport: { httpsOnly: true, httpsRedirectStatusCode: 426 },
+  rateLimitCounters: { policy: "cluster" },
 };
 const at = "[PlatformAttachment.fromOutput]";
 
@@ -38,7 +40,7 @@ describe("PlatformAttachment.fromOutput", () => {
     expectValidationError(() => PlatformAttachment.fromOutput("not json"), `${at} value ("not json") must be the JSON of the platform's output team_<name> (terraform output -json team_<name>)`);
     expectValidationError(
       () => PlatformAttachment.fromOutput(undefined),
-      `${at} value (undefined) must be the platform's output team_<name>: { formatVersion, platform, environment, team, namespace, namePrefix, pathPrefix, aclGroups, kongAdminUrl, kongAdminPortForward, kongAdminCredentials, kongProxy }`,
+      `${at} value (undefined) must be the platform's output team_<name>: { formatVersion, platform, environment, team, namespace, namePrefix, pathPrefix, aclGroups, kongAdminUrl, kongAdminPortForward, kongAdminCredentials, kongProxy, clientTransport, rateLimitCounters }`,
     );
   });
 

@@ -3,7 +3,7 @@ import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { Lazy, Testing } from "cdktf";
 import { Certificate as KongCertificateResource } from "../../.gen/providers/kong/certificate";
 import { Plugin as KongPluginResource } from "../../.gen/providers/kong/plugin";
-import { AiPlatform, PlatformAttachment, PlatformTeamProps, ProxyEndpoint, StateBackend, TeamApp, TeamAppProps, TeamModelDefinition } from "../../lib";
+import { AiPlatform, PlatformAttachment, PlatformRedis, PlatformTeamProps, ProxyEndpoint, ProxyTls, RateLimitCounters, StateBackend, TeamApp, TeamAppProps, TeamModelDefinition } from "../../lib";
 import { byName, expectValidationError, resources, synth, synthProblems } from "../helpers";
 
 /** What a platform "acme" (dev) publishes for the team vision: the output's value, as `terraform output -json` gives it. */
@@ -206,6 +206,60 @@ describe("what TeamApp refuses", () => {
         "[vision] platform (\"<value>\") must be made with PlatformAttachment.fromOutput(<the platform's output team_<name>>)",
         '[vision] backend ("s3") must be made with StateBackend.local(), StateBackend.s3(), StateBackend.pg() or StateBackend.fromEnv()',
         "[vision] stackName (\"Vision\") must be a DNS-1123 label: at most 63 characters of lowercase letters, digits and '-', starting and ending with a letter or digit",
+      ].join("\n"),
+    );
+  });
+});
+
+describe("a team's models follow the platform's published transport and rate-limit counters", () => {
+  // A platform with a certificate (routes https only) and a Redis for its counters: what it publishes, then a team's app.
+  const platform = new AiPlatform(Testing.app(), "acme", {
+    environment: "prod",
+    redis: PlatformRedis.inCluster(),
+    kong: { proxy: ProxyEndpoint.clusterIp(), tls: ProxyTls.fromSecret({ secretName: "acme-tls", hosts: ["ai.acme.example"] }) },
+  });
+  platform.addTeam("vision");
+  const attachment = PlatformAttachment.fromOutput(synth(platform.platformStack).output.team_vision.value);
+  const app = new TeamApp(Testing.app(), "vision", { platform: attachment });
+  app.addModel("segmentation", SEGMENTATION);
+  app.addModel("legacy", { name: "vision-legacy", image: "r/legacy:1.0.0", httpsOnly: false, rateLimit: { minute: 60, counters: RateLimitCounters.local() } });
+  app.addModel("stream", { name: "vision-stream", image: "r/stream:1.0.0", protocol: "grpc" });
+  const json = synth(app.stack);
+  const route = (name: string) => byName(json, "kong_route", name);
+  const limit = (service: string) =>
+    resources(json, "kong_plugin")
+      .filter((p) => p.name === "rate-limiting" && p.service_id === `\${kong_service.${Object.entries<{ name: string }>(json.resource.kong_service).find(([, s]) => s.name === service)?.[0]}.id}`)
+      .map((p) => JSON.parse(p.config_json))[0];
+
+  test("published: https only, and the platform's Redis with its password as Kong's vault reference", () => {
+    expect(attachment.clientTransport).toEqual({ httpsOnly: true, httpsRedirectStatusCode: 426 });
+    expect(attachment.rateLimitCounters).toEqual({
+      policy: "redis",
+      redis: { host: "kong-redis.kong.svc.cluster.local", port: 6379, password: "{vault://env/kong-rate-limiting-redis-password}" },
+      syncRateSeconds: -1,
+    });
+  });
+
+  test("a model that sets nothing accepts HTTPS only (426 to plain HTTP) and counts in the platform's Redis", () => {
+    expect(route("vision-segmentation")).toMatchObject({ protocols: ["https"], https_redirect_status_code: 426 });
+    expect(limit("vision-segmentation")).toMatchObject({ policy: "redis", redis: { host: "kong-redis.kong.svc.cluster.local", port: 6379 } });
+  });
+
+  test("a model's own choices win; a gRPC model gets grpcs only and no redirect status", () => {
+    expect(route("vision-legacy").protocols).toEqual(["http", "https"]);
+    expect(limit("vision-legacy").policy).toBe("local");
+    expect(route("vision-stream").protocols).toEqual(["grpcs"]);
+    expect(route("vision-stream").https_redirect_status_code).toBe(426);
+  });
+
+  test("a published transport or counters that is not the platform's form is refused", () => {
+    const values = synth(platform.platformStack).output.team_vision.value;
+    expectValidationError(
+      () => PlatformAttachment.fromOutput({ ...values, clientTransport: { httpsOnly: "yes", httpsRedirectStatusCode: 200 }, rateLimitCounters: { policy: "redis", redis: { host: "" } } }),
+      [
+        '[PlatformAttachment.fromOutput] clientTransport.httpsOnly ("yes") must be true or false',
+        "[PlatformAttachment.fromOutput] clientTransport.httpsRedirectStatusCode (200) must be one of 426, 301, 302, 307, 308",
+        '[PlatformAttachment.fromOutput] rateLimitCounters.redis.host ("") is required when policy is "redis"',
       ].join("\n"),
     );
   });

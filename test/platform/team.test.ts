@@ -90,6 +90,8 @@ describe("a team with the defaults", () => {
       kongAdminPortForward: "kubectl -n kong port-forward svc/kong-admin 8001",
       kongAdminCredentials: { kind: "none" },
       kongProxy: { namespace: "kong", proxySelectorLabels: { "app.kubernetes.io/instance": "kong", "app.kubernetes.io/name": "kong" } },
+      clientTransport: { httpsOnly: false, httpsRedirectStatusCode: 426 },
+      rateLimitCounters: { policy: "cluster" },
     });
     expect(k8s.output.team_vision.sensitive).toBeUndefined();
   });

@@ -3,6 +3,7 @@
 // pasted after `export default`. Nothing in it is a secret. Replace it when the platform team announces a change.
 export default {
   aclGroups: ["vision"],
+  clientTransport: { httpsOnly: false, httpsRedirectStatusCode: 426 },
   environment: "dev",
   formatVersion: 1,
   kongAdminCredentials: { kind: "none" },
@@ -16,5 +17,14 @@ export default {
   namespace: "team-vision",
   pathPrefix: "/v1/vision/",
   platform: "ai",
+  rateLimitCounters: {
+    policy: "redis",
+    redis: {
+      host: "kong-redis.kong.svc.cluster.local",
+      password: "{vault://env/kong-rate-limiting-redis-password}",
+      port: 6379,
+    },
+    syncRateSeconds: -1,
+  },
   team: "vision",
 };

@@ -3,9 +3,14 @@
 // pasted after `export default`. Nothing in it is a secret. Replace it when the platform team announces a change.
 export default {
   aclGroups: ["vision"],
+  clientTransport: { httpsOnly: true, httpsRedirectStatusCode: 426 },
   environment: "prod",
   formatVersion: 1,
-  kongAdminCredentials: { kind: "apiKey", source: "vault:secret/kong/teams/vision", variables: ["kong_api_key"] },
+  kongAdminCredentials: {
+    kind: "apiKey",
+    source: "vault:secret/kong/teams/vision",
+    variables: ["kong_api_key"],
+  },
   kongAdminPortForward: "kubectl -n kong port-forward svc/kong-admin 8001",
   kongAdminUrl: "https://kong-admin.prod.internal",
   kongProxy: {
@@ -16,5 +21,15 @@ export default {
   namespace: "team-vision",
   pathPrefix: "/v1/vision/",
   platform: "ai",
+  rateLimitCounters: {
+    policy: "redis",
+    redis: {
+      host: "kong-redis.prod.internal",
+      password: "{vault://env/kong-rate-limiting-redis-password}",
+      ssl: true,
+      sslVerify: true,
+    },
+    syncRateSeconds: -1,
+  },
   team: "vision",
 };

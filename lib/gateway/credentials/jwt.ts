@@ -1,3 +1,4 @@
+import { createPublicKey, KeyObject } from "node:crypto";
 import { Password } from "@cdktf/provider-random/lib/password";
 import { Construct } from "constructs";
 import { ConsumerJwtAuth } from "../../../.gen/providers/kong/consumer-jwt-auth";
@@ -29,6 +30,36 @@ const JWT_CREDENTIAL_KEYS = knownKeys<JwtCredentialOptions>()(["algorithm", "key
 
 /** @internal The message of a `jwt` prop that is not an options object. */
 export const JWT_SHAPE = "must be { algorithm?, key?, secret?, rsaPublicKey? } ({} for all defaults): leave jwt out for no JWT credential";
+
+/** The key an asymmetric algorithm verifies with: node's key type, and for ECDSA its curve (RFC 7518 section 3.4). */
+const KEY_OF: Readonly<Record<string, { readonly types: readonly string[]; readonly curve?: string; readonly text: string }>> = {
+  RS: { types: ["rsa"], text: "an RSA key" },
+  PS: { types: ["rsa", "rsa-pss"], text: "an RSA key" },
+  ES256: { types: ["ec"], curve: "prime256v1", text: "an EC key on P-256" },
+  ES384: { types: ["ec"], curve: "secp384r1", text: "an EC key on P-384" },
+  ES512: { types: ["ec"], curve: "secp521r1", text: "an EC key on P-521" },
+  EdDSA: { types: ["ed25519", "ed448"], text: "an Ed25519 or Ed448 key" },
+};
+
+/**
+ * Why `pem` cannot verify tokens of `algorithm`, or undefined when it can. Kong stores any key for ES* and checks
+ * only that RS*, PS* and EdDSA keys parse: a key of the wrong type is accepted at apply and every token then fails
+ * with 401.
+ */
+function keyMismatch(algorithm: JwtAlgorithm, pem: string): string | undefined {
+  let key: KeyObject;
+  try {
+    key = createPublicKey(pem);
+  } catch {
+    return "must be a PEM public key that parses (-----BEGIN PUBLIC KEY----- ... -----END PUBLIC KEY-----, e.g. from openssl pkey -pubout)";
+  }
+  const want = KEY_OF[algorithm] ?? KEY_OF[algorithm.slice(0, 2)];
+  const type = key.asymmetricKeyType ?? "unknown";
+  const curve = key.asymmetricKeyDetails?.namedCurve;
+  if (want.types.includes(type) && (want.curve === undefined || want.curve === curve)) return undefined;
+  const found = `${type === "ec" ? "an EC" : type === "rsa" || type === "rsa-pss" ? "an RSA" : `an ${type}`} key${curve ? ` (${curve})` : ""}`;
+  return `is ${found}, but algorithm ${algorithm} verifies with ${want.text}: give the public key of the key pair that signs the tokens`;
+}
 
 const PEM_PUBLIC_KEY = /-----BEGIN [A-Z ]*PUBLIC KEY-----[\s\S]+-----END [A-Z ]*PUBLIC KEY-----/;
 
@@ -80,6 +111,9 @@ export class JwtCredentialSpec implements ConsumerCredential<ConsumerJwtAuth> {
       if (o.rsaPublicKey === undefined) v.add("jwt.rsaPublicKey", undefined, `is required with algorithm ${describeValue(algorithm)}`);
       else if (typeof o.rsaPublicKey !== "string" || !PEM_PUBLIC_KEY.test(o.rsaPublicKey)) {
         v.add("jwt.rsaPublicKey", "<value>", "must be a PEM public key (-----BEGIN PUBLIC KEY----- ... -----END PUBLIC KEY-----)");
+      } else {
+        const problem = keyMismatch(algorithm, o.rsaPublicKey);
+        if (problem !== undefined) v.add("jwt.rsaPublicKey", "<value>", problem);
       }
     } else if (hmac && o.rsaPublicKey !== undefined) {
       v.add("jwt.rsaPublicKey", "<value>", `is only used with asymmetric algorithms (algorithm is ${describeValue(algorithm)})`);

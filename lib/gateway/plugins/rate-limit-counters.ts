@@ -21,6 +21,14 @@ export interface RedisCountersOptions {
 
 const REDIS_COUNTERS_KEYS = knownKeys<RedisCountersOptions>()(["syncRateSeconds"]);
 
+/** Where a platform's rate limits count, as published to its teams (see `PlatformAttachmentValues.rateLimitCounters`). */
+export type PublishedCounters =
+  | { readonly policy: "local" | "cluster" }
+  | { readonly policy: "redis"; readonly redis: RedisOptions; readonly syncRateSeconds: number };
+
+const PUBLISHED_POLICY_KEYS = knownKeys<{ policy: unknown }>()(["policy"]);
+const PUBLISHED_REDIS_KEYS = knownKeys<{ policy: unknown; redis: unknown; syncRateSeconds: unknown }>()(["policy", "redis", "syncRateSeconds"]);
+
 type Spec = { readonly policy: "local" | "cluster" } | { readonly policy: "redis"; readonly redis: unknown; readonly options: unknown };
 
 /**
@@ -51,6 +59,22 @@ export class RateLimitCounters implements SelfValidating {
     return RateLimitCounters.CLUSTER;
   }
 
+  /**
+   * The counters a platform published (`PublishedCounters`); problems are recorded under `field` of `v` and give
+   * undefined.
+   */
+  public static fromPublished(v: Problems, field: string, value: unknown): RateLimitCounters | undefined {
+    const o = value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    if (!strictKeys(v, field, value, o.policy === "redis" ? PUBLISHED_REDIS_KEYS : PUBLISHED_POLICY_KEYS)) return undefined;
+    if (o.policy === "local" || o.policy === "cluster") return o.policy === "local" ? RateLimitCounters.LOCAL : RateLimitCounters.CLUSTER;
+    if (o.policy !== "redis") {
+      v.add(`${field}.policy`, o.policy, 'must be "local", "cluster" or "redis"');
+      return undefined;
+    }
+    const counters = RateLimitCounters.redis(o.redis as RedisOptions, { syncRateSeconds: o.syncRateSeconds as number });
+    return counters.validate(v, field) ? counters : undefined;
+  }
+
   /** Counters in Redis: about N across all pods; one Redis round trip per request and window. */
   public static redis(redis: IRedisConnection | RedisOptions, options: RedisCountersOptions = {}): RateLimitCounters {
     const connection = redis !== null && typeof redis === "object" && "connection" in redis ? redis.connection : redis;
@@ -67,6 +91,17 @@ export class RateLimitCounters implements SelfValidating {
   /** Whether a limit of N admits about N across every Kong pod (cluster or redis), rather than N per pod (local). */
   public get sharedByPods(): boolean {
     return this.spec.policy !== "local";
+  }
+
+  /**
+   * @internal What a platform publishes to its teams (`team_<name>`): the policy, and for Redis its connection (host,
+   * port, TLS, the password as a Kong vault reference) and sync rate. Read back with `RateLimitCounters.fromPublished`.
+   */
+  public _published(): PublishedCounters {
+    const spec = this.spec;
+    if (spec.policy !== "redis") return { policy: spec.policy };
+    const options = (spec.options !== null && typeof spec.options === "object" ? spec.options : {}) as RedisCountersOptions;
+    return { policy: "redis", redis: spec.redis as RedisOptions, syncRateSeconds: options.syncRateSeconds ?? -1 };
   }
 
   public validate(v: Problems, field: string): boolean {

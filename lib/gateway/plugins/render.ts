@@ -3,7 +3,8 @@ import { Problems, ValidationProblem } from "../../core/errors";
 import { KnownKeys, strictKeys } from "../../core/keys";
 
 /**
- * @internal What a plugin factory renders from its options: Kong's plugin name, the config in Kong's snake_case form
+ * Not exported from the package entry (its declaration ships, as the plugins' signatures name it). What a plugin
+ * factory renders from its options: Kong's plugin name, the config in Kong's snake_case form
  * and the problems of the options. Only `Plugin.*` turns it into a policy.
  */
 export interface PolicySpec {

@@ -1,5 +1,6 @@
 import { Plugin } from "../../../lib/gateway/plugins/plugin";
-import { attachError, rendered } from "../helpers";
+import { synthProblems } from "../../helpers";
+import { attachError, rendered, setup, synth } from "../helpers";
 /* eslint-disable @typescript-eslint/no-explicit-any -- synthesized Terraform JSON is untyped, and rejected-input tests pass wrong JavaScript types on purpose */
 
 describe("proxy-cache", () => {
@@ -87,5 +88,31 @@ describe("proxy-cache", () => {
         "[stack/gw/svc] proxyCache.cacheTtlSeconds (0) must be an integer between 1 and 9007199254740991",
       ].join("\n"),
     );
+  });
+});
+
+describe("a proxy cache no request can reach", () => {
+  test("over routes that match only POST, the default GET/HEAD cache is refused at synth: nothing would be cached", () => {
+    const { stack, svc } = setup();
+    svc.addPlugin(Plugin.proxyCache());
+    svc.addRoute("infer", { paths: ["/infer"], methods: ["POST"] });
+    expect(synthProblems(stack)).toEqual([
+      '[stack/gw/svc] plugins ("proxy-cache") caches only ["GET","HEAD"] requests, and the routes it covers match only ["POST"]: nothing would ever be cached. Add a route for one of its methods, or set requestMethod',
+    ]);
+  });
+
+  test("a GET route among them, a route of any method, or no route yet: accepted", () => {
+    const withGet = setup();
+    withGet.svc.addPlugin(Plugin.proxyCache());
+    withGet.svc.addRoute("infer", { paths: ["/infer"], methods: ["POST"] });
+    withGet.svc.addRoute("labels", { paths: ["/labels"], methods: ["GET"] });
+    expect(() => synth(withGet.stack)).not.toThrow();
+    const anyMethod = setup();
+    anyMethod.svc.addPlugin(Plugin.proxyCache());
+    anyMethod.svc.addRoute("all", { paths: ["/all"] });
+    expect(() => synth(anyMethod.stack)).not.toThrow();
+    const none = setup();
+    none.svc.addPlugin(Plugin.proxyCache());
+    expect(() => synth(none.stack)).not.toThrow();
   });
 });
