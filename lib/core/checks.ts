@@ -147,12 +147,31 @@ export function listOf(
 const FLOATING_TAGS = new Set(["latest", "stable", "main", "master", "edge", "nightly", "dev", "mainline", "current"]);
 
 /**
+ * The word "undefined" or "NaN" standing alone in a literal (between non-alphanumeric characters): what JavaScript
+ * writes for an unset value interpolated into a string (`ocr:${process.env.TAG}` -> "ocr:undefined"). "null" is left
+ * alone: it is a plausible host label, and environment variables are never null.
+ */
+export function unsetWord(value: string): string | undefined {
+  return /(?:^|[^A-Za-z0-9])(undefined|NaN)(?=$|[^A-Za-z0-9])/.exec(value)?.[1];
+}
+
+/** Refuses a literal that holds an unset value interpolated into it (see `unsetWord`); returns whether it has none. */
+export function noUnsetValue(v: Problems, field: string, value: unknown): boolean {
+  if (typeof value !== "string" || isStringToken(value)) return true;
+  const word = unsetWord(value);
+  if (word === undefined) return true;
+  v.add(field, value, `contains "${word}": an unset value interpolated into a string (such as \`\${process.env.X}\`)? Set it, or leave the option out`);
+  return false;
+}
+
+/**
  * A container image that always means the same bytes: pinned by digest (`repo@sha256:<64 hex>`), or by a tag that
  * is not a moving one (`latest`, `stable`, ...). With `semver`, a tag must also carry a full major.minor.patch
  * (so `kong:3.9` and `kong:3` are rejected: they float over patch releases).
  */
 export function pinnedImage(v: Problems, field: string, value: unknown, opts: { semver?: boolean } = {}): boolean {
   if (value === undefined || isStringToken(value)) return true;
+  if (!noUnsetValue(v, field, value)) return false;
   const allowed = opts.semver
     ? "must be pinned: a digest (repo@sha256:<64 hex>) or a full version tag (repo:MAJOR.MINOR.PATCH[-suffix])"
     : "must be pinned: a digest (repo@sha256:<64 hex>) or an explicit tag other than latest/stable/main/master/edge/nightly/dev";

@@ -1,6 +1,6 @@
 import { isIP } from "node:net";
 import { Problems } from "../core/errors";
-import { eachElement, listOf } from "../core/checks";
+import { eachElement, listOf, noUnsetValue } from "../core/checks";
 import { isListToken, isNumberToken, isStringToken } from "../core/tokens";
 
 /**
@@ -105,6 +105,7 @@ export function parseHost(text: string): ParsedHost | undefined {
 /** `typedefs.host`: a hostname or IP address without a port (service host, redis host). */
 export function host(v: Problems, field: string, value: unknown): boolean {
   if (value === undefined || isStringToken(value)) return true;
+  if (!noUnsetValue(v, field, value)) return false;
   const p = typeof value === "string" ? parseHost(value) : undefined;
   if (!p) {
     v.add(field, value, "must be a hostname or IP address");
@@ -134,6 +135,7 @@ const PATH_CHARS = /^\/[A-Za-z0-9._~/%:@!$&'()*+,;=-]*$/;
 /** `typedefs.path`: starts with "/", no empty segment, RFC 3986 characters, valid percent-encoding. */
 export function path(v: Problems, field: string, value: unknown): boolean {
   if (value === undefined || isStringToken(value)) return true;
+  if (!noUnsetValue(v, field, value)) return false;
   if (typeof value !== "string" || !value.startsWith("/")) {
     v.add(field, value, 'must be a path starting with "/"');
     return false;
@@ -199,6 +201,7 @@ function decodesToUnreserved(hex: string): boolean {
  */
 export function routerPath(v: Problems, field: string, value: unknown): boolean {
   if (value === undefined || isStringToken(value)) return true;
+  if (!noUnsetValue(v, field, value)) return false;
   if (typeof value !== "string" || !(value.startsWith("/") || value.startsWith("~/"))) {
     v.add(field, value, 'must start with "/" (prefix path) or "~/" (regex path)');
     return false;
@@ -241,6 +244,7 @@ export function routerPath(v: Problems, field: string, value: unknown): boolean 
  */
 export function routeHost(v: Problems, field: string, value: unknown): boolean {
   if (value === undefined || isStringToken(value)) return true;
+  if (!noUnsetValue(v, field, value)) return false;
   if (typeof value !== "string") {
     v.add(field, value, "must be a hostname (optionally with a port and one leading or trailing '*' label)");
     return false;

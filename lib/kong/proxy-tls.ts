@@ -1,4 +1,4 @@
-import { eachElement, plainObject } from "../core/checks";
+import { eachElement, noUnsetValue, plainObject } from "../core/checks";
 import { describeValue, Problems } from "../core/errors";
 import { knownKeys, strictKeys } from "../core/keys";
 import { isToken } from "../core/tokens";
@@ -166,6 +166,7 @@ function checkHosts(v: Problems, field: string, hosts: unknown): void {
   }
   const seen = new Set<string>();
   eachElement(v, field, hosts, (f, h) => {
+    if (!noUnsetValue(v, f, h)) return false;
     if (typeof h !== "string" || !CERT_HOST.test(h.toLowerCase()) || h.length > 253) {
       v.add(f, h, 'must be a DNS name, optionally with a leading "*." label for a wildcard (e.g. "api.example.com", "*.example.com"); no IP address, port or scheme');
       return false;

@@ -51,8 +51,13 @@ export function cors(options?: CorsOptions): PolicySpec {
   stringArray(v, "headers", o.headers);
   stringArray(v, "exposedHeaders", o.exposedHeaders);
   subsetOf(v, "methods", o.methods, CORS_METHODS);
-  if (o.maxAgeSeconds !== undefined && !isNumberToken(o.maxAgeSeconds) && (typeof o.maxAgeSeconds !== "number" || !Number.isFinite(o.maxAgeSeconds))) {
-    v.add("maxAgeSeconds", o.maxAgeSeconds, "must be a number of seconds");
+  // Access-Control-Max-Age is a whole number of seconds (Fetch standard); browsers ignore a negative one and cap it
+  // (Firefox at 86400, Chromium at 7200). Kong's schema takes any number.
+  if (o.maxAgeSeconds !== undefined && !isNumberToken(o.maxAgeSeconds)) {
+    const age = o.maxAgeSeconds;
+    if (typeof age !== "number" || !Number.isInteger(age) || age < 0 || age > 86400) {
+      v.add("maxAgeSeconds", age, "must be a whole number of seconds from 0 to 86400 (browsers ignore a negative one and cap it at 86400 or less)");
+    }
   }
   if (bool(v, "credentials", o.credentials) && o.credentials === true) checkCredentialedOrigins(v, o.origins);
   bool(v, "privateNetwork", o.privateNetwork);

@@ -34,8 +34,11 @@ describe("cors", () => {
     );
   });
 
-  test("rejects a non-numeric maxAgeSeconds", () => {
-    expect(attachError(Plugin.cors({ maxAgeSeconds: "1h" as any }))).toBe('[stack/gw/svc] cors.maxAgeSeconds ("1h") must be a number of seconds');
+  test("rejects a maxAgeSeconds that is not a whole number of seconds from 0 to 86400", () => {
+    const rule = "must be a whole number of seconds from 0 to 86400 (browsers ignore a negative one and cap it at 86400 or less)";
+    expect(attachError(Plugin.cors({ maxAgeSeconds: "1h" as any }))).toBe(`[stack/gw/svc] cors.maxAgeSeconds ("1h") ${rule}`);
+    expect(attachError(Plugin.cors({ maxAgeSeconds: -600 }))).toBe(`[stack/gw/svc] cors.maxAgeSeconds (-600) ${rule}`);
+    expect(attachError(Plugin.cors({ maxAgeSeconds: 1.5 }))).toBe(`[stack/gw/svc] cors.maxAgeSeconds (1.5) ${rule}`);
   });
 
   const ANY =
